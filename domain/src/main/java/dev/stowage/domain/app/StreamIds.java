@@ -1,0 +1,42 @@
+package dev.stowage.domain.app;
+
+/**
+ * Stream ids are {@code <type>/<name>}. DESIGN §3 writes {@code <type>-<name>}, but resource names contain
+ * hyphens, so an endpoint named {@code config-x} would share {@code endpoint-config-x} with the endpoint
+ * config {@code x}; names never contain a slash (ADR 0001).
+ */
+public final class StreamIds {
+    public static final String MODEL = "model";
+    public static final String ENDPOINT_CONFIG = "endpoint-config";
+    public static final String ENDPOINT = "endpoint";
+    public static final String INFERENCE_COMPONENT = "inference-component";
+
+    private StreamIds() {}
+
+    public static String model(String name) {
+        return MODEL + "/" + name;
+    }
+
+    public static String endpointConfig(String name) {
+        return ENDPOINT_CONFIG + "/" + name;
+    }
+
+    public static String endpoint(String name) {
+        return ENDPOINT + "/" + name;
+    }
+
+    public static String inferenceComponent(String name) {
+        return INFERENCE_COMPONENT + "/" + name;
+    }
+
+    /** The type part of a stream id. */
+    public static String typeOf(String stream) {
+        int slash = stream.indexOf('/');
+        return slash < 0 ? stream : stream.substring(0, slash);
+    }
+
+    /** The name part of a stream id. */
+    public static String nameOf(String stream) {
+        return stream.substring(stream.indexOf('/') + 1);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.stowage.events;
+
+import java.time.Instant;
+
+/** Facts on an {@code inference-component-<name>} stream. */
+public sealed interface InferenceComponentEvent extends Event {
+
+    /**
+     * CreateInferenceComponent was accepted. {@code specification} is the request's {@code Specification}
+     * as given; {@code copyCount} is the desired copy count from its {@code RuntimeConfig}.
+     */
+    record Created(
+            String inferenceComponentName,
+            String inferenceComponentArn,
+            String endpointName,
+            String endpointArn,
+            String variantName,
+            Document specification,
+            int copyCount,
+            Instant createdAt)
+            implements InferenceComponentEvent {}
+
+    /** UpdateInferenceComponent replaced the specification. */
+    record SpecificationUpdated(Document specification, Instant at) implements InferenceComponentEvent {}
+
+    /** The desired number of copies changed, and why. */
+    record DesiredCopyCountSet(int copyCount, CopyCountCause cause, Instant at) implements InferenceComponentEvent {}
+
+    /** Every desired copy is serving. */
+    record InService(Instant at) implements InferenceComponentEvent {}
+
+    /** Copies could not be brought up; {@code reason} says why. */
+    record Failed(String reason, Instant at) implements InferenceComponentEvent {}
+
+    /** DeleteInferenceComponent was accepted; copies are being removed. */
+    record DeletionStarted(Instant at) implements InferenceComponentEvent {}
+
+    /** Every copy is removed; the name may be used again. */
+    record Deleted(Instant at) implements InferenceComponentEvent {}
+}
