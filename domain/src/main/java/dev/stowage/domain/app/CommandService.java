@@ -1,0 +1,57 @@
+package dev.stowage.domain.app;
+
+import dev.stowage.domain.Decider;
+import dev.stowage.events.Event;
+import dev.stowage.events.EventEnvelope;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Runs one command: load the stream, fold it, decide, append conditionally. A lost race re-reads and
+ * decides again, so two writers never both act on the same state.
+ */
+public final class CommandService {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final EventStore store;
+    private final Clock clock;
+
+    public CommandService(EventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The state of a stream and the version it was folded at. */
+    public record Loaded<S>(S state, long version) {}
+
+    public <C, S, E extends Event> Loaded<S> load(String stream, Decider<C, S, E> decider) {
+        List<EventEnvelope> events = store.read(stream);
+        @SuppressWarnings("unchecked")
+        List<E> facts = events.stream().map(e -> (E) e.event()).toList();
+        long version = events.isEmpty() ? 0 : events.getLast().version();
+        return new Loaded<>(decider.fold(facts), version);
+    }
+
+    /** Decides {@code command} against the current state and appends what it yields. */
+    public <C, S, E extends Event> List<EventEnvelope> handle(
+            String stream, Decider<C, S, E> decider, C command, String correlationId) {
+        for (int attempt = 1; ; attempt++) {
+            Loaded<S> loaded = load(stream, decider);
+            List<E> events = decider.decide(command, loaded.state());
+            if (events.isEmpty()) {
+                return List.of();
+            }
+            try {
+                return store.append(
+                        stream,
+                        loaded.version(),
+                        events,
+                        new AppendContext(clock.instant(), correlationId, correlationId));
+            } catch (ConcurrencyConflict conflict) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+}

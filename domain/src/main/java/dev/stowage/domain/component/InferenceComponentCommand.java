@@ -1,0 +1,40 @@
+package dev.stowage.domain.component;
+
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a user (or the scaling reactor) asks of an inference component. Facts from other streams (the
+ * endpoint, whether the specification's model exists) are looked up by the caller just before deciding.
+ */
+public sealed interface InferenceComponentCommand {
+    String inferenceComponentName();
+
+    record CreateInferenceComponent(
+            String inferenceComponentName,
+            Optional<EndpointSnapshot> endpoint,
+            String endpointName,
+            Optional<String> variantName,
+            Optional<Document> specification,
+            boolean specificationsGiven,
+            Optional<Integer> copyCount,
+            boolean modelExists,
+            Instant at)
+            implements InferenceComponentCommand {}
+
+    record UpdateInferenceComponent(
+            String inferenceComponentName,
+            Optional<Document> specification,
+            boolean specificationsGiven,
+            Optional<Integer> copyCount,
+            boolean modelExists,
+            Instant at)
+            implements InferenceComponentCommand {}
+
+    record SetDesiredCopyCount(String inferenceComponentName, int copyCount, CopyCountCause cause, Instant at)
+            implements InferenceComponentCommand {}
+
+    record DeleteInferenceComponent(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
+}

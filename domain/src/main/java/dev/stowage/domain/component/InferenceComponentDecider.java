@@ -1,0 +1,204 @@
+package dev.stowage.domain.component;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.Decider;
+import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
+import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentState.Absent;
+import dev.stowage.domain.component.InferenceComponentState.Present;
+import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.endpoint.EndpointStatus;
+import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.model.ModelDecider;
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
+import dev.stowage.events.InferenceComponentEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates, updates, scales and deletes inference components. An inference component stays {@code Creating}
+ * until copies are placed (the placement issue); a change to one in service makes it {@code Updating}. With
+ * no copies placed yet, a delete completes at once.
+ */
+public final class InferenceComponentDecider
+        implements Decider<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> {
+    private final Arns arns;
+
+    public InferenceComponentDecider(Arns arns) {
+        this.arns = arns;
+    }
+
+    @Override
+    public InferenceComponentState initialState() {
+        return new Absent();
+    }
+
+    @Override
+    public List<InferenceComponentEvent> decide(InferenceComponentCommand command, InferenceComponentState state) {
+        return switch (command) {
+            case CreateInferenceComponent create -> create(create, state);
+            case UpdateInferenceComponent update -> update(update, present(update.inferenceComponentName(), state));
+            case SetDesiredCopyCount scale -> scale(scale, present(scale.inferenceComponentName(), state));
+            case DeleteInferenceComponent delete -> delete(delete, present(delete.inferenceComponentName(), state));
+        };
+    }
+
+    private List<InferenceComponentEvent> create(CreateInferenceComponent command, InferenceComponentState state) {
+        String arn = arns.inferenceComponent(command.inferenceComponentName());
+        if (state instanceof Present) {
+            throw CommandRejected.validation("Cannot create already existing inference component \"" + arn + "\".");
+        }
+        EndpointSnapshot endpoint =
+                command.endpoint().orElseThrow(() -> EndpointDecider.notFound(arns, command.endpointName()));
+        if (endpoint.status() != EndpointStatus.InService && endpoint.status() != EndpointStatus.Creating) {
+            throw CommandRejected.validation("Cannot create inference component on endpoint \"" + endpoint.endpointArn()
+                    + "\" while it is " + endpoint.status() + ".");
+        }
+        ProductionVariant variant = endpoint.variant(command.variantName())
+                .orElseThrow(() -> CommandRejected.validation(command.variantName()
+                        .map(v ->
+                                "Could not find variant \"" + v + "\" on endpoint \"" + endpoint.endpointArn() + "\".")
+                        .orElse("VariantName is required: endpoint \"" + endpoint.endpointArn()
+                                + "\" has more than one variant.")));
+        if (!variant.hostsInferenceComponents()) {
+            throw CommandRejected.validation("Invalid request provided: Inference Components are not supported in this"
+                    + " Endpoint. Please make sure this endpoint can deploy inference components.");
+        }
+        Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
+        checkModel(specification, command.modelExists());
+        int copyCount = command.copyCount()
+                .orElseThrow(() ->
+                        CommandRejected.validation("RuntimeConfig is required when creating an inference component."));
+        if (copyCount < 1) {
+            throw SpecificationRules.copyCountBelow(1, copyCount);
+        }
+        return List.of(new InferenceComponentEvent.Created(
+                command.inferenceComponentName(),
+                arn,
+                endpoint.endpointName(),
+                endpoint.endpointArn(),
+                variant.variantName(),
+                specification,
+                copyCount,
+                command.at()));
+    }
+
+    private List<InferenceComponentEvent> update(UpdateInferenceComponent command, Present state) {
+        refuseWhileDeleting(state);
+        if (command.specification().isEmpty() && command.copyCount().isEmpty() && !command.specificationsGiven()) {
+            throw CommandRejected.validation("At least one of Specification or RuntimeConfig must be provided.");
+        }
+        List<InferenceComponentEvent> events = new ArrayList<>();
+        if (command.specification().isPresent() || command.specificationsGiven()) {
+            Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
+            checkModel(specification, command.modelExists());
+            if (!specification.equals(state.specification())) {
+                events.add(new InferenceComponentEvent.SpecificationUpdated(specification, command.at()));
+            }
+        }
+        command.copyCount().ifPresent(count -> {
+            if (count < 1) {
+                throw SpecificationRules.copyCountBelow(1, count);
+            }
+            if (count != state.desiredCopyCount()) {
+                events.add(new InferenceComponentEvent.DesiredCopyCountSet(count, CopyCountCause.API, command.at()));
+            }
+        });
+        return List.copyOf(events);
+    }
+
+    private List<InferenceComponentEvent> scale(SetDesiredCopyCount command, Present state) {
+        refuseWhileDeleting(state);
+        if (command.copyCount() < 0) {
+            throw SpecificationRules.copyCountBelow(0, command.copyCount());
+        }
+        if (command.copyCount() == state.desiredCopyCount()) {
+            return List.of();
+        }
+        return List.of(
+                new InferenceComponentEvent.DesiredCopyCountSet(command.copyCount(), command.cause(), command.at()));
+    }
+
+    private List<InferenceComponentEvent> delete(DeleteInferenceComponent command, Present state) {
+        if (state.status() == InferenceComponentStatus.Deleting) {
+            return List.of();
+        }
+        return List.of(
+                new InferenceComponentEvent.DeletionStarted(command.at()),
+                new InferenceComponentEvent.Deleted(command.at()));
+    }
+
+    private static Document checkedSpecification(java.util.Optional<Document> specification, boolean specifications) {
+        if (specifications) {
+            throw SpecificationRules.specificationsNotSupported();
+        }
+        Document checked = specification.orElseThrow(
+                () -> CommandRejected.validation("Specification is required when creating an inference component."));
+        SpecificationRules.check(checked);
+        return checked;
+    }
+
+    private void checkModel(Document specification, boolean modelExists) {
+        specification.text("ModelName").ifPresent(model -> {
+            if (!modelExists) {
+                throw ModelDecider.notFound(arns, model);
+            }
+        });
+    }
+
+    private void refuseWhileDeleting(Present state) {
+        if (state.status() == InferenceComponentStatus.Deleting) {
+            throw CommandRejected.validation("Cannot update inference component \"" + state.inferenceComponentName()
+                    + "\" while it is Deleting.");
+        }
+    }
+
+    private Present present(String name, InferenceComponentState state) {
+        if (state instanceof Present present) {
+            return present;
+        }
+        throw notFound(name);
+    }
+
+    /** The service's answer for an inference component that does not exist. */
+    public static CommandRejected notFound(String name) {
+        return CommandRejected.notFound("Could not find inference component \"" + name + "\".");
+    }
+
+    @Override
+    public InferenceComponentState evolve(InferenceComponentState state, InferenceComponentEvent event) {
+        return switch (event) {
+            case InferenceComponentEvent.Created created ->
+                new Present(
+                        created.inferenceComponentName(),
+                        created.endpointName(),
+                        created.variantName(),
+                        created.specification(),
+                        created.copyCount(),
+                        InferenceComponentStatus.Creating);
+            case InferenceComponentEvent.SpecificationUpdated updated ->
+                state instanceof Present p ? p.with(updated.specification(), p.desiredCopyCount(), changing(p)) : state;
+            case InferenceComponentEvent.DesiredCopyCountSet set ->
+                state instanceof Present p ? p.with(p.specification(), set.copyCount(), changing(p)) : state;
+            case InferenceComponentEvent.InService inService -> withStatus(state, InferenceComponentStatus.InService);
+            case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.Failed);
+            case InferenceComponentEvent.DeletionStarted deleting ->
+                withStatus(state, InferenceComponentStatus.Deleting);
+            case InferenceComponentEvent.Deleted deleted -> new Absent();
+        };
+    }
+
+    private static InferenceComponentStatus changing(Present state) {
+        return state.status() == InferenceComponentStatus.Creating
+                ? InferenceComponentStatus.Creating
+                : InferenceComponentStatus.Updating;
+    }
+
+    private static InferenceComponentState withStatus(InferenceComponentState state, InferenceComponentStatus status) {
+        return state instanceof Present p ? p.with(p.specification(), p.desiredCopyCount(), status) : state;
+    }
+}

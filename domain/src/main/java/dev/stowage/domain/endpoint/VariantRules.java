@@ -1,0 +1,75 @@
+package dev.stowage.domain.endpoint;
+
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.events.Document;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The service's rules on an endpoint config's production variants, beyond what the wire model checks. */
+final class VariantRules {
+    private VariantRules() {}
+
+    static void check(Document config) {
+        List<ProductionVariant> variants = ProductionVariant.of(config);
+        Set<String> names = new HashSet<>();
+        for (ProductionVariant variant : variants) {
+            if (!names.add(variant.variantName())) {
+                throw CommandRejected.validation("Variant names must be unique. Variant name \"" + variant.variantName()
+                        + "\" is used more than once.");
+            }
+            checkOne(variant);
+        }
+        boolean anyInferenceComponents = variants.stream().anyMatch(ProductionVariant::hostsInferenceComponents);
+        if (anyInferenceComponents && variants.size() > 1) {
+            throw CommandRejected.validation(
+                    "An endpoint configuration for inference components must have exactly one production variant.");
+        }
+        if (anyInferenceComponents && !config.has("ExecutionRoleArn")) {
+            throw CommandRejected.validation(
+                    "ExecutionRoleArn is required when the production variant does not specify a ModelName.");
+        }
+    }
+
+    private static void checkOne(ProductionVariant variant) {
+        String name = variant.variantName();
+        if (variant.serverless() && variant.instanceType().isPresent()) {
+            throw CommandRejected.validation(
+                    "Variant \"" + name + "\" cannot specify both InstanceType and ServerlessConfig.");
+        }
+        if (!variant.serverless() && variant.instanceType().isEmpty()) {
+            throw CommandRejected.validation(
+                    "Variant \"" + name + "\" must specify an InstanceType or a ServerlessConfig.");
+        }
+        if (variant.instanceType().isPresent() && variant.initialInstanceCount().isEmpty()) {
+            throw CommandRejected.validation(
+                    "InitialInstanceCount is required for variant \"" + name + "\" with an InstanceType.");
+        }
+        if (variant.hostsInferenceComponents() && variant.serverless()) {
+            throw CommandRejected.validation("Serverless variants cannot host inference components.");
+        }
+        variant.managedInstanceScaling().ifPresent(scaling -> checkScaling(variant, scaling));
+    }
+
+    private static void checkScaling(ProductionVariant variant, ProductionVariant.InstanceScaling scaling) {
+        if (!variant.hostsInferenceComponents()) {
+            throw CommandRejected.validation(
+                    "ManagedInstanceScaling is only supported for inference component endpoints.");
+        }
+        if (scaling.enabled() && scaling.maxInstanceCount().isEmpty()) {
+            throw CommandRejected.validation(
+                    "MaxInstanceCount is required when ManagedInstanceScaling Status is ENABLED.");
+        }
+        int min = scaling.minInstanceCount().orElse(0);
+        int max = scaling.maxInstanceCount().orElse(Integer.MAX_VALUE);
+        if (min > max) {
+            throw CommandRejected.validation(
+                    "MinInstanceCount (" + min + ") must be less than or equal to MaxInstanceCount (" + max + ").");
+        }
+        int initial = variant.initialInstanceCount().orElse(0);
+        if (scaling.enabled() && (initial < min || initial > max)) {
+            throw CommandRejected.validation("InitialInstanceCount (" + initial + ") must be between MinInstanceCount ("
+                    + min + ") and MaxInstanceCount (" + max + ").");
+        }
+    }
+}

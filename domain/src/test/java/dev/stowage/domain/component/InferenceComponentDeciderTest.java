@@ -1,0 +1,172 @@
+package dev.stowage.domain.component;
+
+import static dev.stowage.domain.Fixtures.ARNS;
+import static dev.stowage.domain.Fixtures.IC_CONFIG;
+import static dev.stowage.domain.Fixtures.MODEL_CONFIG;
+import static dev.stowage.domain.Fixtures.SPEC;
+import static dev.stowage.domain.Fixtures.T0;
+import static dev.stowage.domain.Fixtures.T1;
+import static dev.stowage.domain.Fixtures.T2;
+import static dev.stowage.domain.Fixtures.doc;
+
+import dev.stowage.domain.CommandRejected.Kind;
+import dev.stowage.domain.DeciderSpec;
+import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
+import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
+import dev.stowage.domain.endpoint.EndpointStatus;
+import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
+import dev.stowage.events.InferenceComponentEvent;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InferenceComponentDeciderTest {
+    private static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:inference-component/ic";
+    private static final String ENDPOINT_ARN = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/e";
+    private static final EndpointSnapshot ENDPOINT =
+            new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.InService, ProductionVariant.of(IC_CONFIG));
+    private static final InferenceComponentEvent CREATED =
+            new InferenceComponentEvent.Created("ic", ARN, "e", ENDPOINT_ARN, "AllTraffic", SPEC, 2, T0);
+    private final DeciderSpec<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> spec =
+            DeciderSpec.of(new InferenceComponentDecider(ARNS));
+
+    private static CreateInferenceComponent create(Optional<EndpointSnapshot> endpoint, Document spec, int copies) {
+        return new CreateInferenceComponent(
+                "ic", endpoint, "e", Optional.empty(), Optional.of(spec), false, Optional.of(copies), true, T0);
+    }
+
+    @Test
+    void creates_on_the_endpoints_only_variant() {
+        spec.given().when(create(Optional.of(ENDPOINT), SPEC, 2)).then(CREATED);
+    }
+
+    @Test
+    void refuses_a_duplicate() {
+        spec.given(CREATED)
+                .when(create(Optional.of(ENDPOINT), SPEC, 2))
+                .thenRejected("Cannot create already existing inference component \"" + ARN + "\".");
+    }
+
+    @Test
+    void its_endpoint_must_exist() {
+        spec.given()
+                .when(create(Optional.empty(), SPEC, 1))
+                .thenRejected(Kind.NOT_FOUND, "Could not find endpoint \"" + ENDPOINT_ARN + "\".");
+    }
+
+    @Test
+    void refuses_a_model_based_endpoint_with_the_services_message() {
+        var modelEndpoint =
+                new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.InService, ProductionVariant.of(MODEL_CONFIG));
+        spec.given()
+                .when(create(Optional.of(modelEndpoint), SPEC, 1))
+                .thenRejected("Invalid request provided: Inference Components are not supported in this Endpoint."
+                        + " Please make sure this endpoint can deploy inference components.");
+    }
+
+    @Test
+    void a_named_variant_must_exist() {
+        spec.given()
+                .when(new CreateInferenceComponent(
+                        "ic",
+                        Optional.of(ENDPOINT),
+                        "e",
+                        Optional.of("Other"),
+                        Optional.of(SPEC),
+                        false,
+                        Optional.of(1),
+                        true,
+                        T0))
+                .thenRejected("Could not find variant \"Other\" on endpoint \"" + ENDPOINT_ARN + "\".");
+    }
+
+    @Test
+    void needs_at_least_one_copy_on_create() {
+        spec.given()
+                .when(create(Optional.of(ENDPOINT), SPEC, 0))
+                .thenRejected("1 validation error detected: Value '0' at 'runtimeConfig.copyCount' failed to satisfy"
+                        + " constraint: Member must have value greater than or equal to 1");
+    }
+
+    @Test
+    void the_specifications_model_must_exist() {
+        spec.given()
+                .when(new CreateInferenceComponent(
+                        "ic",
+                        Optional.of(ENDPOINT),
+                        "e",
+                        Optional.empty(),
+                        Optional.of(SPEC),
+                        false,
+                        Optional.of(1),
+                        false,
+                        T0))
+                .thenRejected(
+                        Kind.NOT_FOUND, "Could not find model \"arn:aws:sagemaker:us-east-1:123456789012:model/m\".");
+    }
+
+    @Test
+    void a_specification_needs_a_model_or_a_container_and_whole_devices() {
+        spec.given()
+                .when(create(
+                        Optional.of(ENDPOINT),
+                        doc("{'ComputeResourceRequirements':{'MinMemoryRequiredInMb':1024}}"),
+                        1))
+                .thenRejected("Either ModelName or Container must be specified in the Specification.");
+        spec.given()
+                .when(create(
+                        Optional.of(ENDPOINT),
+                        doc("{'ModelName':'m','ComputeResourceRequirements':"
+                                + "{'NumberOfAcceleratorDevicesRequired':1.5,'MinMemoryRequiredInMb':1024}}"),
+                        1))
+                .thenRejected("NumberOfAcceleratorDevicesRequired must be a whole number of devices, but was 1.5.");
+    }
+
+    @Test
+    void runtime_config_scales_down_to_zero() {
+        spec.given(CREATED)
+                .when(new SetDesiredCopyCount("ic", 0, CopyCountCause.API, T1))
+                .then(new InferenceComponentEvent.DesiredCopyCountSet(0, CopyCountCause.API, T1));
+    }
+
+    @Test
+    void setting_the_same_copy_count_again_changes_nothing() {
+        spec.given(CREATED)
+                .when(new SetDesiredCopyCount("ic", 2, CopyCountCause.API, T1))
+                .thenNothing();
+    }
+
+    @Test
+    void update_replaces_the_specification_and_the_copy_count() {
+        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+        spec.given(CREATED)
+                .when(new UpdateInferenceComponent("ic", Optional.of(bigger), false, Optional.of(3), true, T1))
+                .then(
+                        new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
+                        new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1));
+    }
+
+    @Test
+    void deleting_removes_it_at_once_while_no_copy_is_placed() {
+        spec.given(CREATED)
+                .when(new DeleteInferenceComponent("ic", T1))
+                .then(new InferenceComponentEvent.DeletionStarted(T1), new InferenceComponentEvent.Deleted(T1));
+    }
+
+    @Test
+    void a_deleted_component_is_not_found_by_its_name() {
+        spec.given(CREATED, new InferenceComponentEvent.DeletionStarted(T1), new InferenceComponentEvent.Deleted(T1))
+                .when(new DeleteInferenceComponent("ic", T2))
+                .thenRejected(Kind.NOT_FOUND, "Could not find inference component \"ic\".");
+    }
+
+    @Test
+    void a_component_being_deleted_cannot_be_scaled() {
+        spec.given(CREATED, new InferenceComponentEvent.DeletionStarted(T1))
+                .when(new SetDesiredCopyCount("ic", 3, CopyCountCause.AUTOSCALING, T2))
+                .thenRejected("Cannot update inference component \"ic\" while it is Deleting.");
+    }
+}
