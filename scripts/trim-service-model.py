@@ -2,8 +2,8 @@
 """Trim a botocore service model to the operations Stowage serves.
 
 Keeps the metadata, the named operations and every shape reachable from their inputs, outputs and
-errors; drops documentation strings. Output is deterministic (sorted keys) so regenerating yields no
-diff.
+errors; drops documentation strings. Output keeps the source model's order (member order is
+the order validation errors are reported in), so regenerating yields no diff.
 
 Usage (from the repository root):
   scripts/trim-service-model.py                      # regenerate both committed models
@@ -72,13 +72,15 @@ def trim(model, operations):
             if key in op:
                 pending.append(op[key]["shape"])
         pending.extend(error["shape"] for error in op.get("errors", []))
-    shapes = {}
+    reachable = set()
     while pending:
         name = pending.pop()
-        if name in shapes:
+        if name in reachable:
             continue
-        shapes[name] = model["shapes"][name]
-        pending.extend(referenced(shapes[name]))
+        reachable.add(name)
+        pending.extend(referenced(model["shapes"][name]))
+    # The model's own order is kept: member order is the order violations are reported in.
+    shapes = {name: shape for name, shape in model["shapes"].items() if name in reachable}
     return strip_docs({
         "version": model.get("version", "2.0"),
         "metadata": model["metadata"],
@@ -92,7 +94,7 @@ def write(source, target, operations):
     trimmed = trim(model, operations)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(trimmed, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    target.write_text(json.dumps(trimmed, indent=1) + "\n", encoding="utf-8")
     print(f"{target}: {len(trimmed['operations'])} operations, {len(trimmed['shapes'])} shapes")
 
 
