@@ -1,0 +1,56 @@
+package dev.stowage.events.codec;
+
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.EndpointConfigEvent;
+import dev.stowage.events.EndpointEvent;
+import dev.stowage.events.Event;
+import dev.stowage.events.InferenceComponentEvent;
+import dev.stowage.events.ModelEvent;
+import java.util.List;
+
+/**
+ * The registry of stored event types and their upcasters. Renaming a stored type or changing a record's
+ * JSON shape needs a new schema version here, an upcaster from the old one, and a golden file for each.
+ */
+public final class EventTypes {
+
+    /** Every event record with its stored name and current schema version. */
+    public static final List<EventType> ALL = List.of(
+            new EventType("model.created", 1, ModelEvent.Created.class),
+            new EventType("model.deleted", 1, ModelEvent.Deleted.class),
+            new EventType("endpoint-config.created", 1, EndpointConfigEvent.Created.class),
+            new EventType("endpoint-config.deleted", 1, EndpointConfigEvent.Deleted.class),
+            new EventType("endpoint.created", 1, EndpointEvent.Created.class),
+            new EventType("endpoint.in-service", 1, EndpointEvent.InService.class),
+            new EventType("endpoint.updated", 1, EndpointEvent.Updated.class),
+            new EventType("endpoint.failed", 1, EndpointEvent.Failed.class),
+            new EventType("endpoint.deletion-started", 1, EndpointEvent.DeletionStarted.class),
+            new EventType("endpoint.deleted", 1, EndpointEvent.Deleted.class),
+            new EventType("inference-component.created", 1, InferenceComponentEvent.Created.class),
+            new EventType(
+                    "inference-component.specification-updated", 1, InferenceComponentEvent.SpecificationUpdated.class),
+            new EventType(
+                    "inference-component.desired-copy-count-set", 2, InferenceComponentEvent.DesiredCopyCountSet.class),
+            new EventType("inference-component.in-service", 1, InferenceComponentEvent.InService.class),
+            new EventType("inference-component.failed", 1, InferenceComponentEvent.Failed.class),
+            new EventType("inference-component.deletion-started", 1, InferenceComponentEvent.DeletionStarted.class),
+            new EventType("inference-component.deleted", 1, InferenceComponentEvent.Deleted.class));
+
+    /** Every upcaster, each lifting one type by one version. */
+    public static final List<Upcaster> UPCASTERS = List.of(
+            // v1 predates autoscaling: every copy count then came from the API.
+            new Upcaster(
+                    "inference-component.desired-copy-count-set",
+                    1,
+                    json -> json.put("cause", CopyCountCause.API.name())));
+
+    private EventTypes() {}
+
+    /** For tests and tools: the stored type of {@code eventClass}. */
+    public static EventType of(Class<? extends Event> eventClass) {
+        return ALL.stream()
+                .filter(type -> type.recordClass() == eventClass)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No stored type for " + eventClass.getName()));
+    }
+}
