@@ -59,7 +59,8 @@ public final class EndpointConfigDecider
     @Override
     public EndpointConfigState evolve(EndpointConfigState state, EndpointConfigEvent event) {
         return switch (event) {
-            case EndpointConfigEvent.Created created -> new EndpointConfigState.Present(created.endpointConfigName());
+            case EndpointConfigEvent.Created created ->
+                new EndpointConfigState.Present(created.endpointConfigName(), created.description());
             case EndpointConfigEvent.Deleted deleted -> new EndpointConfigState.Absent();
         };
     }

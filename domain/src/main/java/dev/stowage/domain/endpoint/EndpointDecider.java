@@ -93,6 +93,10 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
         return ProductionVariant.of(config).stream().anyMatch(ProductionVariant::hostsInferenceComponents);
     }
 
+    public String arnOf(String endpointName) {
+        return arns.endpoint(endpointName);
+    }
+
     /** The service's answer for an endpoint that does not exist. */
     public static CommandRejected notFound(Arns arns, String endpointName) {
         return CommandRejected.notFound("Could not find endpoint \"" + arns.endpoint(endpointName) + "\".");

@@ -1,0 +1,199 @@
+package dev.stowage.domain.app;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.component.EndpointSnapshot;
+import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
+import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.endpoint.EndpointCommand.CreateEndpoint;
+import dev.stowage.domain.endpoint.EndpointCommand.DeleteEndpoint;
+import dev.stowage.domain.endpoint.EndpointCommand.UpdateEndpoint;
+import dev.stowage.domain.endpoint.EndpointConfigCommand.CreateEndpointConfig;
+import dev.stowage.domain.endpoint.EndpointConfigCommand.DeleteEndpointConfig;
+import dev.stowage.domain.endpoint.EndpointConfigDecider;
+import dev.stowage.domain.endpoint.EndpointConfigState;
+import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.endpoint.EndpointState;
+import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.model.ModelCommand.CreateModel;
+import dev.stowage.domain.model.ModelCommand.DeleteModel;
+import dev.stowage.domain.model.ModelDecider;
+import dev.stowage.domain.model.ModelState;
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
+import dev.stowage.events.EventEnvelope;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The SageMaker control plane's write side: each operation looks up the facts it needs from other streams,
+ * then runs one command through its decider. {@code afterAppend} hears every stream that changed (local mode
+ * and the API handler use it to project at once, so a List right after a Create sees the new resource).
+ */
+public final class ControlPlane {
+    private final CommandService commands;
+    private final Clock clock;
+    private final ModelDecider models;
+    private final EndpointConfigDecider endpointConfigs;
+    private final EndpointDecider endpoints;
+    private final InferenceComponentDecider components;
+    private final ToIntFunction<String> inferenceComponentsOnEndpoint;
+    private final Consumer<String> afterAppend;
+
+    public ControlPlane(
+            EventStore store,
+            Clock clock,
+            Arns arns,
+            ToIntFunction<String> inferenceComponentsOnEndpoint,
+            Consumer<String> afterAppend) {
+        this.commands = new CommandService(store, clock);
+        this.clock = clock;
+        this.models = new ModelDecider(arns);
+        this.endpointConfigs = new EndpointConfigDecider(arns);
+        this.endpoints = new EndpointDecider(arns);
+        this.components = new InferenceComponentDecider(arns);
+        this.inferenceComponentsOnEndpoint = inferenceComponentsOnEndpoint;
+        this.afterAppend = afterAppend;
+    }
+
+    public void createModel(String name, Document description, String requestId) {
+        run(StreamIds.model(name), models, new CreateModel(name, description, clock.instant()), requestId);
+    }
+
+    public void deleteModel(String name, String requestId) {
+        run(StreamIds.model(name), models, new DeleteModel(name, clock.instant()), requestId);
+    }
+
+    public void createEndpointConfig(String name, Document description, String requestId) {
+        Set<String> missing = ProductionVariant.of(description).stream()
+                .flatMap(v -> v.modelName().stream())
+                .filter(model -> !modelExists(model))
+                .collect(Collectors.toSet());
+        run(
+                StreamIds.endpointConfig(name),
+                endpointConfigs,
+                new CreateEndpointConfig(name, description, missing, clock.instant()),
+                requestId);
+    }
+
+    public void deleteEndpointConfig(String name, String requestId) {
+        run(
+                StreamIds.endpointConfig(name),
+                endpointConfigs,
+                new DeleteEndpointConfig(name, clock.instant()),
+                requestId);
+    }
+
+    public void createEndpoint(String name, String configName, String requestId) {
+        run(
+                StreamIds.endpoint(name),
+                endpoints,
+                new CreateEndpoint(name, configName, endpointConfig(configName), clock.instant()),
+                requestId);
+    }
+
+    public void updateEndpoint(String name, String configName, String requestId) {
+        run(
+                StreamIds.endpoint(name),
+                endpoints,
+                new UpdateEndpoint(name, configName, endpointConfig(configName), clock.instant()),
+                requestId);
+    }
+
+    public void deleteEndpoint(String name, String requestId) {
+        int hosted = inferenceComponentsOnEndpoint.applyAsInt(name);
+        run(StreamIds.endpoint(name), endpoints, new DeleteEndpoint(name, hosted, clock.instant()), requestId);
+    }
+
+    /** The request's {@code Specification}, and whether the unsupported {@code Specifications} was given. */
+    public record SpecificationRequest(Optional<Document> specification, boolean specificationsGiven) {}
+
+    public void createInferenceComponent(
+            String name,
+            String endpointName,
+            Optional<String> variantName,
+            SpecificationRequest specification,
+            Optional<Integer> copyCount,
+            String requestId) {
+        var command = new CreateInferenceComponent(
+                name,
+                endpointSnapshot(endpointName),
+                endpointName,
+                variantName,
+                specification.specification(),
+                specification.specificationsGiven(),
+                copyCount,
+                specificationModelExists(specification.specification()),
+                clock.instant());
+        run(StreamIds.inferenceComponent(name), components, command, requestId);
+    }
+
+    public void updateInferenceComponent(
+            String name, SpecificationRequest specification, Optional<Integer> copyCount, String requestId) {
+        var command = new UpdateInferenceComponent(
+                name,
+                specification.specification(),
+                specification.specificationsGiven(),
+                copyCount,
+                specificationModelExists(specification.specification()),
+                clock.instant());
+        run(StreamIds.inferenceComponent(name), components, command, requestId);
+    }
+
+    public void setDesiredCopyCount(String name, int copyCount, CopyCountCause cause, String requestId) {
+        run(
+                StreamIds.inferenceComponent(name),
+                components,
+                new SetDesiredCopyCount(name, copyCount, cause, clock.instant()),
+                requestId);
+    }
+
+    public void deleteInferenceComponent(String name, String requestId) {
+        run(
+                StreamIds.inferenceComponent(name),
+                components,
+                new DeleteInferenceComponent(name, clock.instant()),
+                requestId);
+    }
+
+    private <C, S, E extends dev.stowage.events.Event> void run(
+            String stream, dev.stowage.domain.Decider<C, S, E> decider, C command, String requestId) {
+        List<EventEnvelope> appended = commands.handle(stream, decider, command, requestId);
+        if (!appended.isEmpty()) {
+            afterAppend.accept(stream);
+        }
+    }
+
+    private boolean modelExists(String name) {
+        return commands.load(StreamIds.model(name), models).state() instanceof ModelState.Present;
+    }
+
+    private boolean specificationModelExists(Optional<Document> specification) {
+        return specification
+                .flatMap(s -> s.text("ModelName"))
+                .map(this::modelExists)
+                .orElse(true);
+    }
+
+    private Optional<Document> endpointConfig(String name) {
+        return commands.load(StreamIds.endpointConfig(name), endpointConfigs).state()
+                        instanceof EndpointConfigState.Present present
+                ? Optional.of(present.description())
+                : Optional.empty();
+    }
+
+    private Optional<EndpointSnapshot> endpointSnapshot(String name) {
+        if (commands.load(StreamIds.endpoint(name), endpoints).state() instanceof EndpointState.Present present) {
+            return Optional.of(new EndpointSnapshot(
+                    name, endpoints.arnOf(name), present.status(), ProductionVariant.of(present.endpointConfig())));
+        }
+        return Optional.empty();
+    }
+}

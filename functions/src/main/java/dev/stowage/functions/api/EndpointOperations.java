@@ -1,0 +1,101 @@
+package dev.stowage.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.views.EndpointRow;
+import dev.stowage.domain.views.Page;
+import dev.stowage.domain.views.ViewKind;
+
+/** CreateEndpoint, DescribeEndpoint, UpdateEndpoint, DeleteEndpoint, ListEndpoints. */
+final class EndpointOperations {
+    private static final String NAME = "EndpointName";
+    private static final String ARN = "EndpointArn";
+    private static final String CONFIG = "EndpointConfigName";
+
+    private final ControlPlane controlPlane;
+    private final Reads reads;
+    private final Arns arns;
+
+    EndpointOperations(ControlPlane controlPlane, Reads reads, Arns arns) {
+        this.controlPlane = controlPlane;
+        this.reads = reads;
+        this.arns = arns;
+    }
+
+    ObjectNode create(ObjectNode input, String requestId) {
+        String name = Json.requiredText(input, NAME);
+        controlPlane.createEndpoint(name, Json.requiredText(input, CONFIG), requestId);
+        return Json.object().put(ARN, arns.endpoint(name));
+    }
+
+    ObjectNode update(ObjectNode input, String requestId) {
+        String name = Json.requiredText(input, NAME);
+        controlPlane.updateEndpoint(name, Json.requiredText(input, CONFIG), requestId);
+        return Json.object().put(ARN, arns.endpoint(name));
+    }
+
+    ObjectNode delete(ObjectNode input, String requestId) {
+        controlPlane.deleteEndpoint(Json.requiredText(input, NAME), requestId);
+        return Json.object();
+    }
+
+    ObjectNode describe(ObjectNode input) {
+        String name = Json.requiredText(input, NAME);
+        EndpointRow row =
+                reads.describe(ViewKind.ENDPOINT, name, EndpointRow.class, () -> EndpointDecider.notFound(arns, name));
+        ObjectNode output =
+                Json.object().put(NAME, row.name()).put(ARN, row.arn()).put(CONFIG, row.endpointConfigName());
+        ArrayNode variants = output.putArray("ProductionVariants");
+        row.endpointConfig().at("ProductionVariants").ifPresent(list -> list.forEach(v -> variants.add(summary(v))));
+        output.put("EndpointStatus", row.endpointStatus().wireName());
+        row.failureReason().ifPresent(reason -> output.put("FailureReason", reason));
+        output.set("CreationTime", Json.epochSeconds(row.creationTime()));
+        output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
+        return output;
+    }
+
+    /**
+     * A variant as DescribeEndpoint shows it. Until instances are managed (the placement issue), the current
+     * instance count is the initial one.
+     */
+    private static ObjectNode summary(JsonNode variant) {
+        ObjectNode summary =
+                Json.object().put("VariantName", variant.path("VariantName").asText());
+        double weight = variant.path("InitialVariantWeight").asDouble(1.0);
+        summary.put("CurrentWeight", weight).put("DesiredWeight", weight);
+        if (variant.has("InitialInstanceCount")) {
+            int count = variant.path("InitialInstanceCount").intValue();
+            summary.put("CurrentInstanceCount", count).put("DesiredInstanceCount", count);
+        }
+        for (String member : new String[] {"ManagedInstanceScaling", "RoutingConfig"}) {
+            if (variant.hasNonNull(member)) {
+                summary.set(member, variant.get(member).deepCopy());
+            }
+        }
+        if (variant.hasNonNull("ServerlessConfig")) {
+            summary.set(
+                    "CurrentServerlessConfig", variant.get("ServerlessConfig").deepCopy());
+            summary.set(
+                    "DesiredServerlessConfig", variant.get("ServerlessConfig").deepCopy());
+        }
+        return summary;
+    }
+
+    ObjectNode list(ObjectNode input) {
+        Page<EndpointRow> page = reads.list(ViewKind.ENDPOINT, input, EndpointRow.class);
+        ObjectNode output = Json.object();
+        ArrayNode endpoints = output.putArray("Endpoints");
+        for (EndpointRow row : page.items()) {
+            ObjectNode item = endpoints.addObject().put(NAME, row.name()).put(ARN, row.arn());
+            item.set("CreationTime", Json.epochSeconds(row.creationTime()));
+            item.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
+            item.put("EndpointStatus", row.endpointStatus().wireName());
+        }
+        page.nextToken().ifPresent(token -> output.put("NextToken", token));
+        return output;
+    }
+}

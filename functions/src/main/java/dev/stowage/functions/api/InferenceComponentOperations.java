@@ -1,0 +1,126 @@
+package dev.stowage.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.ControlPlane.SpecificationRequest;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.domain.views.Page;
+import dev.stowage.domain.views.ViewKind;
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
+
+/**
+ * CreateInferenceComponent, DescribeInferenceComponent, UpdateInferenceComponent,
+ * UpdateInferenceComponentRuntimeConfig, DeleteInferenceComponent, ListInferenceComponents.
+ */
+final class InferenceComponentOperations {
+    private static final String NAME = "InferenceComponentName";
+    private static final String ARN = "InferenceComponentArn";
+
+    private final ControlPlane controlPlane;
+    private final Reads reads;
+    private final Arns arns;
+
+    InferenceComponentOperations(ControlPlane controlPlane, Reads reads, Arns arns) {
+        this.controlPlane = controlPlane;
+        this.reads = reads;
+        this.arns = arns;
+    }
+
+    ObjectNode create(ObjectNode input, String requestId) {
+        String name = Json.requiredText(input, NAME);
+        controlPlane.createInferenceComponent(
+                name,
+                Json.requiredText(input, "EndpointName"),
+                Json.text(input, "VariantName"),
+                specification(input),
+                Json.integer(input, "RuntimeConfig", "CopyCount"),
+                requestId);
+        return Json.object().put(ARN, arns.inferenceComponent(name));
+    }
+
+    ObjectNode update(ObjectNode input, String requestId) {
+        String name = Json.requiredText(input, NAME);
+        controlPlane.updateInferenceComponent(
+                name, specification(input), Json.integer(input, "RuntimeConfig", "CopyCount"), requestId);
+        return Json.object().put(ARN, arns.inferenceComponent(name));
+    }
+
+    ObjectNode updateRuntimeConfig(ObjectNode input, String requestId) {
+        String name = Json.requiredText(input, NAME);
+        int copies = Json.integer(input, "DesiredRuntimeConfig", "CopyCount").orElse(0);
+        controlPlane.setDesiredCopyCount(name, copies, CopyCountCause.API, requestId);
+        return Json.object().put(ARN, arns.inferenceComponent(name));
+    }
+
+    ObjectNode delete(ObjectNode input, String requestId) {
+        controlPlane.deleteInferenceComponent(Json.requiredText(input, NAME), requestId);
+        return Json.object();
+    }
+
+    ObjectNode describe(ObjectNode input) {
+        String name = Json.requiredText(input, NAME);
+        InferenceComponentRow row = reads.describe(
+                ViewKind.INFERENCE_COMPONENT,
+                name,
+                InferenceComponentRow.class,
+                () -> InferenceComponentDecider.notFound(name));
+        ObjectNode output = Json.object().put(NAME, row.name()).put(ARN, row.arn());
+        output.put("EndpointName", row.endpointName()).put("EndpointArn", row.endpointArn());
+        output.put("VariantName", row.variantName());
+        row.failureReason().ifPresent(reason -> output.put("FailureReason", reason));
+        output.set("Specification", specificationSummary(row.specification()));
+        output.putObject("RuntimeConfig")
+                .put("DesiredCopyCount", row.desiredCopyCount())
+                .put("CurrentCopyCount", row.currentCopyCount());
+        output.set("CreationTime", Json.epochSeconds(row.creationTime()));
+        output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
+        output.put("InferenceComponentStatus", row.componentStatus().wireName());
+        return output;
+    }
+
+    ObjectNode list(ObjectNode input) {
+        Page<InferenceComponentRow> page = reads.list(ViewKind.INFERENCE_COMPONENT, input, InferenceComponentRow.class);
+        ObjectNode output = Json.object();
+        ArrayNode items = output.putArray("InferenceComponents");
+        for (InferenceComponentRow row : page.items()) {
+            ObjectNode item = items.addObject();
+            item.set("CreationTime", Json.epochSeconds(row.creationTime()));
+            item.put(ARN, row.arn()).put(NAME, row.name());
+            item.put("EndpointArn", row.endpointArn()).put("EndpointName", row.endpointName());
+            item.put("VariantName", row.variantName());
+            item.put("InferenceComponentStatus", row.componentStatus().wireName());
+            item.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
+        }
+        page.nextToken().ifPresent(token -> output.put("NextToken", token));
+        return output;
+    }
+
+    private static SpecificationRequest specification(ObjectNode input) {
+        return new SpecificationRequest(Json.document(input, "Specification"), input.hasNonNull("Specifications"));
+    }
+
+    /** The specification as DescribeInferenceComponent shows it: the container's image becomes DeployedImage. */
+    private static ObjectNode specificationSummary(Document specification) {
+        ObjectNode summary = specification.toJson();
+        JsonNode container = summary.get("Container");
+        if (container instanceof ObjectNode given) {
+            ObjectNode shown = Json.object();
+            if (given.hasNonNull("Image")) {
+                String image = given.get("Image").asText();
+                shown.putObject("DeployedImage").put("SpecifiedImage", image).put("ResolvedImage", image);
+            }
+            for (String member : new String[] {"ArtifactUrl", "Environment"}) {
+                if (given.hasNonNull(member)) {
+                    shown.set(member, given.get(member).deepCopy());
+                }
+            }
+            summary.set("Container", shown);
+        }
+        return summary;
+    }
+}

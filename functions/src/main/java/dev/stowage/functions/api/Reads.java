@@ -1,0 +1,72 @@
+package dev.stowage.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.views.ListQuery;
+import dev.stowage.domain.views.ListSortBy;
+import dev.stowage.domain.views.ListSortOrder;
+import dev.stowage.domain.views.Page;
+import dev.stowage.domain.views.ViewKind;
+import dev.stowage.domain.views.ViewRow;
+import dev.stowage.domain.views.ViewStore;
+import dev.stowage.domain.views.Views;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The read side of the API. Describe folds the resource's own stream (a consistent read, so a Describe right
+ * after a Create succeeds); List reads the views, which the projector keeps.
+ */
+final class Reads {
+    private final EventStore events;
+    private final ViewStore views;
+
+    Reads(EventStore events, ViewStore views) {
+        this.events = events;
+        this.views = views;
+    }
+
+    <R extends ViewRow> R describe(ViewKind kind, String name, Class<R> type, Supplier<CommandRejected> notFound) {
+        return Views.describe(kind, events.read(kind.streamOf(name)))
+                .map(type::cast)
+                .orElseThrow(notFound);
+    }
+
+    <R extends ViewRow> Page<R> list(ViewKind kind, JsonNode input, Class<R> type) {
+        List<R> rows = views.list(kind).stream().map(type::cast).toList();
+        return query(kind, input).run(rows);
+    }
+
+    /** How many inference components the views show on {@code endpointName}. */
+    static int inferenceComponentsOn(ViewStore views, String endpointName) {
+        return (int) views.list(ViewKind.INFERENCE_COMPONENT).stream()
+                .filter(row -> row instanceof dev.stowage.domain.views.InferenceComponentRow ic
+                        && ic.endpointName().equals(endpointName))
+                .count();
+    }
+
+    private static ListQuery query(ViewKind kind, JsonNode input) {
+        return ListQuery.builder()
+                .nameContains(Json.text(input, "NameContains").orElse(null))
+                .creationTimeBefore(Json.instant(input, "CreationTimeBefore").orElse(null))
+                .creationTimeAfter(Json.instant(input, "CreationTimeAfter").orElse(null))
+                .lastModifiedTimeBefore(
+                        Json.instant(input, "LastModifiedTimeBefore").orElse(null))
+                .lastModifiedTimeAfter(
+                        Json.instant(input, "LastModifiedTimeAfter").orElse(null))
+                .statusEquals(Json.text(input, "StatusEquals").orElse(null))
+                .endpointNameEquals(Json.text(input, "EndpointNameEquals").orElse(null))
+                .variantNameEquals(Json.text(input, "VariantNameEquals").orElse(null))
+                .sortBy(Json.text(input, "SortBy")
+                        .flatMap(ListSortBy::fromWireName)
+                        .filter(sortBy -> sortBy.appliesTo(kind))
+                        .orElse(null))
+                .sortOrder(Json.text(input, "SortOrder")
+                        .flatMap(ListSortOrder::fromWireName)
+                        .orElse(null))
+                .maxResults(Json.integer(input, "MaxResults").orElse(null))
+                .nextToken(Json.text(input, "NextToken").orElse(null))
+                .build();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.stowage.functions.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.views.ViewStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SageMaker control-plane operations Stowage serves, by their wire names. Input arrives already
+ * validated against the service model; domain rules are the deciders' to enforce.
+ */
+public final class SageMakerApi {
+    /** An operation: validated input and the request id in, the output object out. */
+    @FunctionalInterface
+    interface Operation {
+        ObjectNode invoke(ObjectNode input, String requestId);
+    }
+
+    private final Map<String, Operation> operations;
+
+    public SageMakerApi(ControlPlane controlPlane, EventStore events, ViewStore views, Arns arns) {
+        Reads reads = new Reads(events, views);
+        var models = new ModelOperations(controlPlane, reads, arns);
+        var configs = new EndpointConfigOperations(controlPlane, reads, arns);
+        var endpoints = new EndpointOperations(controlPlane, reads, arns);
+        var components = new InferenceComponentOperations(controlPlane, reads, arns);
+        this.operations = Map.ofEntries(
+                Map.entry("CreateModel", models::create),
+                Map.entry("DescribeModel", (input, id) -> models.describe(input)),
+                Map.entry("DeleteModel", models::delete),
+                Map.entry("ListModels", (input, id) -> models.list(input)),
+                Map.entry("CreateEndpointConfig", configs::create),
+                Map.entry("DescribeEndpointConfig", (input, id) -> configs.describe(input)),
+                Map.entry("DeleteEndpointConfig", configs::delete),
+                Map.entry("ListEndpointConfigs", (input, id) -> configs.list(input)),
+                Map.entry("CreateEndpoint", endpoints::create),
+                Map.entry("DescribeEndpoint", (input, id) -> endpoints.describe(input)),
+                Map.entry("UpdateEndpoint", endpoints::update),
+                Map.entry("DeleteEndpoint", endpoints::delete),
+                Map.entry("ListEndpoints", (input, id) -> endpoints.list(input)),
+                Map.entry("CreateInferenceComponent", components::create),
+                Map.entry("DescribeInferenceComponent", (input, id) -> components.describe(input)),
+                Map.entry("UpdateInferenceComponent", components::update),
+                Map.entry("UpdateInferenceComponentRuntimeConfig", components::updateRuntimeConfig),
+                Map.entry("DeleteInferenceComponent", components::delete),
+                Map.entry("ListInferenceComponents", (input, id) -> components.list(input)));
+    }
+
+    public Set<String> operationNames() {
+        return operations.keySet();
+    }
+
+    /** The output of {@code operation}, or empty when Stowage does not serve it. */
+    public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
+        Operation handler = operations.get(operation);
+        return handler == null ? Optional.empty() : Optional.of(handler.invoke(input, requestId));
+    }
+
+    /** How many inference components the views show on an endpoint (DeleteEndpoint refuses while any remain). */
+    public static int inferenceComponentsOn(ViewStore views, String endpointName) {
+        return Reads.inferenceComponentsOn(views, endpointName);
+    }
+}
