@@ -1,0 +1,121 @@
+package dev.stowage.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.app.ConcurrencyConflict;
+import dev.stowage.functions.protocol.AwsJsonProtocol;
+import dev.stowage.functions.protocol.Headers;
+import dev.stowage.functions.protocol.JsonRequest;
+import dev.stowage.functions.protocol.RequestValidator;
+import dev.stowage.functions.protocol.WireError;
+import dev.stowage.functions.protocol.WireException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The control-plane Lambda behind API Gateway: parse the AWS JSON 1.1 request, validate it against the
+ * service model, run the operation, encode the answer. Signatures are checked before it (API Gateway's IAM
+ * authorization on AWS, the local server in local mode). A rejected request writes nothing.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
+
+    private final AwsJsonProtocol protocol;
+    private final Map<String, RequestValidator> validators;
+    private final SageMakerApi sageMaker;
+
+    /** Lambda's entry point: clients and configuration come from the environment, once per container. */
+    public ApiHandler() {
+        this(ApiWiring.fromEnvironment().sageMakerApi());
+    }
+
+    public ApiHandler(SageMakerApi sageMaker) {
+        this.protocol = AwsJsonProtocol.standard();
+        this.validators =
+                Map.of("SageMaker", RequestValidator.forModel(dev.stowage.functions.protocol.ServiceModel.sageMaker()));
+        this.sageMaker = sageMaker;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        String requestId = Optional.ofNullable(event.getRequestContext())
+                .map(c -> c.getRequestId())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        try {
+            JsonRequest request = protocol.parse(headers(event), body(event));
+            String operation = request.operation().name();
+            RequestValidator validator = validators.get(request.service().serviceId());
+            if (validator == null) {
+                throw AwsJsonProtocol.unknownOperation().exception();
+            }
+            validator.check(operation, request.body());
+            ObjectNode output = sageMaker
+                    .invoke(operation, request.body(), requestId)
+                    .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
+            return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
+        } catch (WireException e) {
+            return error(e.error(), requestId);
+        } catch (CommandRejected e) {
+            return error(ErrorCodes.sageMaker(e), requestId);
+        } catch (ConcurrencyConflict e) {
+            return error(
+                    new WireError(
+                            "ThrottlingException",
+                            "Too many concurrent changes to " + e.stream() + "; retry the request.",
+                            400),
+                    requestId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+            return error(
+                    new WireError(
+                            "InternalFailure",
+                            "The request processing has failed because of an" + " unknown error, exception or failure.",
+                            500),
+                    requestId);
+        }
+    }
+
+    private static APIGatewayProxyResponseEvent error(WireError error, String requestId) {
+        return respond(error.status(), AwsJsonProtocol.encodeError(error), requestId, Optional.of(error.code()));
+    }
+
+    private static APIGatewayProxyResponseEvent respond(
+            int status, byte[] body, String requestId, Optional<String> errorType) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", AwsJsonProtocol.CONTENT_TYPE);
+        headers.put("x-amzn-RequestId", requestId);
+        errorType.ifPresent(type -> headers.put(AwsJsonProtocol.ERROR_TYPE_HEADER, type));
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(new String(body, StandardCharsets.UTF_8));
+    }
+
+    static Headers headers(APIGatewayProxyRequestEvent event) {
+        Map<String, List<String>> multi = event.getMultiValueHeaders();
+        if (multi != null && !multi.isEmpty()) {
+            return Headers.of(multi);
+        }
+        return Headers.ofSingle(event.getHeaders() == null ? Map.of() : event.getHeaders());
+    }
+
+    static byte[] body(APIGatewayProxyRequestEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return Boolean.TRUE.equals(event.getIsBase64Encoded())
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+    }
+}

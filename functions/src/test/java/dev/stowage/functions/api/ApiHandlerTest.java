@@ -1,0 +1,89 @@
+package dev.stowage.functions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.views.InMemoryViewStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The handler that ships to Lambda, on in-memory stores: wire parsing, validation, errors. */
+class ApiHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final ApiHandler handler =
+            new ApiHandler(new ApiWiring(events, new InMemoryViewStore(), new Arns("us-east-1", "123456789012"), CLOCK)
+                    .sageMakerApi());
+
+    private APIGatewayProxyResponseEvent call(String target, String body) {
+        return handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withPath("/")
+                        .withHeaders(Map.of("X-Amz-Target", target, "Content-Type", "application/x-amz-json-1.1"))
+                        .withBody(body.replace('\'', '"')),
+                null);
+    }
+
+    private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
+        return JSON.readTree(response.getBody());
+    }
+
+    @Test
+    void creates_and_describes_a_model_with_epoch_second_timestamps() throws Exception {
+        var created = call("SageMaker.CreateModel", "{'ModelName':'m','PrimaryContainer':{'Image':'stowage/echo'}}");
+        assertThat(created.getStatusCode()).isEqualTo(200);
+        assertThat(body(created).get("ModelArn").asText())
+                .isEqualTo("arn:aws:sagemaker:us-east-1:123456789012:model/m");
+
+        JsonNode described = body(call("SageMaker.DescribeModel", "{'ModelName':'m'}"));
+        assertThat(described.get("PrimaryContainer").get("Image").asText()).isEqualTo("stowage/echo");
+        assertThat(described.get("CreationTime").isNumber()).isTrue();
+        assertThat(described.get("CreationTime").asDouble()).isEqualTo(1767225600.0);
+    }
+
+    @Test
+    void a_list_right_after_a_create_shows_it() throws Exception {
+        call("SageMaker.CreateModel", "{'ModelName':'m','PrimaryContainer':{'Image':'stowage/echo'}}");
+        JsonNode listed = body(call("SageMaker.ListModels", "{}"));
+        assertThat(listed.get("Models")).hasSize(1);
+        assertThat(listed.get("Models").get(0).get("ModelName").asText()).isEqualTo("m");
+    }
+
+    @Test
+    void an_invalid_request_is_a_validation_exception_and_writes_nothing() throws Exception {
+        var response = call("SageMaker.CreateModel", "{'ModelName':'bad_name'}");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(body(response).get("message").asText())
+                .contains("'modelName'")
+                .contains("regular expression");
+        assertThat(events.read("model/bad_name")).isEmpty();
+    }
+
+    @Test
+    void not_found_uses_the_services_text() throws Exception {
+        var response = call("SageMaker.DescribeInferenceComponent", "{'InferenceComponentName':'x'}");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(body(response).get("message").asText()).isEqualTo("Could not find inference component \"x\".");
+    }
+
+    @Test
+    void an_unknown_operation_or_a_broken_body_is_refused_as_aws_does() throws Exception {
+        assertThat(body(call("SageMaker.CreateTrainingJob", "{}")).get("__type").asText())
+                .isEqualTo("UnknownOperationException");
+        assertThat(body(call("SageMaker.ListModels", "{not json")).get("__type").asText())
+                .isEqualTo("SerializationException");
+    }
+}
