@@ -98,7 +98,14 @@ class DynamoDbEventStoreIT extends EventStoreConformance {
         store.append(stream, 0, events, CONTEXT);
         store.append(stream, 60, events, CONTEXT);
 
+        boolean firstPageIsPartial = CLIENT.query(request -> request.tableName(TABLE.name())
+                        .keyConditionExpression("#s = :s")
+                        .expressionAttributeNames(Map.of("#s", "stream"))
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(stream))))
+                .hasLastEvaluatedKey();
         List<EventEnvelope> all = store.read(stream);
+
+        assertThat(firstPageIsPartial).isTrue();
 
         assertThat(all).hasSize(120);
         assertThat(all.getLast().version()).isEqualTo(120);
