@@ -3,7 +3,6 @@ package dev.stowage.events.codec;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.EndpointConfigEvent;
 import dev.stowage.events.EndpointEvent;
-import dev.stowage.events.Event;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import java.util.List;
@@ -45,12 +44,4 @@ public final class EventTypes {
                     json -> json.put("cause", CopyCountCause.API.name())));
 
     private EventTypes() {}
-
-    /** For tests and tools: the stored type of {@code eventClass}. */
-    public static EventType of(Class<? extends Event> eventClass) {
-        return ALL.stream()
-                .filter(type -> type.recordClass() == eventClass)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No stored type for " + eventClass.getName()));
-    }
 }

@@ -1,0 +1,14 @@
+package dev.stowage.functions.store;
+
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.testing.EventStoreConformance;
+
+/** The conformance suite on the in-memory store; it lives here because domain cannot see test-resources. */
+class InMemoryEventStoreConformanceTest extends EventStoreConformance {
+
+    @Override
+    protected EventStore newStore() {
+        return new InMemoryEventStore();
+    }
+}
