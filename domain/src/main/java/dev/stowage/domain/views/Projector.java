@@ -60,6 +60,10 @@ public final class Projector {
         if (row.isEmpty()) {
             return views.delete(stored.stream(), stored.lastVersion(), applied);
         }
+        if (!row.get().stream().equals(stored.stream())) {
+            throw new IllegalStateException(
+                    "Stream " + stored.stream() + " folds into the row of " + row.get().stream());
+        }
         // A present row whose version did not move means the pending events changed nothing it shows.
         return row.get().lastVersion() <= stored.lastVersion() || views.put(row.get(), stored.lastVersion());
     }

@@ -94,7 +94,7 @@ public final class SigV4Verifier {
         }
         Authorization auth = Authorization.parse(header);
         String amzDate = requestDate(request, header);
-        Instant signedAt = parseDate(amzDate, header);
+        Instant signedAt = parseDate(amzDate);
         String secret = secrets.apply(auth.accessKeyId()).orElseThrow(() -> new WireError(
                         "UnrecognizedClientException", "The security token included in the request is invalid.", 403)
                 .exception());
@@ -149,7 +149,7 @@ public final class SigV4Verifier {
         }
     }
 
-    private static Instant parseDate(String amzDate, String header) {
+    private static Instant parseDate(String amzDate) {
         try {
             return Instant.from(AMZ_DATE.parse(amzDate));
         } catch (DateTimeParseException e) {

@@ -1,0 +1,62 @@
+package dev.stowage.functions.views;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.stowage.domain.views.Projector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The view projector Lambda, fed by the {@code events} table's stream with {@code
+ * ReportBatchItemFailures}. A record is a wake-up: only its {@code stream} key is read, never its image,
+ * and {@link Projector#catchUp} does the rest, so a stream woken several times in a batch is caught up
+ * once. A record whose catch-up fails is reported in {@code batchItemFailures}; Lambda retries from the
+ * lowest one reported, and records of other streams before it stay done. A record without a {@code
+ * stream} key is not ours and is skipped.
+ */
+public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    static final String STREAM_KEY = "stream";
+
+    private final Projector projector;
+
+    ViewProjectorHandler(Projector projector) {
+        this.projector = projector;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        Set<String> caughtUp = new HashSet<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            String stream = streamOf(record);
+            if (stream == null || caughtUp.contains(stream)) {
+                continue;
+            }
+            try {
+                projector.catchUp(stream);
+                caughtUp.add(stream);
+            } catch (RuntimeException e) {
+                context.getLogger().log("View projection of " + stream + " failed: " + e);
+                failures.add(new StreamsEventResponse.BatchItemFailure(
+                        record.getDynamodb().getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private static @Nullable String streamOf(DynamodbEvent.DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null) {
+            return null;
+        }
+        Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+        AttributeValue stream = keys == null ? null : keys.get(STREAM_KEY);
+        return stream == null ? null : stream.getS();
+    }
+}
