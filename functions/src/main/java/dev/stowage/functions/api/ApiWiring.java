@@ -5,6 +5,7 @@ import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.config.Stores;
 import java.time.Clock;
 
 /**
@@ -35,6 +36,10 @@ public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clo
 
     /** The wiring of a Lambda container, from its environment. */
     public static ApiWiring fromEnvironment() {
-        throw new UnsupportedOperationException("The AWS wiring comes with the AWS deployment issue (#6).");
+        return of(Stores.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public static ApiWiring of(Stores stores, Clock clock) {
+        return new ApiWiring(stores.events(), stores.views(), stores.arns(), clock);
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.stowage.domain.views.Projector;
+import dev.stowage.functions.config.Stores;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,17 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
 
     private final Projector projector;
 
-    ViewProjectorHandler(Projector projector) {
+    /** Lambda's entry point: the stores come from the environment, once per container. */
+    public ViewProjectorHandler() {
+        this(fromEnvironment());
+    }
+
+    private static Projector fromEnvironment() {
+        Stores stores = Stores.fromEnvironment();
+        return new Projector(stores.events(), stores.views());
+    }
+
+    public ViewProjectorHandler(Projector projector) {
         this.projector = projector;
     }
 

@@ -1,0 +1,39 @@
+package dev.stowage.functions.config;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.store.DynamoDbEventStore;
+import dev.stowage.functions.store.EventsTable;
+import dev.stowage.functions.views.DynamoDbViewStore;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The event store and the views of one deployment, and the region and account its ARNs name.
+ *
+ * <p>In a Lambda container they come from the environment: {@code EVENTS_TABLE} (default {@code events}),
+ * {@code VIEWS_TABLE} (default {@code views}), {@code AWS_REGION} (set by Lambda) and {@code
+ * STOWAGE_ACCOUNT_ID}.
+ */
+public record Stores(EventStore events, ViewStore views, Arns arns) {
+
+    public static Stores dynamoDb(DynamoDbClient client, String eventsTable, String viewsTable, Arns arns) {
+        return new Stores(
+                new DynamoDbEventStore(client, new EventsTable(eventsTable)),
+                DynamoDbViewStore.create(client, viewsTable),
+                arns);
+    }
+
+    /** The stores of a Lambda container, built once per container from its environment. */
+    public static Stores fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        Arns arns = new Arns(
+                env.getOrDefault("AWS_REGION", "us-east-1"), env.getOrDefault("STOWAGE_ACCOUNT_ID", "000000000000"));
+        return dynamoDb(
+                DynamoDbClient.create(),
+                env.getOrDefault("EVENTS_TABLE", "events"),
+                env.getOrDefault("VIEWS_TABLE", "views"),
+                arns);
+    }
+}
