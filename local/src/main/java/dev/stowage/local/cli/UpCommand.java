@@ -70,6 +70,7 @@ public final class UpCommand implements Callable<Integer> {
             out.println("Stowage listening on " + mode.baseUri());
             out.flush();
             stopRequested.await();
+            spec().commandLine().getErr().println("Stowage stopping");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
