@@ -2,6 +2,7 @@ package dev.stowage.local.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.URI;
@@ -71,9 +72,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int port = FreePort.onLoopback();
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments(dataDir, port));
-                bindToLoopback(server);
-                server.start();
+                DynamoDBProxyServer server = startServer(arguments(dataDir, port));
                 return new LocalDynamoDb(server, port);
             } catch (Exception e) {
                 last = e;
@@ -83,6 +82,23 @@ public final class LocalDynamoDb implements AutoCloseable {
             }
         }
         throw new IllegalStateException("DynamoDB Local did not start", last);
+    }
+
+    /**
+     * DynamoDB Local prints its configuration banner on {@code System.out}, where {@code stowage up} promises one
+     * line only; the banner goes to {@code System.err} instead while the server starts.
+     */
+    private static synchronized DynamoDBProxyServer startServer(String[] arguments) throws Exception {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments);
+            bindToLoopback(server);
+            server.start();
+            return server;
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */

@@ -1,0 +1,25 @@
+package dev.stowage.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code stowage} command; its work is in the subcommands. */
+@Command(
+        name = "stowage",
+        mixinStandardHelpOptions = true,
+        version = "stowage 0.1.0",
+        description = "SageMaker inference components, self-hosted. Local mode runs in one JVM with no AWS account.")
+public final class StowageCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The command line with its subcommands, {@code up} being the given instance. */
+    public static CommandLine commandLine(UpCommand up) {
+        return new CommandLine(new StowageCommand()).addSubcommand("up", up);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.stowage.local.http;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stowage.local.lambda.LocalLambdaContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API Gateway of local mode: an HTTP server on 127.0.0.1 that hands every request, as a REST API proxy event, to
+ * one API handler and writes its response back; each request runs on its own virtual thread. A handler that throws
+ * or returns no status gets API Gateway's 502. See {@link RawRequest} for the request as the client signed it.
+ *
+ * <p>The JDK server normalises header-name case (first letter upper case, the rest lower case), so handlers must
+ * compare header names case-insensitively, as they should on API Gateway anyway.
+ */
+public final class LocalHttpServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LocalHttpServer.class.getName());
+    private static final String FUNCTION_NAME = "api";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String region;
+    private final String account;
+
+    private LocalHttpServer(HttpServer server, String region, String account) {
+        this.server = server;
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        this.region = region;
+        this.account = account;
+        server.setExecutor(executor);
+    }
+
+    /**
+     * Binds 127.0.0.1:{@code port} (0 picks a free port) without serving yet, so that the address is known before
+     * the handler is built; connections wait in the backlog until {@link #serve}.
+     */
+    public static LocalHttpServer bind(int port, String region, String account) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            return new LocalHttpServer(server, region, account);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Starts serving every path with {@code handler}. Call once. */
+    public LocalHttpServer serve(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+        server.createContext("/", exchange -> handle(exchange, handler));
+        server.start();
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL, {@code http://127.0.0.1:<port>}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Stops accepting requests and waits up to 5 s for those in progress. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(
+            HttpExchange exchange, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler)
+            throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String requestId = UUID.randomUUID().toString();
+            APIGatewayProxyRequestEvent event = ProxyRequests.toEvent(exchange, body, requestId, account);
+            APIGatewayProxyResponseEvent response;
+            try {
+                response = handler.handleRequest(
+                        event, LocalLambdaContext.withRequestId(requestId, FUNCTION_NAME, region, account));
+            } catch (RuntimeException | Error e) {
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "the API handler failed on " + event.getHttpMethod() + " " + event.getPath(),
+                        e);
+                response = ProxyResponses.badGateway();
+            }
+            ProxyResponses.write(exchange, response);
+        }
+    }
+}
