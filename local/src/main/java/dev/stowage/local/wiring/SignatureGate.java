@@ -1,0 +1,68 @@
+package dev.stowage.local.wiring;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stowage.functions.protocol.AwsJsonProtocol;
+import dev.stowage.functions.protocol.Headers;
+import dev.stowage.functions.protocol.ServiceModel;
+import dev.stowage.functions.protocol.WireException;
+import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
+import dev.stowage.functions.protocol.sigv4.SignedRequest;
+import dev.stowage.local.http.RawRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Local mode's stand-in for API Gateway's IAM authorization (ADR 5): a request reaches the handler only when
+ * its SigV4 signature verifies against the local credentials, for the signing name of the service its target
+ * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}).
+ */
+final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final String DEFAULT_SIGNING_NAME = "sagemaker";
+
+    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> next;
+    private final SigV4Verifier verifier;
+    private final AwsJsonProtocol protocol = AwsJsonProtocol.standard();
+
+    SignatureGate(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> next, SigV4Verifier verifier) {
+        this.next = next;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        Headers headers = Headers.of(Objects.requireNonNullElse(event.getMultiValueHeaders(), Map.of()));
+        try {
+            String signingName =
+                    protocol.service(headers).map(ServiceModel::signingName).orElse(DEFAULT_SIGNING_NAME);
+            verifier.verify(signed(event, headers), signingName);
+        } catch (WireException refused) {
+            return new APIGatewayProxyResponseEvent()
+                    .withStatusCode(refused.error().status())
+                    .withHeaders(Map.of(
+                            "Content-Type",
+                            AwsJsonProtocol.CONTENT_TYPE,
+                            AwsJsonProtocol.ERROR_TYPE_HEADER,
+                            refused.error().code()))
+                    .withBody(new String(AwsJsonProtocol.encodeError(refused.error()), StandardCharsets.UTF_8));
+        }
+        return next.handleRequest(event, context);
+    }
+
+    private static SignedRequest signed(APIGatewayProxyRequestEvent event, Headers headers) {
+        Map<String, Object> raw =
+                Objects.requireNonNullElse(event.getRequestContext().getAuthorizer(), Map.of());
+        String rawPath = (String) raw.getOrDefault(RawRequest.RAW_PATH, event.getPath());
+        String rawQuery = (String) raw.getOrDefault(RawRequest.RAW_QUERY, "");
+        String body = Objects.requireNonNullElse(event.getBody(), "");
+        byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        return new SignedRequest(event.getHttpMethod(), rawPath, rawQuery, headers, bytes);
+    }
+}
