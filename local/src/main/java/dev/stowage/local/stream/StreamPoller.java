@@ -5,9 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.local.lambda.LocalLambdaContext;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -16,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -41,7 +37,7 @@ public final class StreamPoller implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final StreamPollerConfig config;
     private final BatchInvoker invoker;
-    private final Map<String, ShardCursor> shards = new LinkedHashMap<>();
+    private final Shards shards;
     // A lock and condition rather than synchronized/wait: on JDK 21 a virtual thread waiting in a monitor pins its
     // carrier.
     private final ReentrantLock lock = new ReentrantLock();
@@ -49,7 +45,6 @@ public final class StreamPoller implements AutoCloseable {
     private volatile boolean running = true;
     private @Nullable String streamArn;
     private long nextRefreshNanos;
-    private boolean firstRefresh = true;
     private final Thread thread;
 
     private StreamPoller(
@@ -63,6 +58,7 @@ public final class StreamPoller implements AutoCloseable {
         this.dynamo = dynamo;
         this.streams = streams;
         this.config = config;
+        this.shards = new Shards(config.startingPosition());
         String functionName = tableName + "-stream-" + handler.getClass().getSimpleName();
         this.invoker = new BatchInvoker(
                 handler,
@@ -151,13 +147,11 @@ public final class StreamPoller implements AutoCloseable {
             nextRefreshNanos = System.nanoTime() + SHARD_REFRESH.toNanos();
         }
         boolean gotRecords = false;
-        for (ShardCursor cursor : List.copyOf(shards.values())) {
+        for (ShardCursor cursor : shards.readable()) {
             if (!running) {
                 break;
             }
-            if (isReadable(cursor)) {
-                gotRecords |= poll(streamArn, cursor);
-            }
+            gotRecords |= poll(streamArn, cursor);
         }
         return gotRecords;
     }
@@ -181,32 +175,9 @@ public final class StreamPoller implements AutoCloseable {
             String start = exclusiveStart;
             var description = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(start))
                     .streamDescription();
-            description.shards().forEach(this::track);
+            shards.discovered(description.shards());
             exclusiveStart = description.lastEvaluatedShardId();
         } while (exclusiveStart != null);
-        firstRefresh = false;
-    }
-
-    private void track(Shard shard) {
-        if (shards.containsKey(shard.shardId())) {
-            return;
-        }
-        boolean latest = firstRefresh && config.startingPosition() == StartingPosition.LATEST;
-        ShardCursor cursor = new ShardCursor(
-                shard.shardId(),
-                shard.parentShardId(),
-                latest ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
-        // Starting at LATEST, a shard that is already closed holds nothing newer than now.
-        cursor.finished = latest && shard.sequenceNumberRange().endingSequenceNumber() != null;
-        shards.put(shard.shardId(), cursor);
-    }
-
-    private boolean isReadable(ShardCursor cursor) {
-        if (cursor.finished) {
-            return false;
-        }
-        ShardCursor parent = cursor.parentShardId == null ? null : shards.get(cursor.parentShardId);
-        return parent == null || parent.finished;
     }
 
     private boolean poll(String arn, ShardCursor cursor) {
