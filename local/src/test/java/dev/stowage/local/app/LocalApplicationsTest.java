@@ -3,21 +3,34 @@ package dev.stowage.local.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.local.wiring.StowageApplication;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalApplicationsTest {
-    private static final LocalApplication REAL = environment -> new UnwiredApplication().setUp(environment);
+    private static final LocalApplication OTHER = environment -> {
+        throw new UnsupportedOperationException();
+    };
+    private static final LocalApplication PREFERRED = new LocalApplication() {
+        @Override
+        public LocalHandlers setUp(LocalEnvironment environment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int priority() {
+            return 1;
+        }
+    };
 
     @Test
-    void theUnwiredApplicationIsRegisteredByDefault() {
-        assertThat(LocalApplications.discover()).isInstanceOf(UnwiredApplication.class);
+    void stowageIsTheRegisteredApplication() {
+        assertThat(LocalApplications.discover()).isInstanceOf(StowageApplication.class);
     }
 
     @Test
-    void anyOtherApplicationWinsOverTheUnwiredOne() {
-        assertThat(LocalApplications.choose(List.of(new UnwiredApplication(), REAL)))
-                .isSameAs(REAL);
+    void theHighestPriorityWins() {
+        assertThat(LocalApplications.choose(List.of(OTHER, PREFERRED))).isSameAs(PREFERRED);
     }
 
     @Test
@@ -25,7 +38,7 @@ class LocalApplicationsTest {
         assertThatThrownBy(() -> LocalApplications.choose(List.of()))
                 .isInstanceOf(LocalApplications.NoApplicationException.class)
                 .hasMessageContaining("META-INF/services/dev.stowage.local.app.LocalApplication");
-        assertThatThrownBy(() -> LocalApplications.choose(List.of(REAL, REAL)))
+        assertThatThrownBy(() -> LocalApplications.choose(List.of(OTHER, OTHER)))
                 .isInstanceOf(LocalApplications.NoApplicationException.class)
                 .hasMessageContaining("several");
     }
