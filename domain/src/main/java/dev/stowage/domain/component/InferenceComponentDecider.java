@@ -54,7 +54,7 @@ public final class InferenceComponentDecider
         }
         EndpointSnapshot endpoint =
                 command.endpoint().orElseThrow(() -> EndpointDecider.notFound(arns, command.endpointName()));
-        if (endpoint.status() != EndpointStatus.InService && endpoint.status() != EndpointStatus.Creating) {
+        if (endpoint.status() != EndpointStatus.IN_SERVICE && endpoint.status() != EndpointStatus.CREATING) {
             throw CommandRejected.validation("Cannot create inference component on endpoint \"" + endpoint.endpointArn()
                     + "\" while it is " + endpoint.status() + ".");
         }
@@ -124,7 +124,7 @@ public final class InferenceComponentDecider
     }
 
     private List<InferenceComponentEvent> delete(DeleteInferenceComponent command, Present state) {
-        if (state.status() == InferenceComponentStatus.Deleting) {
+        if (state.status() == InferenceComponentStatus.DELETING) {
             return List.of();
         }
         return List.of(
@@ -151,7 +151,7 @@ public final class InferenceComponentDecider
     }
 
     private void refuseWhileDeleting(Present state) {
-        if (state.status() == InferenceComponentStatus.Deleting) {
+        if (state.status() == InferenceComponentStatus.DELETING) {
             throw CommandRejected.validation("Cannot update inference component \"" + state.inferenceComponentName()
                     + "\" while it is Deleting.");
         }
@@ -179,23 +179,23 @@ public final class InferenceComponentDecider
                         created.variantName(),
                         created.specification(),
                         created.copyCount(),
-                        InferenceComponentStatus.Creating);
+                        InferenceComponentStatus.CREATING);
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 state instanceof Present p ? p.with(updated.specification(), p.desiredCopyCount(), changing(p)) : state;
             case InferenceComponentEvent.DesiredCopyCountSet set ->
                 state instanceof Present p ? p.with(p.specification(), set.copyCount(), changing(p)) : state;
-            case InferenceComponentEvent.InService inService -> withStatus(state, InferenceComponentStatus.InService);
-            case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.Failed);
+            case InferenceComponentEvent.InService inService -> withStatus(state, InferenceComponentStatus.IN_SERVICE);
+            case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.FAILED);
             case InferenceComponentEvent.DeletionStarted deleting ->
-                withStatus(state, InferenceComponentStatus.Deleting);
+                withStatus(state, InferenceComponentStatus.DELETING);
             case InferenceComponentEvent.Deleted deleted -> new Absent();
         };
     }
 
     private static InferenceComponentStatus changing(Present state) {
-        return state.status() == InferenceComponentStatus.Creating
-                ? InferenceComponentStatus.Creating
-                : InferenceComponentStatus.Updating;
+        return state.status() == InferenceComponentStatus.CREATING
+                ? InferenceComponentStatus.CREATING
+                : InferenceComponentStatus.UPDATING;
     }
 
     private static InferenceComponentState withStatus(InferenceComponentState state, InferenceComponentStatus status) {

@@ -53,7 +53,7 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
 
     private List<EndpointEvent> update(UpdateEndpoint command, EndpointState state) {
         Present present = present(command.endpointName(), state);
-        if (present.status() != EndpointStatus.InService) {
+        if (present.status() != EndpointStatus.IN_SERVICE) {
             throw CommandRejected.validation(
                     "Cannot update in-progress endpoint \"" + arns.endpoint(command.endpointName()) + "\".");
         }
@@ -71,7 +71,7 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
 
     private List<EndpointEvent> delete(DeleteEndpoint command, EndpointState state) {
         Present present = present(command.endpointName(), state);
-        if (present.status() == EndpointStatus.Deleting) {
+        if (present.status() == EndpointStatus.DELETING) {
             return List.of();
         }
         if (command.inferenceComponents() > 0) {
@@ -106,14 +106,14 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
     public EndpointState evolve(EndpointState state, EndpointEvent event) {
         return switch (event) {
             case EndpointEvent.Created created ->
-                new Present(created.endpointName(), created.endpointConfig(), EndpointStatus.Creating);
-            case EndpointEvent.InService inService -> withStatus(state, EndpointStatus.InService);
+                new Present(created.endpointName(), created.endpointConfig(), EndpointStatus.CREATING);
+            case EndpointEvent.InService inService -> withStatus(state, EndpointStatus.IN_SERVICE);
             case EndpointEvent.Updated updated ->
                 state instanceof Present present
-                        ? new Present(present.endpointName(), updated.endpointConfig(), EndpointStatus.Updating)
+                        ? new Present(present.endpointName(), updated.endpointConfig(), EndpointStatus.UPDATING)
                         : state;
-            case EndpointEvent.Failed failed -> withStatus(state, EndpointStatus.Failed);
-            case EndpointEvent.DeletionStarted deleting -> withStatus(state, EndpointStatus.Deleting);
+            case EndpointEvent.Failed failed -> withStatus(state, EndpointStatus.FAILED);
+            case EndpointEvent.DeletionStarted deleting -> withStatus(state, EndpointStatus.DELETING);
             case EndpointEvent.Deleted deleted -> new Absent();
         };
     }

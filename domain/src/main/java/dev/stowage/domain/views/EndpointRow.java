@@ -1,5 +1,6 @@
 package dev.stowage.domain.views;
 
+import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.events.Document;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.stowage.domain.views;
 
+import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.EventEnvelope;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package dev.stowage.domain.views;
 
-import static dev.stowage.domain.views.InferenceComponentStatus.CREATING;
-import static dev.stowage.domain.views.InferenceComponentStatus.DELETING;
-import static dev.stowage.domain.views.InferenceComponentStatus.FAILED;
-import static dev.stowage.domain.views.InferenceComponentStatus.IN_SERVICE;
-import static dev.stowage.domain.views.InferenceComponentStatus.UPDATING;
+import static dev.stowage.domain.component.InferenceComponentStatus.CREATING;
+import static dev.stowage.domain.component.InferenceComponentStatus.DELETING;
+import static dev.stowage.domain.component.InferenceComponentStatus.FAILED;
+import static dev.stowage.domain.component.InferenceComponentStatus.IN_SERVICE;
+import static dev.stowage.domain.component.InferenceComponentStatus.UPDATING;
 
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.events.Document;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;

@@ -27,7 +27,7 @@ class InferenceComponentDeciderTest {
     private static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:inference-component/ic";
     private static final String ENDPOINT_ARN = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/e";
     private static final EndpointSnapshot ENDPOINT =
-            new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.InService, ProductionVariant.of(IC_CONFIG));
+            new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.IN_SERVICE, ProductionVariant.of(IC_CONFIG));
     private static final InferenceComponentEvent CREATED =
             new InferenceComponentEvent.Created("ic", ARN, "e", ENDPOINT_ARN, "AllTraffic", SPEC, 2, T0);
     private final DeciderSpec<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> spec =
@@ -60,7 +60,7 @@ class InferenceComponentDeciderTest {
     @Test
     void refuses_a_model_based_endpoint_with_the_services_message() {
         var modelEndpoint =
-                new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.InService, ProductionVariant.of(MODEL_CONFIG));
+                new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.IN_SERVICE, ProductionVariant.of(MODEL_CONFIG));
         spec.given()
                 .when(create(Optional.of(modelEndpoint), SPEC, 1))
                 .thenRejected("Invalid request provided: Inference Components are not supported in this Endpoint."

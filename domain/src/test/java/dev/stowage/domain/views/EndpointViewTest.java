@@ -11,6 +11,7 @@ import static dev.stowage.domain.views.Fixtures.endpointCreated;
 import static dev.stowage.domain.views.Fixtures.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.EventEnvelope;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import static dev.stowage.domain.views.Fixtures.envelope;
 import static dev.stowage.domain.views.Fixtures.icCreated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import java.util.ArrayList;

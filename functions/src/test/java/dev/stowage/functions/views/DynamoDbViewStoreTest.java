@@ -7,7 +7,7 @@ import static dev.stowage.functions.views.ViewRows.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stowage.domain.views.InferenceComponentStatus;
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.views.StreamView;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;

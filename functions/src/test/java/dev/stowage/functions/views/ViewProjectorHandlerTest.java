@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.stowage.domain.app.AppendContext;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.views.InMemoryViewStore;
-import dev.stowage.domain.views.InferenceComponentStatus;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;

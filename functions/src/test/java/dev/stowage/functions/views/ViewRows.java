@@ -2,11 +2,11 @@ package dev.stowage.functions.views;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.component.InferenceComponentStatus;
+import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.views.EndpointConfigRow;
 import dev.stowage.domain.views.EndpointRow;
-import dev.stowage.domain.views.EndpointStatus;
 import dev.stowage.domain.views.InferenceComponentRow;
-import dev.stowage.domain.views.InferenceComponentStatus;
 import dev.stowage.domain.views.ModelRow;
 import dev.stowage.events.Document;
 import java.time.Instant;
