@@ -39,7 +39,7 @@ public final class FitCheck {
         return whyNotFits(demand, type).isEmpty();
     }
 
-    private static String devices(int count) {
+    static String devices(int count) {
         return count + (count == 1 ? " accelerator device" : " accelerator devices");
     }
 

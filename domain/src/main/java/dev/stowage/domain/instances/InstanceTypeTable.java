@@ -60,7 +60,7 @@ public final class InstanceTypeTable {
                 out,
                 "Allocatable",
                 FitCheck.number(free.cores()) + " cores, " + gib(free.memoryMib()) + " (" + free.memoryMib() + " MiB), "
-                        + free.acceleratorDevices() + " accelerator devices");
+                        + FitCheck.devices(free.acceleratorDevices()));
         return out.toString();
     }
 
@@ -86,8 +86,8 @@ public final class InstanceTypeTable {
     }
 
     private static String allocatable(Allocatable free) {
-        return FitCheck.number(free.cores()) + " cores, " + gib(free.memoryMib()) + ", " + free.acceleratorDevices()
-                + " devices";
+        return FitCheck.number(free.cores()) + " cores, " + gib(free.memoryMib()) + ", "
+                + (free.acceleratorDevices() == 1 ? "1 device" : free.acceleratorDevices() + " devices");
     }
 
     private static void line(StringBuilder out, String label, String value) {
