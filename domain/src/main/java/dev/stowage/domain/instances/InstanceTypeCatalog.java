@@ -1,6 +1,7 @@
 package dev.stowage.domain.instances;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class InstanceTypeCatalog {
                 throw new IllegalArgumentException(type.name() + " is listed twice.");
             }
         }
-        this.byName = map;
+        this.byName = Collections.unmodifiableMap(map);
     }
 
     /** The catalog Stowage ships. */
