@@ -7,6 +7,7 @@ import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceCom
 import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.endpoint.EndpointCommand.CreateEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.DeleteEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.UpdateEndpoint;
@@ -17,6 +18,7 @@ import dev.stowage.domain.endpoint.EndpointConfigState;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.model.ModelCommand.CreateModel;
 import dev.stowage.domain.model.ModelCommand.DeleteModel;
 import dev.stowage.domain.model.ModelDecider;
@@ -51,14 +53,15 @@ public final class ControlPlane {
             EventStore store,
             Clock clock,
             Arns arns,
+            InstanceTypeCatalog catalog,
             ToIntFunction<String> inferenceComponentsOnEndpoint,
             Consumer<String> afterAppend) {
         this.commands = new CommandService(store, clock);
         this.clock = clock;
         this.models = new ModelDecider(arns);
-        this.endpointConfigs = new EndpointConfigDecider(arns);
+        this.endpointConfigs = new EndpointConfigDecider(arns, catalog);
         this.endpoints = new EndpointDecider(arns);
-        this.components = new InferenceComponentDecider(arns);
+        this.components = new InferenceComponentDecider(arns, catalog);
         this.inferenceComponentsOnEndpoint = inferenceComponentsOnEndpoint;
         this.afterAppend = afterAppend;
     }
@@ -139,6 +142,7 @@ public final class ControlPlane {
             String name, SpecificationRequest specification, Optional<Integer> copyCount, String requestId) {
         var command = new UpdateInferenceComponent(
                 name,
+                currentVariant(name),
                 specification.specification(),
                 specification.specificationsGiven(),
                 copyCount,
@@ -187,6 +191,16 @@ public final class ControlPlane {
                         instanceof EndpointConfigState.Present present
                 ? Optional.of(present.description())
                 : Optional.empty();
+    }
+
+    private Optional<ProductionVariant> currentVariant(String inferenceComponentName) {
+        if (commands.load(StreamIds.inferenceComponent(inferenceComponentName), components)
+                        .state()
+                instanceof InferenceComponentState.Present present) {
+            return endpointSnapshot(present.endpointName())
+                    .flatMap(endpoint -> endpoint.variant(Optional.of(present.variantName())));
+        }
+        return Optional.empty();
     }
 
     private Optional<EndpointSnapshot> endpointSnapshot(String name) {

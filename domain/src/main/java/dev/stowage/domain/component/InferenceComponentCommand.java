@@ -1,5 +1,6 @@
 package dev.stowage.domain.component;
 
+import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import java.time.Instant;
@@ -24,8 +25,10 @@ public sealed interface InferenceComponentCommand {
             Instant at)
             implements InferenceComponentCommand {}
 
+    /** {@code variant} is the variant the component runs on, as its endpoint has it now. */
     record UpdateInferenceComponent(
             String inferenceComponentName,
+            Optional<ProductionVariant> variant,
             Optional<Document> specification,
             boolean specificationsGiven,
             Optional<Integer> copyCount,

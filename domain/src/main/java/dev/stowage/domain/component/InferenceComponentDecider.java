@@ -12,6 +12,9 @@ import dev.stowage.domain.component.InferenceComponentState.Present;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.instances.Demand;
+import dev.stowage.domain.instances.FitCheck;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
@@ -27,9 +30,11 @@ import java.util.List;
 public final class InferenceComponentDecider
         implements Decider<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> {
     private final Arns arns;
+    private final InstanceTypeCatalog catalog;
 
-    public InferenceComponentDecider(Arns arns) {
+    public InferenceComponentDecider(Arns arns, InstanceTypeCatalog catalog) {
         this.arns = arns;
+        this.catalog = catalog;
     }
 
     @Override
@@ -70,6 +75,7 @@ public final class InferenceComponentDecider
         }
         Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
         checkModel(specification, command.modelExists());
+        checkFits(specification, variant);
         int copyCount = command.copyCount()
                 .orElseThrow(() ->
                         CommandRejected.validation("RuntimeConfig is required when creating an inference component."));
@@ -96,6 +102,7 @@ public final class InferenceComponentDecider
         if (command.specification().isPresent() || command.specificationsGiven()) {
             Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
             checkModel(specification, command.modelExists());
+            command.variant().ifPresent(variant -> checkFits(specification, variant));
             if (!specification.equals(state.specification())) {
                 events.add(new InferenceComponentEvent.SpecificationUpdated(specification, command.at()));
             }
@@ -148,6 +155,15 @@ public final class InferenceComponentDecider
                 throw ModelDecider.notFound(arns, model);
             }
         });
+    }
+
+    /** A copy that could never fit one instance of the variant's type would stay pending forever. */
+    private void checkFits(Document specification, ProductionVariant variant) {
+        variant.instanceType().flatMap(catalog::find).ifPresent(type -> FitCheck.whyNotFits(
+                        Demand.ofSpecification(specification), type)
+                .ifPresent(why -> {
+                    throw CommandRejected.validation(why);
+                }));
     }
 
     private void refuseWhileDeleting(Present state) {

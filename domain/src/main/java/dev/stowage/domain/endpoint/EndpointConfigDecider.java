@@ -5,6 +5,7 @@ import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.Decider;
 import dev.stowage.domain.endpoint.EndpointConfigCommand.CreateEndpointConfig;
 import dev.stowage.domain.endpoint.EndpointConfigCommand.DeleteEndpointConfig;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.events.EndpointConfigEvent;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.List;
 public final class EndpointConfigDecider
         implements Decider<EndpointConfigCommand, EndpointConfigState, EndpointConfigEvent> {
     private final Arns arns;
+    private final InstanceTypeCatalog catalog;
 
-    public EndpointConfigDecider(Arns arns) {
+    public EndpointConfigDecider(Arns arns, InstanceTypeCatalog catalog) {
         this.arns = arns;
+        this.catalog = catalog;
     }
 
     @Override
@@ -36,7 +39,7 @@ public final class EndpointConfigDecider
         if (state instanceof EndpointConfigState.Present) {
             throw CommandRejected.validation("Cannot create already existing endpoint configuration \"" + arn + "\".");
         }
-        VariantRules.check(command.description());
+        VariantRules.check(command.description(), catalog);
         command.missingModels().stream().sorted().findFirst().ifPresent(model -> {
             throw ModelDecider.notFound(arns, model);
         });

@@ -1,6 +1,7 @@
 package dev.stowage.domain.endpoint;
 
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.Document;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
 final class VariantRules {
     private VariantRules() {}
 
-    static void check(Document config) {
+    static void check(Document config, InstanceTypeCatalog catalog) {
         List<ProductionVariant> variants = ProductionVariant.of(config);
         Set<String> names = new HashSet<>();
         for (ProductionVariant variant : variants) {
@@ -19,6 +20,10 @@ final class VariantRules {
                         + "\" is used more than once.");
             }
             checkOne(variant);
+            variant.instanceType().filter(type -> catalog.find(type).isEmpty()).ifPresent(type -> {
+                throw CommandRejected.validation("Instance type " + type + " is not supported by Stowage."
+                        + " Stowage.DescribeInstanceTypes lists the supported types.");
+            });
         }
         boolean anyInferenceComponents = variants.stream().anyMatch(ProductionVariant::hostsInferenceComponents);
         if (anyInferenceComponents && variants.size() > 1) {

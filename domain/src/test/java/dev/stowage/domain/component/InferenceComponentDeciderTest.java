@@ -17,6 +17,7 @@ import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCoun
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import dev.stowage.events.InferenceComponentEvent;
@@ -28,10 +29,12 @@ class InferenceComponentDeciderTest {
     private static final String ENDPOINT_ARN = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/e";
     private static final EndpointSnapshot ENDPOINT =
             new EndpointSnapshot("e", ENDPOINT_ARN, EndpointStatus.IN_SERVICE, ProductionVariant.of(IC_CONFIG));
+    private static final ProductionVariant VARIANT =
+            ProductionVariant.of(IC_CONFIG).getFirst();
     private static final InferenceComponentEvent CREATED =
             new InferenceComponentEvent.Created("ic", ARN, "e", ENDPOINT_ARN, "AllTraffic", SPEC, 2, T0);
     private final DeciderSpec<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> spec =
-            DeciderSpec.of(new InferenceComponentDecider(ARNS));
+            DeciderSpec.of(new InferenceComponentDecider(ARNS, InstanceTypeCatalog.standard()));
 
     private static CreateInferenceComponent create(Optional<EndpointSnapshot> endpoint, Document spec, int copies) {
         return new CreateInferenceComponent(
@@ -126,6 +129,20 @@ class InferenceComponentDeciderTest {
     }
 
     @Test
+    void refuses_a_copy_that_can_never_fit_one_instance() {
+        Document eightGpus = doc(
+                "{'ModelName':'m','ComputeResourceRequirements':"
+                        + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':8.0,'MinMemoryRequiredInMb':1024}}");
+        spec.given()
+                .when(create(Optional.of(ENDPOINT), eightGpus, 1))
+                .thenRejected("A copy needs 8 accelerator devices but ml.g5.12xlarge has 4.");
+        spec.given(CREATED)
+                .when(new UpdateInferenceComponent(
+                        "ic", Optional.of(VARIANT), Optional.of(eightGpus), false, Optional.empty(), true, T1))
+                .thenRejected("A copy needs 8 accelerator devices but ml.g5.12xlarge has 4.");
+    }
+
+    @Test
     void runtime_config_scales_down_to_zero() {
         spec.given(CREATED)
                 .when(new SetDesiredCopyCount("ic", 0, CopyCountCause.API, T1))
@@ -143,7 +160,8 @@ class InferenceComponentDeciderTest {
     void update_replaces_the_specification_and_the_copy_count() {
         Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
         spec.given(CREATED)
-                .when(new UpdateInferenceComponent("ic", Optional.of(bigger), false, Optional.of(3), true, T1))
+                .when(new UpdateInferenceComponent(
+                        "ic", Optional.of(VARIANT), Optional.of(bigger), false, Optional.of(3), true, T1))
                 .then(
                         new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
                         new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1));

@@ -11,6 +11,7 @@ import dev.stowage.domain.CommandRejected.Kind;
 import dev.stowage.domain.DeciderSpec;
 import dev.stowage.domain.endpoint.EndpointConfigCommand.CreateEndpointConfig;
 import dev.stowage.domain.endpoint.EndpointConfigCommand.DeleteEndpointConfig;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.Document;
 import dev.stowage.events.EndpointConfigEvent;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class EndpointConfigDeciderTest {
     private static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/c";
     private final DeciderSpec<EndpointConfigCommand, EndpointConfigState, EndpointConfigEvent> spec =
-            DeciderSpec.of(new EndpointConfigDecider(ARNS));
+            DeciderSpec.of(new EndpointConfigDecider(ARNS, InstanceTypeCatalog.standard()));
 
     private static CreateEndpointConfig create(Document config) {
         return new CreateEndpointConfig("c", config, Set.of(), T0);
@@ -93,6 +94,16 @@ class EndpointConfigDeciderTest {
                 .when(create(doc(
                         "{'ProductionVariants':[{'VariantName':'v','ModelName':'m','InstanceType':'ml.m5.large'}]}")))
                 .thenRejected("InitialInstanceCount is required for variant \"v\" with an InstanceType.");
+    }
+
+    @Test
+    void an_instance_type_stowage_does_not_support_is_refused() {
+        spec.given()
+                .when(create(
+                        doc("{'ProductionVariants':[{'VariantName':'v','ModelName':'m','InstanceType':'ml.t2.medium',"
+                                + "'InitialInstanceCount':1}]}")))
+                .thenRejected("Instance type ml.t2.medium is not supported by Stowage."
+                        + " Stowage.DescribeInstanceTypes lists the supported types.");
     }
 
     @Test

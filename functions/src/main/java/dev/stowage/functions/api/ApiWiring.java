@@ -3,6 +3,7 @@ package dev.stowage.functions.api;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.config.Stores;
@@ -21,6 +22,7 @@ public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clo
                 events,
                 clock,
                 arns,
+                InstanceTypeCatalog.standard(),
                 endpoint -> Reads.inferenceComponentsOn(views, endpoint),
                 stream -> catchUpQuietly(projector, stream));
         return new SageMakerApi(controlPlane, events, views, arns);
