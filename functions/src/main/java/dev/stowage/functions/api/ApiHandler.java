@@ -15,12 +15,14 @@ import dev.stowage.functions.protocol.WireError;
 import dev.stowage.functions.protocol.WireException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The control-plane Lambda behind API Gateway: parse the AWS JSON 1.1 request, validate it against the
@@ -31,19 +33,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
 
     private final AwsJsonProtocol protocol;
-    private final Map<String, RequestValidator> validators;
-    private final SageMakerApi sageMaker;
+    private final Map<String, Served> services = new HashMap<>();
+
+    /** A service with the validator of its model. */
+    private record Served(ServiceApi api, RequestValidator validator) {}
 
     /** Lambda's entry point: clients and configuration come from the environment, once per container. */
     public ApiHandler() {
-        this(ApiWiring.fromEnvironment().sageMakerApi());
+        this(ApiWiring.fromEnvironment().services());
     }
 
-    public ApiHandler(SageMakerApi sageMaker) {
-        this.protocol = AwsJsonProtocol.standard();
-        this.validators =
-                Map.of("SageMaker", RequestValidator.forModel(dev.stowage.functions.protocol.ServiceModel.sageMaker()));
-        this.sageMaker = sageMaker;
+    public ApiHandler(List<ServiceApi> apis) {
+        this.protocol = new AwsJsonProtocol(apis.stream().map(ServiceApi::model).toList());
+        apis.forEach(api ->
+                services.put(api.model().targetPrefix(), new Served(api, RequestValidator.forModel(api.model()))));
     }
 
     @Override
@@ -51,22 +54,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         String requestId = Optional.ofNullable(event.getRequestContext())
                 .map(c -> c.getRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());
+        @Nullable Served served = null;
         try {
             JsonRequest request = protocol.parse(headers(event), body(event));
+            served = services.get(request.service().targetPrefix());
             String operation = request.operation().name();
-            RequestValidator validator = validators.get(request.service().serviceId());
-            if (validator == null) {
-                throw AwsJsonProtocol.unknownOperation().exception();
-            }
-            validator.check(operation, request.body());
-            ObjectNode output = sageMaker
+            served.validator().check(operation, request.body());
+            ObjectNode output = served.api()
                     .invoke(operation, request.body(), requestId)
                     .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
             return error(e.error(), requestId);
         } catch (CommandRejected e) {
-            return error(ErrorCodes.sageMaker(e), requestId);
+            return error(served == null ? ErrorCodes.sageMaker(e) : served.api().error(e), requestId);
         } catch (ConcurrencyConflict e) {
             return error(
                     new WireError(

@@ -8,6 +8,7 @@ import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Everything the API needs, built once per process from its stores. After each append the API projects the
@@ -15,6 +16,11 @@ import java.time.Clock;
  * shows the new resource.
  */
 public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clock) {
+
+    /** Every service the API handler serves. */
+    public List<ServiceApi> services() {
+        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard()));
+    }
 
     public SageMakerApi sageMakerApi() {
         Projector projector = new Projector(events, views);

@@ -2,9 +2,12 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.protocol.ServiceModel;
+import dev.stowage.functions.protocol.WireError;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +16,9 @@ import java.util.Set;
  * The SageMaker control-plane operations Stowage serves, by their wire names. Input arrives already
  * validated against the service model; domain rules are the deciders' to enforce.
  */
-public final class SageMakerApi {
+public final class SageMakerApi implements ServiceApi {
+    private static final ServiceModel MODEL = ServiceModel.sageMaker();
+
     /** An operation: validated input and the request id in, the output object out. */
     @FunctionalInterface
     interface Operation {
@@ -50,11 +55,21 @@ public final class SageMakerApi {
                 Map.entry("ListInferenceComponents", (input, id) -> components.list(input)));
     }
 
+    @Override
+    public ServiceModel model() {
+        return MODEL;
+    }
+
+    @Override
+    public WireError error(CommandRejected rejected) {
+        return ErrorCodes.sageMaker(rejected);
+    }
+
     public Set<String> operationNames() {
         return operations.keySet();
     }
 
-    /** The output of {@code operation}, or empty when Stowage does not serve it. */
+    @Override
     public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
         Operation handler = operations.get(operation);
         return handler == null ? Optional.empty() : Optional.of(handler.invoke(input, requestId));

@@ -40,9 +40,10 @@ public final class AwsJsonProtocol {
         services.forEach(service -> byPrefix.put(service.targetPrefix(), service));
     }
 
-    /** SageMaker's and Application Auto Scaling's trimmed models. */
+    /** SageMaker's and Application Auto Scaling's trimmed models, and Stowage's own operations. */
     public static AwsJsonProtocol standard() {
-        return new AwsJsonProtocol(List.of(ServiceModel.sageMaker(), ServiceModel.applicationAutoScaling()));
+        return new AwsJsonProtocol(
+                List.of(ServiceModel.sageMaker(), ServiceModel.applicationAutoScaling(), ServiceModel.stowage()));
     }
 
     /**

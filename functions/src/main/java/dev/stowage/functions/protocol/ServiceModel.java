@@ -28,6 +28,8 @@ public final class ServiceModel {
 
     /** Classpath resource of the trimmed Application Auto Scaling model. */
     public static final String APPLICATION_AUTOSCALING = "/service-models/application-autoscaling.json";
+    /** Stowage's own operations (explain APIs, the instance-type catalog), in the same botocore format. */
+    public static final String STOWAGE = "/service-models/stowage.json";
 
     private final String serviceId;
     private final String targetPrefix;
@@ -54,6 +56,10 @@ public final class ServiceModel {
     }
 
     /** The trimmed Application Auto Scaling model. */
+    public static ServiceModel stowage() {
+        return load(STOWAGE);
+    }
+
     public static ServiceModel applicationAutoScaling() {
         return load(APPLICATION_AUTOSCALING);
     }

@@ -21,9 +21,8 @@ class ApiHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private final InMemoryEventStore events = new InMemoryEventStore();
-    private final ApiHandler handler =
-            new ApiHandler(new ApiWiring(events, new InMemoryViewStore(), new Arns("us-east-1", "123456789012"), CLOCK)
-                    .sageMakerApi());
+    private final ApiHandler handler = new ApiHandler(
+            new ApiWiring(events, new InMemoryViewStore(), new Arns("us-east-1", "123456789012"), CLOCK).services());
 
     private APIGatewayProxyResponseEvent call(String target, String body) {
         return handler.handleRequest(
@@ -77,6 +76,20 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).get("__type").asText()).isEqualTo("ValidationException");
         assertThat(body(response).get("message").asText()).isEqualTo("Could not find inference component \"x\".");
+    }
+
+    @Test
+    void describes_instance_types_through_stowages_own_service() throws Exception {
+        JsonNode described = body(call("Stowage.DescribeInstanceTypes", "{'InstanceTypes':['ml.g5.12xlarge']}"));
+        JsonNode type = described.get("InstanceTypes").get(0);
+        assertThat(type.get("VCpus").asInt()).isEqualTo(48);
+        assertThat(type.get("Accelerators").get("Count").asInt()).isEqualTo(4);
+        assertThat(type.get("Allocatable").get("NumberOfAcceleratorDevices").asInt())
+                .isEqualTo(4);
+        assertThat(body(call("Stowage.DescribeInstanceTypes", "{'InstanceTypes':['ml.t2.medium']}"))
+                        .get("message")
+                        .asText())
+                .isEqualTo("Instance type ml.t2.medium is not supported by Stowage.");
     }
 
     @Test

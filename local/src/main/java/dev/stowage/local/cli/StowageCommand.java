@@ -15,7 +15,9 @@ public final class StowageCommand implements Runnable {
 
     /** The command line with its subcommands, {@code up} being the given instance. */
     public static CommandLine commandLine(UpCommand up) {
-        return new CommandLine(new StowageCommand()).addSubcommand("up", up);
+        return new CommandLine(new StowageCommand())
+                .addSubcommand("up", up)
+                .addSubcommand("instance-types", new InstanceTypesCommand());
     }
 
     @Override

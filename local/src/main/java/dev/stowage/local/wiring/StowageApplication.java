@@ -33,7 +33,7 @@ public final class StowageApplication implements LocalApplication {
         Stores stores = Stores.dynamoDb(environment.dynamoDb(), EVENTS_TABLE, VIEWS_TABLE, arns);
 
         ApiHandler api =
-                new ApiHandler(ApiWiring.of(stores, environment.clock()).sageMakerApi());
+                new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
         String accessKey = environment.credentials().accessKeyId();
         String secret = environment.credentials().secretAccessKey();
         SigV4Verifier verifier = new SigV4Verifier(

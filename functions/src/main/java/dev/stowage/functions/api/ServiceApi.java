@@ -1,0 +1,19 @@
+package dev.stowage.functions.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.functions.protocol.ServiceModel;
+import dev.stowage.functions.protocol.WireError;
+import java.util.Optional;
+
+/** One AWS JSON 1.1 service the API handler serves: its model, its operations and its error codes. */
+public interface ServiceApi {
+
+    ServiceModel model();
+
+    /** The output of {@code operation}, or empty when it is not served. Input is already validated. */
+    Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId);
+
+    /** How this service reports a domain rejection. */
+    WireError error(CommandRejected rejected);
+}
