@@ -108,8 +108,9 @@ public final class InferenceComponentDecider
             }
         }
         command.copyCount().ifPresent(count -> {
-            if (count < 1) {
-                throw SpecificationRules.copyCountBelow(1, count);
+            // The service model allows 0 here, as on UpdateInferenceComponentRuntimeConfig (scale to zero).
+            if (count < 0) {
+                throw SpecificationRules.copyCountBelow(0, count);
             }
             if (count != state.desiredCopyCount()) {
                 events.add(new InferenceComponentEvent.DesiredCopyCountSet(count, CopyCountCause.API, command.at()));

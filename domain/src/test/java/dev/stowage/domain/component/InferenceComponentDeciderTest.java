@@ -168,6 +168,14 @@ class InferenceComponentDeciderTest {
     }
 
     @Test
+    void update_may_scale_to_zero_copies_as_the_service_model_allows() {
+        spec.given(CREATED)
+                .when(new UpdateInferenceComponent(
+                        "ic", Optional.of(VARIANT), Optional.empty(), false, Optional.of(0), true, T1))
+                .then(new InferenceComponentEvent.DesiredCopyCountSet(0, CopyCountCause.API, T1));
+    }
+
+    @Test
     void deleting_removes_it_at_once_while_no_copy_is_placed() {
         spec.given(CREATED)
                 .when(new DeleteInferenceComponent("ic", T1))

@@ -3,6 +3,7 @@ package dev.stowage.events.codec;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.EndpointConfigEvent;
 import dev.stowage.events.EndpointEvent;
+import dev.stowage.events.FleetEvent;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import java.util.List;
@@ -33,7 +34,18 @@ public final class EventTypes {
             new EventType("inference-component.in-service", 1, InferenceComponentEvent.InService.class),
             new EventType("inference-component.failed", 1, InferenceComponentEvent.Failed.class),
             new EventType("inference-component.deletion-started", 1, InferenceComponentEvent.DeletionStarted.class),
-            new EventType("inference-component.deleted", 1, InferenceComponentEvent.Deleted.class));
+            new EventType("inference-component.deleted", 1, InferenceComponentEvent.Deleted.class),
+            new EventType("fleet.instance-requested", 1, FleetEvent.InstanceRequested.class),
+            new EventType("fleet.instance-registered", 1, FleetEvent.InstanceRegistered.class),
+            new EventType("fleet.instance-lost", 1, FleetEvent.InstanceLost.class),
+            new EventType("fleet.instance-drain-started", 1, FleetEvent.InstanceDrainStarted.class),
+            new EventType("fleet.instance-retired", 1, FleetEvent.InstanceRetired.class),
+            new EventType("fleet.copy-scheduled", 1, FleetEvent.CopyScheduled.class),
+            new EventType("fleet.copy-loaded", 1, FleetEvent.CopyLoaded.class),
+            new EventType("fleet.copy-failed", 1, FleetEvent.CopyFailed.class),
+            new EventType("fleet.copy-removal-scheduled", 1, FleetEvent.CopyRemovalScheduled.class),
+            new EventType("fleet.copy-removed", 1, FleetEvent.CopyRemoved.class),
+            new EventType("fleet.placement-blocked", 1, FleetEvent.PlacementBlocked.class));
 
     /** Every upcaster, each lifting one type by one version. */
     public static final List<Upcaster> UPCASTERS = List.of(

@@ -8,9 +8,11 @@ import dev.stowage.events.Document;
 import dev.stowage.events.EndpointConfigEvent;
 import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.Event;
+import dev.stowage.events.FleetEvent;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The record each golden file ({@code golden/<type>/v<N>.json}) must decode to. */
@@ -89,7 +91,50 @@ final class GoldenEvents {
                     "inference-component.failed/v1",
                     new InferenceComponentEvent.Failed("Model container exited with code 137.", T1)),
             Map.entry("inference-component.deletion-started/v1", new InferenceComponentEvent.DeletionStarted(T1)),
-            Map.entry("inference-component.deleted/v1", new InferenceComponentEvent.Deleted(T1)));
+            Map.entry("inference-component.deleted/v1", new InferenceComponentEvent.Deleted(T1)),
+            Map.entry(
+                    "fleet.instance-requested/v1",
+                    new FleetEvent.InstanceRequested(
+                            "i-1", "ml.g5.12xlarge", "2 copies of llm-ic do not fit the running instances.", T0)),
+            Map.entry(
+                    "fleet.instance-registered/v1",
+                    new FleetEvent.InstanceRegistered(
+                            "i-1", "http://127.0.0.1:41234", new FleetEvent.Capacity(47_000, 188_416, 4), T1)),
+            Map.entry("fleet.instance-lost/v1", new FleetEvent.InstanceLost("i-1", "No heartbeat for 30 s.", T1)),
+            Map.entry(
+                    "fleet.instance-drain-started/v1",
+                    new FleetEvent.InstanceDrainStarted("i-2", "Its copies fit on i-1.", T1)),
+            Map.entry(
+                    "fleet.instance-retired/v1",
+                    new FleetEvent.InstanceRetired("i-2", "Hosted nothing for 10 min.", T1)),
+            Map.entry(
+                    "fleet.copy-scheduled/v1",
+                    new FleetEvent.CopyScheduled(
+                            "llm-ic",
+                            "llm-ic-c2",
+                            "i-1",
+                            List.of(2, 3),
+                            2_500,
+                            8_192,
+                            "llm-ic-c1",
+                            "Moves llm-ic-c1 off i-2 so i-2 can be retired.",
+                            T1)),
+            Map.entry("fleet.copy-loaded/v1", new FleetEvent.CopyLoaded("llm-ic-c2", T1)),
+            Map.entry(
+                    "fleet.copy-failed/v1",
+                    new FleetEvent.CopyFailed(
+                            "llm-ic-c2",
+                            "The container did not answer GET /ping within 600 s.",
+                            "loading weights...\nCUDA out of memory",
+                            T1)),
+            Map.entry(
+                    "fleet.copy-removal-scheduled/v1",
+                    new FleetEvent.CopyRemovalScheduled("llm-ic-c1", "Replaced by llm-ic-c2.", T1)),
+            Map.entry("fleet.copy-removed/v1", new FleetEvent.CopyRemoved("llm-ic-c1", T1)),
+            Map.entry(
+                    "fleet.placement-blocked/v1",
+                    new FleetEvent.PlacementBlocked(
+                            "llm-ic", "1 copy pending: needs 2 accelerator devices; MaxInstanceCount 2 reached.", T1)));
 
     private GoldenEvents() {}
 

@@ -1,0 +1,70 @@
+package dev.stowage.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Facts on a {@code fleet/<endpoint>/<variant>} stream: the single authority for which instances serve a
+ * variant and which copy holds which resources where. Every decision is appended conditionally on the
+ * stream's version, so two placers can never both hand out the same device.
+ */
+public sealed interface FleetEvent extends Event {
+
+    /** What one instance offers to copies: its allocatable share after the host's reserve. */
+    record Capacity(long milliCores, long memoryMib, int acceleratorDevices) {}
+
+    /** Placement asked the instance provider for one more instance; {@code why} says what needed it. */
+    record InstanceRequested(String instanceId, String instanceType, String why, Instant at) implements FleetEvent {}
+
+    /** The instance's host started and reported what it can offer; it can now be given copies. */
+    record InstanceRegistered(String instanceId, String address, Capacity capacity, Instant at) implements FleetEvent {}
+
+    /** The instance stopped heartbeating (or never came up); its copies are gone with it. */
+    record InstanceLost(String instanceId, String why, Instant at) implements FleetEvent {}
+
+    /** The instance takes no new copies; its copies are moved away before it is retired. */
+    record InstanceDrainStarted(String instanceId, String why, Instant at) implements FleetEvent {}
+
+    /** The instance is given back to the provider. */
+    record InstanceRetired(String instanceId, String why, Instant at) implements FleetEvent {}
+
+    /**
+     * A copy of an inference component is assigned to an instance with these devices and resources. {@code
+     * replaces} names the copy it will replace once loaded (a move), or is empty.
+     */
+    record CopyScheduled(
+            String inferenceComponentName,
+            String copyId,
+            String instanceId,
+            List<Integer> deviceIndices,
+            long milliCores,
+            long memoryMib,
+            String replaces,
+            String why,
+            Instant at)
+            implements FleetEvent {
+        public CopyScheduled {
+            deviceIndices = List.copyOf(deviceIndices);
+        }
+
+        public Optional<String> replacement() {
+            return replaces.isEmpty() ? Optional.empty() : Optional.of(replaces);
+        }
+    }
+
+    /** The copy's runtime answered its health check: it serves. */
+    record CopyLoaded(String copyId, Instant at) implements FleetEvent {}
+
+    /** The copy could not start; {@code logTail} is the end of its log. Its resources are free again. */
+    record CopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetEvent {}
+
+    /** The copy is to stop: routing stops, in-flight requests drain, then the runtime stops. */
+    record CopyRemovalScheduled(String copyId, String why, Instant at) implements FleetEvent {}
+
+    /** The copy has stopped and its resources are free. */
+    record CopyRemoved(String copyId, Instant at) implements FleetEvent {}
+
+    /** Copies of an inference component cannot be placed now; {@code why} says what is missing. */
+    record PlacementBlocked(String inferenceComponentName, String why, Instant at) implements FleetEvent {}
+}
