@@ -1,0 +1,37 @@
+package dev.stowage.domain.placement;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One instance of the fleet as placement sees it.
+ *
+ * @param since when it was requested (while {@code REQUESTED}) or registered (afterwards)
+ * @param lastHostedAt when its last copy went away, if it ever hosted one; with {@code since}, the start of
+ *     its idle time for the cool-down
+ */
+public record FleetInstance(
+        String instanceId, State state, InstanceCapacity capacity, Instant since, Optional<Instant> lastHostedAt) {
+
+    public enum State {
+        /** Asked of the provider, not yet registered: capacity already coming. */
+        REQUESTED,
+        /** Registered and able to host copies. */
+        RUNNING,
+        /** Being retired: hosts no new copies; its copies are moved away. */
+        DRAINING
+    }
+
+    public static FleetInstance running(String instanceId, InstanceCapacity capacity, Instant registeredAt) {
+        return new FleetInstance(instanceId, State.RUNNING, capacity, registeredAt, Optional.empty());
+    }
+
+    public static FleetInstance requested(String instanceId, InstanceCapacity capacity, Instant requestedAt) {
+        return new FleetInstance(instanceId, State.REQUESTED, capacity, requestedAt, Optional.empty());
+    }
+
+    /** Start of its idle time: the later of {@code since} and {@code lastHostedAt}. */
+    public Instant idleSince() {
+        return lastHostedAt.filter(t -> t.isAfter(since)).orElse(since);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.stowage.domain.placement;
+
+/** What one inference component asks of the fleet: how many copies, each needing {@code demand}. */
+public record IcTarget(int desiredCopies, Resources demand) {
+    public IcTarget {
+        if (desiredCopies < 0) {
+            throw new IllegalArgumentException("desiredCopies must be >= 0");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.stowage.domain.placement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One packing trial: the items in order, each on the host its strategy picks, on copies of the hosts. */
+final class Packing {
+    final Strategy strategy;
+    final List<Item> items;
+    final List<Host> hosts;
+    private final int[] hostOf;
+    private final List<List<Integer>> devices;
+    private final int placed;
+
+    private Packing(Strategy strategy, List<Item> items, List<Host> hosts, int[] hostOf, List<List<Integer>> devices) {
+        this.strategy = strategy;
+        this.items = items;
+        this.hosts = hosts;
+        this.hostOf = hostOf;
+        this.devices = devices;
+        this.placed = (int) Arrays.stream(hostOf).filter(h -> h >= 0).count();
+    }
+
+    /** Packs {@code items} in order; with {@code stopAtMiss}, gives up at the first item that fits nowhere. */
+    static Packing run(Strategy strategy, List<Item> items, List<Host> start, boolean stopAtMiss) {
+        List<Host> hosts = new ArrayList<>(start.size());
+        for (Host host : start) {
+            hosts.add(host.copy());
+        }
+        int[] hostOf = new int[items.size()];
+        Arrays.fill(hostOf, -1);
+        List<List<Integer>> devices = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            int chosen = strategy.choose(item, hosts);
+            if (chosen < 0) {
+                devices.add(List.of());
+                if (stopAtMiss) {
+                    break;
+                }
+                continue;
+            }
+            hostOf[i] = chosen;
+            devices.add(hosts.get(chosen).take(item.ic(), item.demand()));
+        }
+        return new Packing(strategy, items, hosts, hostOf, devices);
+    }
+
+    /** How many new hosts plain first fit opens when it may open them as needed. */
+    static int firstFitNewHosts(List<Item> items, List<Host> start, Resources newCapacity) {
+        List<Host> hosts = new ArrayList<>(start.size());
+        for (Host host : start) {
+            hosts.add(host.copy());
+        }
+        int opened = 0;
+        for (Item item : items) {
+            int chosen = Strategy.FIRST_FIT.choose(item, hosts);
+            if (chosen < 0) {
+                hosts.add(new Host("new-" + opened, Host.Kind.NEW, newCapacity));
+                opened++;
+                chosen = hosts.size() - 1;
+            }
+            hosts.get(chosen).take(item.ic(), item.demand());
+        }
+        return opened;
+    }
+
+    boolean complete() {
+        return placed == items.size();
+    }
+
+    int placed() {
+        return placed;
+    }
+
+    /** The host of item {@code i}, or null when it was not placed. */
+    Host hostOf(int i) {
+        return hostOf[i] < 0 ? null : hosts.get(hostOf[i]);
+    }
+
+    List<Integer> devicesOf(int i) {
+        return devices.get(i);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.stowage.domain.placement;
+
+import dev.stowage.domain.placement.Decision.RemoveCopy;
+import dev.stowage.domain.placement.Decision.RequestInstance;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Placement and managed instance scaling as one pure, deterministic function (DESIGN §4). One call is one round:
+ * it finishes moves whose replacements are loaded, removes copies of components that are gone or over their
+ * desired count, places pending copies (requesting just enough instances, or saying why it cannot), keeps
+ * MinInstanceCount, consolidates a lightly used instance when the fleet is otherwise settled, and retires idle
+ * instances. The same inputs always give an equal plan; a converged fleet gives an empty one.
+ */
+public final class Placement {
+    private Placement() {}
+
+    public static Plan plan(FleetView fleet, Map<String, IcTarget> targets, PlacementPolicy policy) {
+        Ledger ledger = Ledger.of(fleet);
+        Map<String, IcTarget> sorted = new TreeMap<>(NaturalOrder.INSTANCE);
+        sorted.putAll(targets);
+        List<Decision> decisions = new ArrayList<>();
+        for (FleetCopy orphan : ledger.orphans) {
+            if (orphan.live()) {
+                decisions.add(new RemoveCopy(orphan.copyId(), orphan.instanceId() + " is no longer in the fleet"));
+            }
+        }
+        Units units = Units.of(ledger);
+        decisions.addAll(units.finished);
+        units.byIc.forEach((ic, list) -> {
+            if (!sorted.containsKey(ic)) {
+                for (Unit unit : list) {
+                    decisions.add(new RemoveCopy(unit.primary().copyId(), ic + " is gone"));
+                    unit.replacement().ifPresent(r -> decisions.add(new RemoveCopy(r.copyId(), ic + " is gone")));
+                }
+            }
+        });
+        Set<String> leaving = new HashSet<>();
+        sorted.forEach((ic, target) -> ScaleDown.remove(ic, units.of(ic), target.desiredCopies(), ledger)
+                .forEach(removal -> {
+                    decisions.add(removal);
+                    leaving.add(removal.copyId());
+                }));
+
+        List<Item> pending = pending(sorted, units, ledger, leaving, policy.maxMovesPerRound());
+        PendingPlacement.Result placed = PendingPlacement.place(pending, ledger, policy, ic -> need(ic, sorted, units));
+        decisions.addAll(placed.decisions());
+        int active = ledger.active() + placed.requested();
+        for (int j = placed.requested(); active < policy.minInstances(); j++, active++) {
+            decisions.add(new RequestInstance(
+                    ledger.newInstanceId(j), "keeps MinInstanceCount " + policy.minInstances() + " instances"));
+        }
+        if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
+            decisions.addAll(Consolidator.moves(ledger, policy.maxMovesPerRound()));
+        }
+        decisions.addAll(Retirement.retire(ledger, placed.running(), active, policy));
+        return new Plan(decisions);
+    }
+
+    private static List<Item> pending(
+            Map<String, IcTarget> targets, Units units, Ledger ledger, Set<String> leaving, int moveBudget) {
+        List<Item> items = new ArrayList<>();
+        targets.forEach((ic, target) -> {
+            for (int n = units.of(ic).size(); n < target.desiredCopies(); n++) {
+                items.add(new Item(ic, ledger.newCopyId(ic), target.demand(), Optional.empty()));
+            }
+        });
+        int moves = 0;
+        for (List<Unit> list : units.byIc.values()) {
+            for (Unit unit : list) {
+                FleetCopy copy = unit.primary();
+                boolean evacuate = ledger.state(copy.instanceId()) == FleetInstance.State.DRAINING
+                        && unit.replacement().isEmpty()
+                        && targets.containsKey(copy.inferenceComponent())
+                        && !leaving.contains(copy.copyId());
+                if (evacuate && moves < moveBudget) {
+                    moves++;
+                    String ic = copy.inferenceComponent();
+                    items.add(new Item(ic, ledger.newCopyId(ic), copy.resources(), Optional.of(copy.copyId())));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static String need(String ic, Map<String, IcTarget> targets, Units units) {
+        int desired = targets.get(ic).desiredCopies();
+        return ic + " wants " + desired + (desired == 1 ? " copy" : " copies") + ", has "
+                + units.of(ic).size();
+    }
+
+    /** Nothing under way: no copy starting or stopping, no instance coming or going. */
+    private static boolean settled(FleetView fleet) {
+        return fleet.copies().stream().allMatch(c -> c.state() == FleetCopy.State.LOADED)
+                && fleet.instances().stream().allMatch(i -> i.state() == FleetInstance.State.RUNNING);
+    }
+}

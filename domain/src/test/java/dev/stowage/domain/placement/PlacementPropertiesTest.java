@@ -1,0 +1,108 @@
+package dev.stowage.domain.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.domain.placement.Decision.Blocked;
+import dev.stowage.domain.placement.Scenarios.Scenario;
+import java.time.Duration;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of placement over random fleets driven round by round through a change of targets. */
+class PlacementPropertiesTest {
+    private static final int ROUNDS = 60;
+    private static final Duration TICK = Duration.ofMinutes(4);
+
+    @Property(tries = 150)
+    void noDeviceOrResourceIsEverOverCommitted(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
+        Scenario scenario = Scenarios.of(seed, max, true);
+        FleetView fleet = FleetView.EMPTY;
+        for (int round = 0; round < ROUNDS; round++) {
+            PlacementPolicy policy = policy(scenario, round);
+            Plan plan = Placement.plan(fleet, targets(scenario, round), policy);
+            fleet = FleetSimulator.apply(fleet, plan, policy);
+            FleetSimulator.assertNoOvercommit(fleet);
+            if (round % 3 != 2) {
+                fleet = FleetSimulator.settle(fleet, policy.now());
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void thePlanIsDeterministic(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
+        Scenario scenario = Scenarios.of(seed, max, true);
+        FleetView fleet = FleetView.EMPTY;
+        for (int round = 0; round < 30; round++) {
+            PlacementPolicy policy = policy(scenario, round);
+            Map<String, IcTarget> targets = targets(scenario, round);
+            Plan plan = Placement.plan(fleet, targets, policy);
+            assertThat(Placement.plan(Scenarios.shuffled(fleet, seed + round), Scenarios.reordered(targets), policy))
+                    .isEqualTo(plan);
+            fleet = FleetSimulator.apply(fleet, plan, policy);
+            if (round % 2 == 0) {
+                fleet = FleetSimulator.settle(fleet, policy.now());
+            }
+        }
+    }
+
+    @Property(tries = 150)
+    void applyingPlansConvergesToAFleetWithNothingLeftToDo(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
+        Scenario scenario = Scenarios.of(seed, max, true);
+        FleetView fleet = drive(scenario);
+        PlacementPolicy later = policy(scenario, ROUNDS);
+        Plan last = Placement.plan(fleet, scenario.after(), later);
+        assertThat(last.decisions()).as("only Blocked remains").allMatch(Blocked.class::isInstance);
+        assertThat(Placement.plan(
+                        FleetSimulator.apply(fleet, last, later),
+                        scenario.after(),
+                        later.at(later.now().plus(TICK))))
+                .isEqualTo(last);
+    }
+
+    @Property(tries = 150)
+    void desiredCopiesAreReachedWheneverCapacityAllows(@ForAll long seed) {
+        Scenario scenario = Scenarios.of(seed, 1_000, false);
+        FleetView fleet = drive(scenario);
+
+        assertThat(Placement.plan(fleet, scenario.after(), policy(scenario, ROUNDS))
+                        .isEmpty())
+                .isTrue();
+        scenario.after().forEach((ic, target) -> assertThat(fleet.copies().stream()
+                        .filter(c -> c.inferenceComponent().equals(ic))
+                        .count())
+                .as(ic)
+                .isEqualTo(target.desiredCopies()));
+        assertThat(fleet.instances().size())
+                .as("no idle instance beyond the minimum")
+                .isLessThanOrEqualTo(Math.max(scenario.policy().minInstances(), occupied(fleet)));
+    }
+
+    private static FleetView drive(Scenario scenario) {
+        FleetView fleet = FleetView.EMPTY;
+        for (int round = 0; round < ROUNDS; round++) {
+            PlacementPolicy policy = policy(scenario, round);
+            Plan plan = Placement.plan(fleet, targets(scenario, round), policy);
+            fleet = FleetSimulator.settle(FleetSimulator.apply(fleet, plan, policy), policy.now());
+        }
+        return fleet;
+    }
+
+    private static int occupied(FleetView fleet) {
+        return fleet.instances().stream()
+                .filter(i ->
+                        fleet.copies().stream().anyMatch(c -> c.instanceId().equals(i.instanceId())))
+                .mapToInt(i -> 1)
+                .sum();
+    }
+
+    private static Map<String, IcTarget> targets(Scenario scenario, int round) {
+        return round < ROUNDS / 3 ? scenario.before() : scenario.after();
+    }
+
+    private static PlacementPolicy policy(Scenario scenario, int round) {
+        return scenario.policy().at(Scenarios.T0.plus(TICK.multipliedBy(round)));
+    }
+}

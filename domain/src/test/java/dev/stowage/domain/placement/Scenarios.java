@@ -1,0 +1,76 @@
+package dev.stowage.domain.placement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Small random fleets for property tests, each built from a seed so a failure can be replayed. */
+final class Scenarios {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final List<InstanceCapacity> SHAPES = List.of(
+            InstanceCapacity.of(44, 4, 180_000),
+            InstanceCapacity.of(92, 8, 1_100_000),
+            InstanceCapacity.of(3.5, 1, 12_000),
+            InstanceCapacity.of(15, 0, 56_000));
+
+    /** Components before and after a change, on one instance shape, under one policy. */
+    record Scenario(Map<String, IcTarget> before, Map<String, IcTarget> after, PlacementPolicy policy) {}
+
+    private Scenarios() {}
+
+    static Scenario of(long seed, int maxInstances, boolean withNeverFit) {
+        Random random = new Random(seed);
+        InstanceCapacity shape = SHAPES.get(random.nextInt(SHAPES.size()));
+        List<Resources> demands = new ArrayList<>();
+        int ics = 1 + random.nextInt(8);
+        for (int i = 0; i < ics; i++) {
+            demands.add(demand(random, shape.allocatable(), withNeverFit && random.nextInt(12) == 0));
+        }
+        int min = random.nextInt(3);
+        PlacementPolicy policy = new PlacementPolicy(
+                shape, min, Math.max(min, maxInstances), Duration.ofMinutes(10), 1 + random.nextInt(3), T0);
+        return new Scenario(targets(random, demands), targets(random, demands), policy);
+    }
+
+    private static Map<String, IcTarget> targets(Random random, List<Resources> demands) {
+        Map<String, IcTarget> targets = new LinkedHashMap<>();
+        for (int i = 0; i < demands.size(); i++) {
+            if (random.nextInt(6) > 0) {
+                targets.put("ic-" + i, new IcTarget(random.nextInt(5), demands.get(i)));
+            }
+        }
+        return targets;
+    }
+
+    private static Resources demand(Random random, Resources cap, boolean neverFits) {
+        int devices = cap.devices() == 0 ? 0 : List.of(0, 1, 1, 2, 4).get(random.nextInt(5));
+        devices = Math.min(devices, cap.devices());
+        long milli = 250 + random.nextLong(Math.max(1, cap.milliCores() / 2));
+        long memory = 512 + random.nextLong(Math.max(1, cap.memoryMib() / 2));
+        return neverFits ? new Resources(milli, cap.devices() + 1, memory) : new Resources(milli, devices, memory);
+    }
+
+    /** The same fleet with its lists in another order. */
+    static FleetView shuffled(FleetView fleet, long seed) {
+        List<FleetInstance> instances = new ArrayList<>(fleet.instances());
+        List<FleetCopy> copies = new ArrayList<>(fleet.copies());
+        Collections.shuffle(instances, new Random(seed));
+        Collections.shuffle(copies, new Random(seed + 1));
+        return new FleetView(instances, copies);
+    }
+
+    /** The same targets in a map with another iteration order. */
+    static Map<String, IcTarget> reordered(Map<String, IcTarget> targets) {
+        List<String> names = new ArrayList<>(targets.keySet());
+        Collections.reverse(names);
+        Map<String, IcTarget> reordered = new HashMap<>();
+        names.forEach(n -> reordered.put(n, targets.get(n)));
+        return reordered;
+    }
+}
