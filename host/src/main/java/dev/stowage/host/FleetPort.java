@@ -1,0 +1,27 @@
+package dev.stowage.host;
+
+import dev.stowage.events.FleetEvent.Capacity;
+import java.util.List;
+
+/**
+ * What an inference host says to and reads from the control plane about its instance. Locally it is served in
+ * process; on AWS through the API. Every call is idempotent: a repeated report changes nothing, so a host may
+ * retry freely after a failure.
+ */
+public interface FleetPort {
+
+    /** The host is up with this capacity and serves its runtime API at {@code address}. */
+    void register(String endpointName, String variantName, String instanceId, String address, Capacity capacity);
+
+    /** The instance is alive; silence for longer than the liveness timeout makes it lost. */
+    void heartbeat(String endpointName, String variantName, String instanceId);
+
+    /** The copies assigned to the instance now: those to load, those serving and those to remove. */
+    List<Assignment> assignments(String endpointName, String variantName, String instanceId);
+
+    void copyLoaded(String endpointName, String variantName, String copyId);
+
+    void copyFailed(String endpointName, String variantName, String copyId, String reason, String logTail);
+
+    void copyRemoved(String endpointName, String variantName, String copyId);
+}
