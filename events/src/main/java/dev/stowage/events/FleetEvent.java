@@ -65,6 +65,9 @@ public sealed interface FleetEvent extends Event {
     /** The copy has stopped and its resources are free. */
     record CopyRemoved(String copyId, Instant at) implements FleetEvent {}
 
-    /** Copies of an inference component cannot be placed now; {@code why} says what is missing. */
+    /**
+     * Copies of an inference component cannot be placed now; {@code why} says what is missing. An empty {@code
+     * why} says it is no longer blocked.
+     */
     record PlacementBlocked(String inferenceComponentName, String why, Instant at) implements FleetEvent {}
 }

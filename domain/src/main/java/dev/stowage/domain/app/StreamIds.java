@@ -10,6 +10,7 @@ public final class StreamIds {
     public static final String ENDPOINT_CONFIG = "endpoint-config";
     public static final String ENDPOINT = "endpoint";
     public static final String INFERENCE_COMPONENT = "inference-component";
+    public static final String FLEET = "fleet";
 
     private StreamIds() {}
 
@@ -27,6 +28,11 @@ public final class StreamIds {
 
     public static String inferenceComponent(String name) {
         return INFERENCE_COMPONENT + "/" + name;
+    }
+
+    /** The fleet of one variant of an endpoint: {@code fleet/<endpoint>/<variant>}. */
+    public static String fleet(String endpointName, String variantName) {
+        return FLEET + "/" + endpointName + "/" + variantName;
     }
 
     /** The type part of a stream id. */

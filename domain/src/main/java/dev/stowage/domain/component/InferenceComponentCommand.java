@@ -40,4 +40,13 @@ public sealed interface InferenceComponentCommand {
             implements InferenceComponentCommand {}
 
     record DeleteInferenceComponent(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
+
+    /** Placement reports every desired copy serving. */
+    record MarkInService(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
+
+    /** Placement gave up on the component's copies: they keep failing to start. */
+    record MarkFailed(String inferenceComponentName, String reason, Instant at) implements InferenceComponentCommand {}
+
+    /** Placement removed the last copy of a component being deleted. */
+    record CompleteDeletion(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
 }

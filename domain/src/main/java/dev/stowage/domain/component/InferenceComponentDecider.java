@@ -3,8 +3,11 @@ package dev.stowage.domain.component;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.Decider;
+import dev.stowage.domain.component.InferenceComponentCommand.CompleteDeletion;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.MarkFailed;
+import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
 import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentState.Absent;
@@ -23,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates, updates, scales and deletes inference components. An inference component stays {@code Creating}
- * until copies are placed (the placement issue); a change to one in service makes it {@code Updating}. With
- * no copies placed yet, a delete completes at once.
+ * Creates, updates, scales and deletes inference components. An inference component is {@code Creating} until
+ * placement reports its copies serving; a change to one in service makes it {@code Updating}; a delete makes it
+ * {@code Deleting} until placement has removed its last copy.
  */
 public final class InferenceComponentDecider
         implements Decider<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> {
@@ -49,6 +52,14 @@ public final class InferenceComponentDecider
             case UpdateInferenceComponent update -> update(update, present(update.inferenceComponentName(), state));
             case SetDesiredCopyCount scale -> scale(scale, present(scale.inferenceComponentName(), state));
             case DeleteInferenceComponent delete -> delete(delete, present(delete.inferenceComponentName(), state));
+            case MarkInService mark ->
+                converging(state) ? List.of(new InferenceComponentEvent.InService(mark.at())) : List.of();
+            case MarkFailed mark ->
+                converging(state) ? List.of(new InferenceComponentEvent.Failed(mark.reason(), mark.at())) : List.of();
+            case CompleteDeletion complete ->
+                state instanceof Present p && p.status() == InferenceComponentStatus.DELETING
+                        ? List.of(new InferenceComponentEvent.Deleted(complete.at()))
+                        : List.of();
         };
     }
 
@@ -135,9 +146,12 @@ public final class InferenceComponentDecider
         if (state.status() == InferenceComponentStatus.DELETING) {
             return List.of();
         }
-        return List.of(
-                new InferenceComponentEvent.DeletionStarted(command.at()),
-                new InferenceComponentEvent.Deleted(command.at()));
+        return List.of(new InferenceComponentEvent.DeletionStarted(command.at()));
+    }
+
+    private static boolean converging(InferenceComponentState state) {
+        return state instanceof Present p
+                && (p.status() == InferenceComponentStatus.CREATING || p.status() == InferenceComponentStatus.UPDATING);
     }
 
     private static Document checkedSpecification(java.util.Optional<Document> specification, boolean specifications) {
@@ -196,11 +210,16 @@ public final class InferenceComponentDecider
                         created.variantName(),
                         created.specification(),
                         created.copyCount(),
-                        InferenceComponentStatus.CREATING);
+                        InferenceComponentStatus.CREATING,
+                        created.createdAt());
             case InferenceComponentEvent.SpecificationUpdated updated ->
-                state instanceof Present p ? p.with(updated.specification(), p.desiredCopyCount(), changing(p)) : state;
+                state instanceof Present p
+                        ? p.changed(updated.specification(), p.desiredCopyCount(), changing(p), updated.at())
+                        : state;
             case InferenceComponentEvent.DesiredCopyCountSet set ->
-                state instanceof Present p ? p.with(p.specification(), set.copyCount(), changing(p)) : state;
+                state instanceof Present p
+                        ? p.changed(p.specification(), set.copyCount(), changing(p), set.at())
+                        : state;
             case InferenceComponentEvent.InService inService -> withStatus(state, InferenceComponentStatus.IN_SERVICE);
             case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.FAILED);
             case InferenceComponentEvent.DeletionStarted deleting ->
@@ -216,6 +235,6 @@ public final class InferenceComponentDecider
     }
 
     private static InferenceComponentState withStatus(InferenceComponentState state, InferenceComponentStatus status) {
-        return state instanceof Present p ? p.with(p.specification(), p.desiredCopyCount(), status) : state;
+        return state instanceof Present p ? p.withStatus(status) : state;
     }
 }

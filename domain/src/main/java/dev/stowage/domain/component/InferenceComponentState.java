@@ -1,6 +1,7 @@
 package dev.stowage.domain.component;
 
 import dev.stowage.events.Document;
+import java.time.Instant;
 
 /** An inference component's lifecycle. */
 public sealed interface InferenceComponentState {
@@ -12,12 +13,32 @@ public sealed interface InferenceComponentState {
             String variantName,
             Document specification,
             int desiredCopyCount,
-            InferenceComponentStatus status)
+            InferenceComponentStatus status,
+            Instant changedAt)
             implements InferenceComponentState {
 
-        Present with(Document nextSpecification, int nextCopyCount, InferenceComponentStatus nextStatus) {
+        /** After a change the user (or autoscaling) asked for: placement starts over from here. */
+        Present changed(
+                Document nextSpecification, int nextCopyCount, InferenceComponentStatus nextStatus, Instant at) {
             return new Present(
-                    inferenceComponentName, endpointName, variantName, nextSpecification, nextCopyCount, nextStatus);
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    nextSpecification,
+                    nextCopyCount,
+                    nextStatus,
+                    at);
+        }
+
+        Present withStatus(InferenceComponentStatus nextStatus) {
+            return new Present(
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    specification,
+                    desiredCopyCount,
+                    nextStatus,
+                    changedAt);
         }
     }
 }

@@ -18,4 +18,10 @@ public sealed interface EndpointCommand {
 
     /** {@code inferenceComponents} is how many inference components the endpoint still hosts. */
     record DeleteEndpoint(String endpointName, int inferenceComponents, Instant at) implements EndpointCommand {}
+
+    /** The endpoint's initial instances have registered. */
+    record MarkEndpointInService(String endpointName, Instant at) implements EndpointCommand {}
+
+    /** The last instance of an endpoint being deleted is gone. */
+    record CompleteEndpointDeletion(String endpointName, Instant at) implements EndpointCommand {}
 }

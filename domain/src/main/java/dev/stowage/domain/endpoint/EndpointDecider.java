@@ -3,8 +3,10 @@ package dev.stowage.domain.endpoint;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.Decider;
+import dev.stowage.domain.endpoint.EndpointCommand.CompleteEndpointDeletion;
 import dev.stowage.domain.endpoint.EndpointCommand.CreateEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.DeleteEndpoint;
+import dev.stowage.domain.endpoint.EndpointCommand.MarkEndpointInService;
 import dev.stowage.domain.endpoint.EndpointCommand.UpdateEndpoint;
 import dev.stowage.domain.endpoint.EndpointState.Absent;
 import dev.stowage.domain.endpoint.EndpointState.Present;
@@ -13,9 +15,9 @@ import dev.stowage.events.EndpointEvent;
 import java.util.List;
 
 /**
- * Creates, updates and deletes endpoints. Until instances are managed (the placement issue), an endpoint
- * goes {@code InService} as soon as it is created or updated. An endpoint that still hosts inference
- * components cannot be deleted (ADR 0003).
+ * Creates, updates and deletes endpoints. An endpoint is {@code Creating} until placement reports its initial
+ * instances registered, and {@code Deleting} until its last instance is gone. An endpoint that still hosts
+ * inference components cannot be deleted (ADR 0003).
  */
 public final class EndpointDecider implements Decider<EndpointCommand, EndpointState, EndpointEvent> {
     private final Arns arns;
@@ -35,6 +37,14 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
             case CreateEndpoint create -> create(create, state);
             case UpdateEndpoint update -> update(update, state);
             case DeleteEndpoint delete -> delete(delete, state);
+            case MarkEndpointInService mark ->
+                state instanceof Present p && p.status() == EndpointStatus.CREATING
+                        ? List.of(new EndpointEvent.InService(mark.at()))
+                        : List.of();
+            case CompleteEndpointDeletion complete ->
+                state instanceof Present p && p.status() == EndpointStatus.DELETING
+                        ? List.of(new EndpointEvent.Deleted(complete.at()))
+                        : List.of();
         };
     }
 
@@ -45,10 +55,8 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
         }
         Document config = command.endpointConfig()
                 .orElseThrow(() -> EndpointConfigDecider.notFound(arns, command.endpointConfigName()));
-        return List.of(
-                new EndpointEvent.Created(
-                        command.endpointName(), arn, command.endpointConfigName(), config, command.at()),
-                new EndpointEvent.InService(command.at()));
+        return List.of(new EndpointEvent.Created(
+                command.endpointName(), arn, command.endpointConfigName(), config, command.at()));
     }
 
     private List<EndpointEvent> update(UpdateEndpoint command, EndpointState state) {
@@ -79,7 +87,7 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
                     + "\" because it has " + command.inferenceComponents()
                     + " inference component(s). Delete the inference components first.");
         }
-        return List.of(new EndpointEvent.DeletionStarted(command.at()), new EndpointEvent.Deleted(command.at()));
+        return List.of(new EndpointEvent.DeletionStarted(command.at()));
     }
 
     private Present present(String endpointName, EndpointState state) {

@@ -176,10 +176,29 @@ class InferenceComponentDeciderTest {
     }
 
     @Test
-    void deleting_removes_it_at_once_while_no_copy_is_placed() {
+    void deleting_waits_for_placement_to_remove_the_last_copy() {
         spec.given(CREATED)
                 .when(new DeleteInferenceComponent("ic", T1))
-                .then(new InferenceComponentEvent.DeletionStarted(T1), new InferenceComponentEvent.Deleted(T1));
+                .then(new InferenceComponentEvent.DeletionStarted(T1));
+        spec.given(CREATED, new InferenceComponentEvent.DeletionStarted(T1))
+                .when(new InferenceComponentCommand.CompleteDeletion("ic", T2))
+                .then(new InferenceComponentEvent.Deleted(T2));
+        spec.given(CREATED)
+                .when(new InferenceComponentCommand.CompleteDeletion("ic", T2))
+                .thenNothing();
+    }
+
+    @Test
+    void placement_moves_a_converging_component_to_in_service_or_failed() {
+        spec.given(CREATED)
+                .when(new InferenceComponentCommand.MarkInService("ic", T1))
+                .then(new InferenceComponentEvent.InService(T1));
+        spec.given(CREATED, new InferenceComponentEvent.InService(T1))
+                .when(new InferenceComponentCommand.MarkInService("ic", T2))
+                .thenNothing();
+        spec.given(CREATED)
+                .when(new InferenceComponentCommand.MarkFailed("ic", "Copies keep failing.", T1))
+                .then(new InferenceComponentEvent.Failed("Copies keep failing.", T1));
     }
 
     @Test

@@ -23,10 +23,16 @@ class EndpointDeciderTest {
             DeciderSpec.of(new EndpointDecider(ARNS));
 
     @Test
-    void a_new_endpoint_goes_in_service_at_once_until_instances_are_managed() {
+    void a_new_endpoint_is_creating_until_placement_reports_its_instances() {
         spec.given()
                 .when(new CreateEndpoint("e", "c", Optional.of(IC_CONFIG), T0))
-                .then(CREATED, new EndpointEvent.InService(T0));
+                .then(CREATED);
+        spec.given(CREATED)
+                .when(new EndpointCommand.MarkEndpointInService("e", T1))
+                .then(new EndpointEvent.InService(T1));
+        spec.given(CREATED, new EndpointEvent.InService(T1))
+                .when(new EndpointCommand.MarkEndpointInService("e", T2))
+                .thenNothing();
     }
 
     @Test
@@ -71,7 +77,10 @@ class EndpointDeciderTest {
     void deletes_an_endpoint_without_inference_components() {
         spec.given(CREATED, new EndpointEvent.InService(T0))
                 .when(new DeleteEndpoint("e", 0, T1))
-                .then(new EndpointEvent.DeletionStarted(T1), new EndpointEvent.Deleted(T1));
+                .then(new EndpointEvent.DeletionStarted(T1));
+        spec.given(CREATED, new EndpointEvent.InService(T0), new EndpointEvent.DeletionStarted(T1))
+                .when(new EndpointCommand.CompleteEndpointDeletion("e", T2))
+                .then(new EndpointEvent.Deleted(T2));
     }
 
     @Test

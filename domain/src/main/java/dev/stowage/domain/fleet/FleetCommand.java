@@ -1,0 +1,25 @@
+package dev.stowage.domain.fleet;
+
+import dev.stowage.domain.placement.Plan;
+import dev.stowage.events.FleetEvent.Capacity;
+import java.time.Instant;
+
+/** What placement, hosts and the liveness reaper ask of a fleet. */
+public sealed interface FleetCommand {
+
+    /**
+     * Record a placement plan made on the fleet at the version it is appended at; {@code instanceType} is what
+     * requested instances are launched as. A component blocked before and not blocked by this plan is unblocked.
+     */
+    record ApplyPlan(Plan plan, String instanceType, Instant at) implements FleetCommand {}
+
+    record RegisterInstance(String instanceId, String address, Capacity capacity, Instant at) implements FleetCommand {}
+
+    record DeclareInstanceLost(String instanceId, String why, Instant at) implements FleetCommand {}
+
+    record ReportCopyLoaded(String copyId, Instant at) implements FleetCommand {}
+
+    record ReportCopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetCommand {}
+
+    record ReportCopyRemoved(String copyId, Instant at) implements FleetCommand {}
+}

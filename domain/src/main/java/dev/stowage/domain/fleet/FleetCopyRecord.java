@@ -1,0 +1,32 @@
+package dev.stowage.domain.fleet;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A copy of an inference component on an instance, as the fleet stream tells it. */
+public record FleetCopyRecord(
+        String copyId,
+        String inferenceComponentName,
+        String instanceId,
+        List<Integer> deviceIndices,
+        long milliCores,
+        long memoryMib,
+        String replaces,
+        Status status,
+        Instant since) {
+
+    public enum Status {
+        SCHEDULED,
+        LOADED,
+        REMOVING
+    }
+
+    public FleetCopyRecord {
+        deviceIndices = List.copyOf(deviceIndices);
+    }
+
+    FleetCopyRecord with(Status next, Instant when) {
+        return new FleetCopyRecord(
+                copyId, inferenceComponentName, instanceId, deviceIndices, milliCores, memoryMib, replaces, next, when);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.stowage.domain.fleet;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.CommandService;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.LivenessStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
+import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
+import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
+import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.events.Document;
+import dev.stowage.events.FleetEvent.Capacity;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What inference hosts tell the control plane and read from it. Reports are commands on the fleet stream
+ * (idempotent: a host may repeat them); heartbeats go to the {@link LivenessStore}.
+ */
+public final class FleetReports {
+    private final CommandService commands;
+    private final LivenessStore liveness;
+    private final Clock clock;
+    private final FleetDecider fleets = new FleetDecider();
+    private final InferenceComponentDecider components;
+
+    public FleetReports(
+            EventStore events, LivenessStore liveness, InstanceTypeCatalog catalog, Arns arns, Clock clock) {
+        this.commands = new CommandService(events, clock);
+        this.liveness = liveness;
+        this.clock = clock;
+        this.components = new InferenceComponentDecider(arns, catalog);
+    }
+
+    public void register(FleetKey key, String instanceId, String address, Capacity capacity) {
+        liveness.beat(key.stream(), instanceId, clock.instant());
+        commands.handle(
+                key.stream(), fleets, new RegisterInstance(instanceId, address, capacity, clock.instant()), instanceId);
+    }
+
+    public void heartbeat(FleetKey key, String instanceId) {
+        liveness.beat(key.stream(), instanceId, clock.instant());
+    }
+
+    public void copyLoaded(FleetKey key, String copyId) {
+        commands.handle(key.stream(), fleets, new ReportCopyLoaded(copyId, clock.instant()), copyId);
+    }
+
+    public void copyFailed(FleetKey key, String copyId, String reason, String logTail) {
+        commands.handle(key.stream(), fleets, new ReportCopyFailed(copyId, reason, logTail, clock.instant()), copyId);
+    }
+
+    public void copyRemoved(FleetKey key, String copyId) {
+        commands.handle(key.stream(), fleets, new ReportCopyRemoved(copyId, clock.instant()), copyId);
+    }
+
+    /** The copies on {@code instanceId} now, each with its component's specification. */
+    public List<CopyAssignment> assignments(FleetKey key, String instanceId) {
+        FleetState fleet = commands.load(key.stream(), fleets).state();
+        return fleet.copies().values().stream()
+                .filter(copy -> copy.instanceId().equals(instanceId))
+                .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
+                .map(copy -> new CopyAssignment(copy, specification(copy.inferenceComponentName())))
+                .toList();
+    }
+
+    private Document specification(String inferenceComponentName) {
+        return commands.load(StreamIds.inferenceComponent(inferenceComponentName), components)
+                                .state()
+                        instanceof InferenceComponentState.Present p
+                ? p.specification()
+                : Document.empty();
+    }
+}

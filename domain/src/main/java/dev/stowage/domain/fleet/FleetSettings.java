@@ -1,0 +1,38 @@
+package dev.stowage.domain.fleet;
+
+import java.time.Duration;
+
+/**
+ * Timers and bounds of placement. Local mode divides the durations by its time scale.
+ *
+ * @param coolDown how long an instance must have hosted nothing before it is retired
+ * @param maxMovesPerRound how many consolidation moves one round may start
+ * @param failuresBeforeFailed how many copy failures in a row make an inference component {@code Failed}
+ * @param heartbeatTimeout silence after which a registered instance is lost
+ * @param bootTimeout how long a requested instance may take to register before it is lost
+ */
+public record FleetSettings(
+        Duration coolDown,
+        int maxMovesPerRound,
+        int failuresBeforeFailed,
+        Duration heartbeatTimeout,
+        Duration bootTimeout) {
+
+    public static FleetSettings defaults() {
+        return new FleetSettings(Duration.ofMinutes(10), 2, 3, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    }
+
+    /** Every duration divided by {@code factor} (local mode's {@code --time-scale}). */
+    public FleetSettings scaled(double factor) {
+        return new FleetSettings(
+                divide(coolDown, factor),
+                maxMovesPerRound,
+                failuresBeforeFailed,
+                divide(heartbeatTimeout, factor),
+                divide(bootTimeout, factor));
+    }
+
+    private static Duration divide(Duration duration, double factor) {
+        return Duration.ofNanos((long) (duration.toNanos() / factor));
+    }
+}

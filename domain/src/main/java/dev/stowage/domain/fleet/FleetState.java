@@ -1,0 +1,171 @@
+package dev.stowage.domain.fleet;
+
+import dev.stowage.domain.fleet.FleetCopyRecord.Status;
+import dev.stowage.events.FleetEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A fleet folded from its stream: live instances and copies (lost, retired, failed and removed ones are gone),
+ * why placement is blocked per inference component, the run of copy failures per component, and the highest
+ * instance and copy numbers ever used, so new ids never repeat an old one.
+ */
+public record FleetState(
+        Map<String, FleetInstanceRecord> instances,
+        Map<String, FleetCopyRecord> copies,
+        Map<String, String> blocked,
+        Map<String, CopyFailure> failures,
+        Map<String, Integer> usedCopyNumbers,
+        int usedInstanceNumber) {
+
+    public static final FleetState EMPTY = new FleetState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+
+    public FleetState {
+        instances = Map.copyOf(instances);
+        copies = Map.copyOf(copies);
+        blocked = Map.copyOf(blocked);
+        failures = Map.copyOf(failures);
+        usedCopyNumbers = Map.copyOf(usedCopyNumbers);
+    }
+
+    public List<FleetCopyRecord> copiesOf(String inferenceComponentName) {
+        return copies.values().stream()
+                .filter(c -> c.inferenceComponentName().equals(inferenceComponentName))
+                .toList();
+    }
+
+    /** Serving copies of a component, replacements of a move not counted twice. */
+    public int loadedCopies(String inferenceComponentName) {
+        return (int) copiesOf(inferenceComponentName).stream()
+                .filter(c -> c.status() == Status.LOADED && c.replaces().isEmpty())
+                .count();
+    }
+
+    public long runningInstances() {
+        return instances.values().stream()
+                .filter(i -> i.status() == FleetInstanceRecord.Status.RUNNING)
+                .count();
+    }
+
+    FleetState evolve(FleetEvent event) {
+        return switch (event) {
+            case FleetEvent.InstanceRequested e ->
+                withInstances(m -> m.put(
+                                e.instanceId(),
+                                new FleetInstanceRecord(
+                                        e.instanceId(),
+                                        e.instanceType(),
+                                        FleetInstanceRecord.Status.REQUESTED,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        e.at(),
+                                        Optional.empty())))
+                        .withInstanceNumber(e.instanceId());
+            case FleetEvent.InstanceRegistered e ->
+                withInstances(m ->
+                        m.computeIfPresent(e.instanceId(), (id, i) -> i.registered(e.address(), e.capacity(), e.at())));
+            case FleetEvent.InstanceLost e -> withoutInstance(e.instanceId());
+            case FleetEvent.InstanceRetired e -> withoutInstance(e.instanceId());
+            case FleetEvent.InstanceDrainStarted e ->
+                withInstances(m -> m.computeIfPresent(e.instanceId(), (id, i) -> i.draining()));
+            case FleetEvent.CopyScheduled e -> scheduled(e);
+            case FleetEvent.CopyLoaded e -> loaded(e.copyId(), e.at());
+            case FleetEvent.CopyFailed e -> failed(e);
+            case FleetEvent.CopyRemovalScheduled e ->
+                withCopies(m -> m.computeIfPresent(e.copyId(), (id, c) -> c.with(Status.REMOVING, e.at())));
+            case FleetEvent.CopyRemoved e -> withoutCopy(e.copyId(), e.at());
+            case FleetEvent.PlacementBlocked e -> {
+                Map<String, String> next = new LinkedHashMap<>(blocked);
+                if (e.why().isEmpty()) {
+                    next.remove(e.inferenceComponentName());
+                } else {
+                    next.put(e.inferenceComponentName(), e.why());
+                }
+                yield new FleetState(instances, copies, next, failures, usedCopyNumbers, usedInstanceNumber);
+            }
+        };
+    }
+
+    private FleetState scheduled(FleetEvent.CopyScheduled e) {
+        var copy = new FleetCopyRecord(
+                e.copyId(),
+                e.inferenceComponentName(),
+                e.instanceId(),
+                e.deviceIndices(),
+                e.milliCores(),
+                e.memoryMib(),
+                e.replaces(),
+                Status.SCHEDULED,
+                e.at());
+        Map<String, Integer> numbers = new LinkedHashMap<>(usedCopyNumbers);
+        FleetIds.copyNumber(e.inferenceComponentName(), e.copyId())
+                .ifPresent(n -> numbers.merge(e.inferenceComponentName(), n, Math::max));
+        return withCopies(m -> m.put(copy.copyId(), copy)).with(blocked, failures, numbers);
+    }
+
+    private FleetState loaded(String copyId, Instant at) {
+        FleetCopyRecord copy = copies.get(copyId);
+        if (copy == null) {
+            return this;
+        }
+        Map<String, CopyFailure> nextFailures = new LinkedHashMap<>(failures);
+        nextFailures.remove(copy.inferenceComponentName());
+        return withCopies(m -> m.put(copyId, copy.with(Status.LOADED, at)))
+                .with(blocked, nextFailures, usedCopyNumbers);
+    }
+
+    private FleetState failed(FleetEvent.CopyFailed e) {
+        FleetCopyRecord copy = copies.get(e.copyId());
+        if (copy == null) {
+            return this;
+        }
+        Map<String, CopyFailure> nextFailures = new LinkedHashMap<>(failures);
+        int inARow = Optional.ofNullable(failures.get(copy.inferenceComponentName()))
+                        .map(CopyFailure::inARow)
+                        .orElse(0)
+                + 1;
+        nextFailures.put(copy.inferenceComponentName(), new CopyFailure(e.reason(), e.logTail(), inARow, e.at()));
+        return withoutCopy(e.copyId(), e.at()).with(blocked, nextFailures, usedCopyNumbers);
+    }
+
+    private FleetState withoutCopy(String copyId, Instant at) {
+        FleetCopyRecord copy = copies.get(copyId);
+        if (copy == null) {
+            return this;
+        }
+        return withCopies(m -> m.remove(copyId))
+                .withInstances(m -> m.computeIfPresent(copy.instanceId(), (id, i) -> i.hostedUntil(at)));
+    }
+
+    private FleetState withoutInstance(String instanceId) {
+        return withInstances(m -> m.remove(instanceId))
+                .withCopies(m -> m.values().removeIf(c -> c.instanceId().equals(instanceId)));
+    }
+
+    private FleetState withInstanceNumber(String instanceId) {
+        int number = FleetIds.instanceNumber(instanceId).orElse(0);
+        return new FleetState(
+                instances, copies, blocked, failures, usedCopyNumbers, Math.max(usedInstanceNumber, number));
+    }
+
+    private FleetState withInstances(Consumer<Map<String, FleetInstanceRecord>> change) {
+        Map<String, FleetInstanceRecord> next = new LinkedHashMap<>(instances);
+        change.accept(next);
+        return new FleetState(next, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber);
+    }
+
+    private FleetState withCopies(Consumer<Map<String, FleetCopyRecord>> change) {
+        Map<String, FleetCopyRecord> next = new LinkedHashMap<>(copies);
+        change.accept(next);
+        return new FleetState(instances, next, blocked, failures, usedCopyNumbers, usedInstanceNumber);
+    }
+
+    private FleetState with(
+            Map<String, String> nextBlocked, Map<String, CopyFailure> nextFailures, Map<String, Integer> numbers) {
+        return new FleetState(instances, copies, nextBlocked, nextFailures, numbers, usedInstanceNumber);
+    }
+}

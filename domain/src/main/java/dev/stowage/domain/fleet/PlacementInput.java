@@ -1,0 +1,50 @@
+package dev.stowage.domain.fleet;
+
+import dev.stowage.domain.placement.FleetCopy;
+import dev.stowage.domain.placement.FleetInstance;
+import dev.stowage.domain.placement.FleetView;
+import dev.stowage.domain.placement.InstanceCapacity;
+import dev.stowage.domain.placement.Resources;
+import dev.stowage.events.FleetEvent.Capacity;
+import java.util.List;
+
+/** The fleet as placement sees it: capacities, states and resources, without the stream's history. */
+final class PlacementInput {
+    private PlacementInput() {}
+
+    /** {@code requested} is the capacity an instance that has not registered yet will have. */
+    static FleetView view(FleetState state, InstanceCapacity requested) {
+        List<FleetInstance> instances = state.instances().values().stream()
+                .map(i -> new FleetInstance(
+                        i.instanceId(),
+                        switch (i.status()) {
+                            case REQUESTED -> FleetInstance.State.REQUESTED;
+                            case RUNNING -> FleetInstance.State.RUNNING;
+                            case DRAINING -> FleetInstance.State.DRAINING;
+                        },
+                        i.capacity().map(PlacementInput::capacity).orElse(requested),
+                        i.since(),
+                        i.lastHostedAt()))
+                .toList();
+        List<FleetCopy> copies = state.copies().values().stream()
+                .map(c -> new FleetCopy(
+                        c.copyId(),
+                        c.inferenceComponentName(),
+                        c.instanceId(),
+                        c.deviceIndices(),
+                        new Resources(c.milliCores(), c.deviceIndices().size(), c.memoryMib()),
+                        switch (c.status()) {
+                            case SCHEDULED -> FleetCopy.State.SCHEDULED;
+                            case LOADED -> FleetCopy.State.LOADED;
+                            case REMOVING -> FleetCopy.State.REMOVING;
+                        },
+                        c.replaces().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.replaces())))
+                .toList();
+        return new FleetView(instances, copies);
+    }
+
+    private static InstanceCapacity capacity(Capacity offered) {
+        return new InstanceCapacity(
+                new Resources(offered.milliCores(), offered.acceleratorDevices(), offered.memoryMib()));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.stowage.domain.fleet;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.AppendContext;
+import dev.stowage.domain.app.CommandService;
+import dev.stowage.domain.app.ConcurrencyConflict;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.LivenessStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.endpoint.EndpointState;
+import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.placement.Placement;
+import dev.stowage.domain.placement.Plan;
+import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.domain.views.ViewKind;
+import dev.stowage.domain.views.ViewStore;
+import dev.stowage.events.EventEnvelope;
+import dev.stowage.events.FleetEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Keeps each fleet converging on what its endpoint and inference components ask for. Woken by any change to an
+ * endpoint, inference component or fleet stream (and by a periodic tick, for cool-downs and liveness), it reads
+ * them all with consistent reads, declares silent instances lost, plans placement and appends the plan to the
+ * fleet stream conditionally on the version it read — a lost race plans again from the new state, so no device
+ * is ever handed out twice. It then moves statuses along: components to {@code InService}, {@code Failed} or
+ * gone, endpoints to {@code InService} or gone.
+ */
+public final class PlacementReactor {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final EventStore events;
+    private final ViewStore views;
+    private final LivenessStore liveness;
+    private final InstanceTypeCatalog catalog;
+    private final Clock clock;
+    private final FleetSettings settings;
+    private final CommandService commands;
+    private final FleetDecider fleets = new FleetDecider();
+    private final EndpointDecider endpoints;
+    private final InferenceComponentDecider components;
+    private final StatusAdvancer statuses;
+
+    public PlacementReactor(
+            EventStore events,
+            ViewStore views,
+            LivenessStore liveness,
+            InstanceTypeCatalog catalog,
+            Arns arns,
+            Clock clock,
+            FleetSettings settings) {
+        this.events = events;
+        this.views = views;
+        this.liveness = liveness;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.settings = settings;
+        this.commands = new CommandService(events, clock);
+        this.endpoints = new EndpointDecider(arns);
+        this.components = new InferenceComponentDecider(arns, catalog);
+        this.statuses = new StatusAdvancer(commands, endpoints, components, settings);
+    }
+
+    /** The fleets a change to {@code stream} may concern. */
+    public List<FleetKey> fleetsOf(String stream) {
+        String name = StreamIds.nameOf(stream);
+        return switch (StreamIds.typeOf(stream)) {
+            case StreamIds.FLEET -> List.of(FleetKey.ofStream(stream));
+            case StreamIds.ENDPOINT -> fleetsOfEndpoint(name);
+            case StreamIds.INFERENCE_COMPONENT ->
+                commands.load(StreamIds.inferenceComponent(name), components).state()
+                                instanceof InferenceComponentState.Present p
+                        ? List.of(new FleetKey(p.endpointName(), p.variantName()))
+                        : List.of();
+            default -> List.of();
+        };
+    }
+
+    /** Every fleet of every endpoint the views know, for the periodic tick. */
+    public List<FleetKey> allFleets() {
+        List<FleetKey> keys = new ArrayList<>();
+        views.list(ViewKind.ENDPOINT).forEach(row -> keys.addAll(fleetsOfEndpoint(row.name())));
+        return keys;
+    }
+
+    private List<FleetKey> fleetsOfEndpoint(String endpointName) {
+        if (commands.load(StreamIds.endpoint(endpointName), endpoints).state() instanceof EndpointState.Present p) {
+            return ProductionVariant.of(p.endpointConfig()).stream()
+                    .map(v -> new FleetKey(endpointName, v.variantName()))
+                    .toList();
+        }
+        return List.of();
+    }
+
+    /** One round for one fleet: reap, plan, append, advance statuses. */
+    public void reconcile(FleetKey key) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            EndpointState endpoint = commands.load(StreamIds.endpoint(key.endpointName()), endpoints)
+                    .state();
+            List<EventEnvelope> history = events.read(key.stream());
+            long version = history.isEmpty() ? 0 : history.getLast().version();
+            FleetState fleet = fleets.fold(
+                    history.stream().map(e -> (FleetEvent) e.event()).toList());
+            Map<String, InferenceComponentState.Present> present = components(key, fleet);
+            FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
+            if (planning.idle()) {
+                return;
+            }
+            List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
+            FleetState reaped = fold(fleet, decided);
+            Plan plan = Placement.plan(
+                    PlacementInput.view(reaped, planning.capacity()),
+                    planning.targets(present, reaped),
+                    planning.policy());
+            decided.addAll(fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped));
+            if (!decided.isEmpty()) {
+                try {
+                    events.append(key.stream(), version, decided, new AppendContext(now, "placement", key.stream()));
+                } catch (ConcurrencyConflict lost) {
+                    continue;
+                }
+            }
+            statuses.advance(key, endpoint, planning, present, fold(fleet, decided), now);
+            return;
+        }
+    }
+
+    /** Registered instances silent for longer than the heartbeat timeout, and requests that never registered. */
+    private List<FleetEvent> reap(FleetKey key, FleetState fleet, Instant now) {
+        List<FleetEvent> lost = new ArrayList<>();
+        for (FleetInstanceRecord instance : fleet.instances().values()) {
+            Instant last =
+                    liveness.lastBeat(key.stream(), instance.instanceId()).orElse(instance.since());
+            boolean requested = instance.status() == FleetInstanceRecord.Status.REQUESTED;
+            var timeout = requested ? settings.bootTimeout() : settings.heartbeatTimeout();
+            if (last.plus(timeout).isBefore(now)) {
+                String why = requested
+                        ? "It did not register within " + timeout.toSeconds() + " s."
+                        : "No heartbeat for " + timeout.toSeconds() + " s.";
+                lost.add(new FleetEvent.InstanceLost(instance.instanceId(), why, now));
+            }
+        }
+        return lost;
+    }
+
+    /** The components on this fleet: those the views list, those holding copies, read from their own streams. */
+    private Map<String, InferenceComponentState.Present> components(FleetKey key, FleetState fleet) {
+        TreeSet<String> names = new TreeSet<>();
+        views.list(ViewKind.INFERENCE_COMPONENT).stream()
+                .map(InferenceComponentRow.class::cast)
+                .filter(row -> row.endpointName().equals(key.endpointName())
+                        && row.variantName().equals(key.variantName()))
+                .forEach(row -> names.add(row.name()));
+        fleet.copies().values().forEach(copy -> names.add(copy.inferenceComponentName()));
+        fleet.blocked().keySet().forEach(names::add);
+        Map<String, InferenceComponentState.Present> present = new java.util.TreeMap<>();
+        for (String name : names) {
+            if (commands.load(StreamIds.inferenceComponent(name), components).state()
+                            instanceof InferenceComponentState.Present p
+                    && p.endpointName().equals(key.endpointName())
+                    && p.variantName().equals(key.variantName())) {
+                present.put(name, p);
+            }
+        }
+        return present;
+    }
+
+    private FleetState fold(FleetState state, List<FleetEvent> more) {
+        FleetState next = state;
+        for (FleetEvent event : more) {
+            next = fleets.evolve(next, event);
+        }
+        return next;
+    }
+}

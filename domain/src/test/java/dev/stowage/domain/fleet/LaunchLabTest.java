@@ -1,0 +1,172 @@
+package dev.stowage.domain.fleet;
+
+import static dev.stowage.domain.Fixtures.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.ControlPlane.SpecificationRequest;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.InMemoryLivenessStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.component.InferenceComponentStatus;
+import dev.stowage.domain.endpoint.EndpointStatus;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.views.EndpointView;
+import dev.stowage.domain.views.InMemoryViewStore;
+import dev.stowage.domain.views.InferenceComponentView;
+import dev.stowage.domain.views.Projector;
+import dev.stowage.events.FleetEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launch-lab scenario on in-memory stores: an endpoint on ml.g5.24xlarge (4 GPUs) scaling 1–2; three
+ * components needing 1, 2 and 1 accelerators go InService on one instance; one more copy brings a second
+ * instance; deleting a component lets the second instance go again after its cool-down. The test plays the
+ * hosts: it registers requested instances and reports scheduled copies loaded and removed copies gone.
+ */
+class LaunchLabTest {
+    private static final Arns ARNS = new Arns("us-east-1", "123456789012");
+    private static final FleetKey FLEET = new FleetKey("lab", "AllTraffic");
+    private static final FleetSettings SETTINGS = FleetSettings.defaults();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final InMemoryViewStore views = new InMemoryViewStore();
+    private final InMemoryLivenessStore liveness = new InMemoryLivenessStore();
+    private final InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
+    private final Projector projector = new Projector(events, views);
+    private final ControlPlane api = new ControlPlane(events, clock, ARNS, catalog, e -> 0, projector::catchUp);
+    private final PlacementReactor reactor =
+            new PlacementReactor(events, views, liveness, catalog, ARNS, clock, SETTINGS);
+    private final FleetReports hosts = new FleetReports(events, liveness, catalog, ARNS, clock);
+
+    @Test
+    void three_components_share_one_instance_and_a_fourth_copy_brings_a_second() {
+        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
+        api.createEndpointConfig(
+                "lab-config",
+                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
+                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
+                        + "'MaxInstanceCount':2}}]}"),
+                "t");
+        api.createEndpoint("lab", "lab-config", "t");
+        settle();
+        assertThat(endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
+        assertThat(instances()).containsExactly("i-1");
+
+        createComponent("ic-a", 1);
+        createComponent("ic-b", 2);
+        createComponent("ic-c", 1);
+        settle();
+        assertThat(List.of("ic-a", "ic-b", "ic-c"))
+                .allSatisfy(ic -> assertThat(status(ic)).isEqualTo(InferenceComponentStatus.IN_SERVICE));
+        assertThat(instances()).containsExactly("i-1");
+
+        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        assertThat(instances()).containsExactly("i-1", "i-2");
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+
+        api.deleteInferenceComponent("ic-a", "t");
+        settle();
+        assertThat(componentExists("ic-a")).isFalse();
+        assertThat(instances()).containsExactly("i-1", "i-2");
+
+        clock.advance(SETTINGS.coolDown().plusSeconds(1));
+        settle();
+        assertThat(instances()).hasSize(1);
+    }
+
+    private void createComponent(String name, int accelerators) {
+        api.createInferenceComponent(
+                name,
+                "lab",
+                Optional.empty(),
+                new SpecificationRequest(
+                        Optional.of(doc("{'ModelName':'m','ComputeResourceRequirements':{'NumberOfCpuCoresRequired':"
+                                + "2.0,'NumberOfAcceleratorDevicesRequired':" + accelerators
+                                + ".0,'MinMemoryRequiredInMb':4096}}")),
+                        false),
+                Optional.of(1),
+                "t");
+    }
+
+    /** Rounds of placement and host reports until nothing changes. */
+    private void settle() {
+        for (int round = 0; round < 20; round++) {
+            long before = totalEvents();
+            reactor.reconcile(FLEET);
+            actAsHosts();
+            clock.advance(Duration.ofSeconds(1));
+            if (totalEvents() == before) {
+                return;
+            }
+        }
+        throw new AssertionError("the fleet did not settle");
+    }
+
+    private void actAsHosts() {
+        FleetState fleet = fleet();
+        fleet.instances().values().forEach(i -> {
+            if (i.status() == FleetInstanceRecord.Status.REQUESTED) {
+                hosts.register(
+                        FLEET, i.instanceId(), "http://127.0.0.1:0", new FleetEvent.Capacity(95_000, 376_832, 4));
+            } else {
+                hosts.heartbeat(FLEET, i.instanceId());
+            }
+        });
+        fleet.copies().values().forEach(c -> {
+            switch (c.status()) {
+                case SCHEDULED -> hosts.copyLoaded(FLEET, c.copyId());
+                case REMOVING -> hosts.copyRemoved(FLEET, c.copyId());
+                case LOADED -> {}
+            }
+        });
+    }
+
+    private FleetState fleet() {
+        return new FleetDecider()
+                .fold(events.read(FLEET.stream()).stream()
+                        .map(e -> (FleetEvent) e.event())
+                        .toList());
+    }
+
+    private List<String> instances() {
+        return fleet().instances().keySet().stream().sorted().toList();
+    }
+
+    private long totalEvents() {
+        return List.of(
+                        FLEET.stream(),
+                        StreamIds.endpoint("lab"),
+                        StreamIds.inferenceComponent("ic-a"),
+                        StreamIds.inferenceComponent("ic-b"),
+                        StreamIds.inferenceComponent("ic-c"))
+                .stream()
+                .mapToLong(s -> events.read(s).size())
+                .sum();
+    }
+
+    private EndpointStatus endpointStatus() {
+        return EndpointView.describe(events.read(StreamIds.endpoint("lab")))
+                .orElseThrow()
+                .endpointStatus();
+    }
+
+    private InferenceComponentStatus status(String ic) {
+        return InferenceComponentView.describe(events.read(StreamIds.inferenceComponent(ic)))
+                .orElseThrow()
+                .componentStatus();
+    }
+
+    private boolean componentExists(String ic) {
+        return InferenceComponentView.describe(events.read(StreamIds.inferenceComponent(ic)))
+                .isPresent();
+    }
+}
