@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.fleet.FleetInstanceRecord;
+import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.Page;
 import dev.stowage.domain.views.ViewKind;
@@ -50,7 +52,10 @@ final class EndpointOperations {
         ObjectNode output =
                 Json.object().put(NAME, row.name()).put(ARN, row.arn()).put(CONFIG, row.endpointConfigName());
         ArrayNode variants = output.putArray("ProductionVariants");
-        row.endpointConfig().at("ProductionVariants").ifPresent(list -> list.forEach(v -> variants.add(summary(v))));
+        row.endpointConfig()
+                .at("ProductionVariants")
+                .ifPresent(list -> list.forEach(v -> variants.add(
+                        summary(v, reads.fleet(row.name(), v.path("VariantName").asText())))));
         output.put("EndpointStatus", row.endpointStatus().wireName());
         row.failureReason().ifPresent(reason -> output.put("FailureReason", reason));
         output.set("CreationTime", Json.epochSeconds(row.creationTime()));
@@ -59,17 +64,21 @@ final class EndpointOperations {
     }
 
     /**
-     * A variant as DescribeEndpoint shows it. Until instances are managed (the placement issue), the current
-     * instance count is the initial one.
+     * A variant as DescribeEndpoint shows it: current instances are those registered; desired ones those
+     * registered or requested (the initial count until placement has run).
      */
-    private static ObjectNode summary(JsonNode variant) {
+    private static ObjectNode summary(JsonNode variant, FleetState fleet) {
         ObjectNode summary =
                 Json.object().put("VariantName", variant.path("VariantName").asText());
         double weight = variant.path("InitialVariantWeight").asDouble(1.0);
         summary.put("CurrentWeight", weight).put("DesiredWeight", weight);
         if (variant.has("InitialInstanceCount")) {
-            int count = variant.path("InitialInstanceCount").intValue();
-            summary.put("CurrentInstanceCount", count).put("DesiredInstanceCount", count);
+            long desired = fleet.instances().isEmpty()
+                    ? variant.path("InitialInstanceCount").intValue()
+                    : fleet.instances().values().stream()
+                            .filter(i -> i.status() != FleetInstanceRecord.Status.DRAINING)
+                            .count();
+            summary.put("CurrentInstanceCount", fleet.runningInstances()).put("DesiredInstanceCount", desired);
         }
         for (String member : new String[] {"ManagedInstanceScaling", "RoutingConfig"}) {
             if (variant.hasNonNull(member)) {

@@ -7,11 +7,13 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.ControlPlane.SpecificationRequest;
 import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.Page;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
+import java.util.Optional;
 
 /**
  * CreateInferenceComponent, DescribeInferenceComponent, UpdateInferenceComponent,
@@ -72,11 +74,14 @@ final class InferenceComponentOperations {
         ObjectNode output = Json.object().put(NAME, row.name()).put(ARN, row.arn());
         output.put("EndpointName", row.endpointName()).put("EndpointArn", row.endpointArn());
         output.put("VariantName", row.variantName());
-        row.failureReason().ifPresent(reason -> output.put("FailureReason", reason));
+        FleetState fleet = reads.fleet(row.endpointName(), row.variantName());
+        row.failureReason()
+                .or(() -> Optional.ofNullable(fleet.blocked().get(row.name())))
+                .ifPresent(reason -> output.put("FailureReason", reason));
         output.set("Specification", specificationSummary(row.specification()));
         output.putObject("RuntimeConfig")
                 .put("DesiredCopyCount", row.desiredCopyCount())
-                .put("CurrentCopyCount", row.currentCopyCount());
+                .put("CurrentCopyCount", fleet.loadedCopies(row.name()));
         output.set("CreationTime", Json.epochSeconds(row.creationTime()));
         output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
         output.put("InferenceComponentStatus", row.componentStatus().wireName());

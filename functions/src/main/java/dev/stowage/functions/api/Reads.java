@@ -3,6 +3,9 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.fleet.FleetDecider;
+import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.ListQuery;
 import dev.stowage.domain.views.ListSortBy;
 import dev.stowage.domain.views.ListSortOrder;
@@ -11,6 +14,7 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
+import dev.stowage.events.FleetEvent;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,6 +35,14 @@ final class Reads {
         return Views.describe(kind, events.read(kind.streamOf(name)))
                 .map(type::cast)
                 .orElseThrow(notFound);
+    }
+
+    /** The fleet of an endpoint's variant, folded from its stream (consistent). */
+    FleetState fleet(String endpointName, String variantName) {
+        return new FleetDecider()
+                .fold(events.read(StreamIds.fleet(endpointName, variantName)).stream()
+                        .map(e -> (FleetEvent) e.event())
+                        .toList());
     }
 
     <R extends ViewRow> Page<R> list(ViewKind kind, JsonNode input, Class<R> type) {

@@ -1,29 +1,54 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.fleet.FleetKey;
+import dev.stowage.domain.fleet.FleetReports;
+import dev.stowage.domain.fleet.InstanceReconciler;
+import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.fleet.DynamoDbLivenessStore;
+import dev.stowage.functions.fleet.FleetStreamHandler;
 import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.store.EventsTable;
 import dev.stowage.functions.views.ViewProjectorHandler;
 import dev.stowage.functions.views.ViewsTable;
+import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.time.TimeScale;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
+import dev.stowage.local.fleet.LocalFleetPort;
+import dev.stowage.local.fleet.LocalInstanceProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Stowage in local mode: the tables of the AWS deployment on local DynamoDB, the API Lambda's handler behind a
- * SigV4 check, and the view projector fed from the events table's stream as Lambda's event source mapping
- * would feed it.
+ * SigV4 check, and the stream consumers Lambda's event source mappings would feed — the view projector, the
+ * placement reactor and the instance reconciler — plus a tick for timers, and in-process inference hosts as
+ * the instances.
  */
 public final class StowageApplication implements LocalApplication {
     public static final String EVENTS_TABLE = "events";
     public static final String VIEWS_TABLE = "views";
+
+    private final LocalFleetOptions options;
+
+    /** What {@link java.util.ServiceLoader} finds: the default options, or those the system properties set. */
+    public StowageApplication() {
+        this(LocalFleetOptions.fromSystemProperties());
+    }
+
+    public StowageApplication(LocalFleetOptions options) {
+        this.options = options;
+    }
 
     @Override
     public LocalHandlers setUp(LocalEnvironment environment) {
@@ -31,19 +56,59 @@ public final class StowageApplication implements LocalApplication {
         ViewsTable.createIfMissing(environment.dynamoDb(), VIEWS_TABLE);
         Arns arns = new Arns(environment.region().id(), environment.account());
         Stores stores = Stores.dynamoDb(environment.dynamoDb(), EVENTS_TABLE, VIEWS_TABLE, arns);
+        InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
+        var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
 
-        ApiHandler api =
-                new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
+        ApiHandler api = new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
+        var reactor = new PlacementReactor(
+                stores.events(), stores.views(), liveness, catalog, arns, environment.clock(), options.scaledSettings());
+        var reports = new FleetReports(stores.events(), liveness, catalog, arns, environment.clock());
+        var provider = new LocalInstanceProvider(
+                catalog,
+                new LocalFleetPort(reports),
+                new InMemoryMetrics(),
+                workDir(environment),
+                options.scaled(options.bootDelay()),
+                config -> config.withIntervals(options.hostPoll(), options.heartbeat())
+                        .withTimeScale(TimeScale.of(options.timeScale()))
+                        .withClock(environment.clock()));
+        var instances = new InstanceReconciler(stores.events(), provider);
+        var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
+
+        var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
+        var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
+        var launching = new FleetStreamHandler(
+                stream -> stream.startsWith("fleet/") ? List.of(FleetKey.ofStream(stream)) : List.of(),
+                instances::reconcile);
+        return new LocalHandlers(
+                new SignatureGate(api, verifier(environment)),
+                List.of(
+                        new StreamSubscription(EVENTS_TABLE, projector),
+                        new StreamSubscription(EVENTS_TABLE, placement),
+                        new StreamSubscription(EVENTS_TABLE, launching)),
+                () -> {
+                    ticker.close();
+                    provider.close();
+                });
+    }
+
+    private static SigV4Verifier verifier(LocalEnvironment environment) {
         String accessKey = environment.credentials().accessKeyId();
         String secret = environment.credentials().secretAccessKey();
-        SigV4Verifier verifier = new SigV4Verifier(
+        return new SigV4Verifier(
                 key -> key.equals(accessKey) ? Optional.of(secret) : Optional.empty(),
                 environment.region().id(),
                 environment.clock());
+    }
 
-        var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
-        return new LocalHandlers(
-                new SignatureGate(api, verifier), List.of(new StreamSubscription(EVENTS_TABLE, projector)));
+    private static Path workDir(LocalEnvironment environment) {
+        try {
+            return environment.dataDir() != null
+                    ? environment.dataDir().resolve("hosts")
+                    : Files.createTempDirectory("stowage-hosts");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

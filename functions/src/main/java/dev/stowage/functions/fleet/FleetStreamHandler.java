@@ -1,0 +1,56 @@
+package dev.stowage.functions.fleet;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.stowage.domain.fleet.FleetKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A stream consumer that reconciles every fleet a change concerns: the placement reactor, or the instance
+ * reconciler. A record is only a wake-up: its {@code stream} key names what changed, and the reconciler reads
+ * the rest itself. Each fleet is reconciled once per batch; a record whose fleet fails is reported in {@code
+ * batchItemFailures}, so Lambda (or the local poller) retries from it.
+ */
+public final class FleetStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final Function<String, List<FleetKey>> fleetsOf;
+    private final Consumer<FleetKey> reconcile;
+
+    public FleetStreamHandler(Function<String, List<FleetKey>> fleetsOf, Consumer<FleetKey> reconcile) {
+        this.fleetsOf = fleetsOf;
+        this.reconcile = reconcile;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        Set<FleetKey> done = new HashSet<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+            AttributeValue stream = keys == null ? null : keys.get("stream");
+            if (stream == null || stream.getS() == null) {
+                continue;
+            }
+            try {
+                for (FleetKey fleet : fleetsOf.apply(stream.getS())) {
+                    if (done.add(fleet)) {
+                        reconcile.accept(fleet);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failures.add(new StreamsEventResponse.BatchItemFailure(
+                        record.getDynamodb().getSequenceNumber()));
+                break;
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.stowage.local.fleet;
+
+import dev.stowage.domain.fleet.CopyAssignment;
+import dev.stowage.domain.fleet.FleetKey;
+import dev.stowage.domain.fleet.FleetReports;
+import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.host.Assignment;
+import dev.stowage.host.FleetPort;
+import java.util.List;
+
+/** In-process hosts talk to the control plane directly: the same fleet commands the API would run. */
+public final class LocalFleetPort implements FleetPort {
+    private final FleetReports reports;
+
+    public LocalFleetPort(FleetReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public void register(String endpoint, String variant, String instanceId, String address, Capacity capacity) {
+        reports.register(new FleetKey(endpoint, variant), instanceId, address, capacity);
+    }
+
+    @Override
+    public void heartbeat(String endpoint, String variant, String instanceId) {
+        reports.heartbeat(new FleetKey(endpoint, variant), instanceId);
+    }
+
+    @Override
+    public List<Assignment> assignments(String endpoint, String variant, String instanceId) {
+        return reports.assignments(new FleetKey(endpoint, variant), instanceId).stream()
+                .map(LocalFleetPort::assignment)
+                .toList();
+    }
+
+    @Override
+    public void copyLoaded(String endpoint, String variant, String copyId) {
+        reports.copyLoaded(new FleetKey(endpoint, variant), copyId);
+    }
+
+    @Override
+    public void copyFailed(String endpoint, String variant, String copyId, String reason, String logTail) {
+        reports.copyFailed(new FleetKey(endpoint, variant), copyId, reason, logTail);
+    }
+
+    @Override
+    public void copyRemoved(String endpoint, String variant, String copyId) {
+        reports.copyRemoved(new FleetKey(endpoint, variant), copyId);
+    }
+
+    private static Assignment assignment(CopyAssignment given) {
+        var copy = given.copy();
+        return new Assignment(
+                copy.copyId(),
+                copy.inferenceComponentName(),
+                copy.deviceIndices(),
+                copy.milliCores(),
+                copy.memoryMib(),
+                switch (copy.status()) {
+                    case SCHEDULED -> Assignment.State.SCHEDULED;
+                    case LOADED -> Assignment.State.LOADED;
+                    case REMOVING -> Assignment.State.REMOVING;
+                },
+                given.specification());
+    }
+}

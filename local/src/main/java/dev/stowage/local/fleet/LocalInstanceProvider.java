@@ -1,0 +1,128 @@
+package dev.stowage.local.fleet;
+
+import dev.stowage.domain.app.InstanceProvider;
+import dev.stowage.domain.fleet.FleetKey;
+import dev.stowage.domain.instances.InstanceType;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.host.DeviceVisibility;
+import dev.stowage.host.FleetPort;
+import dev.stowage.host.HostCapacity;
+import dev.stowage.host.HostConfig;
+import dev.stowage.host.InferenceHost;
+import dev.stowage.host.metrics.MetricsPublisher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * Local mode's "EC2": an instance is an {@link InferenceHost} in this JVM with the capacity of its instance type
+ * (a simulated machine), started after a boot delay. Launches are idempotent per instance id.
+ */
+public final class LocalInstanceProvider implements InstanceProvider, AutoCloseable {
+    private final InstanceTypeCatalog catalog;
+    private final FleetPort fleet;
+    private final MetricsPublisher metrics;
+    private final Path baseDir;
+    private final Duration bootDelay;
+    private final UnaryOperator<HostConfig> tuning;
+    private final Map<String, InferenceHost> hosts = new ConcurrentHashMap<>();
+    private final Set<String> launched = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService boots =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+
+    /** {@code tuning} adjusts each host's config (intervals, time scale) before it starts. */
+    public LocalInstanceProvider(
+            InstanceTypeCatalog catalog,
+            FleetPort fleet,
+            MetricsPublisher metrics,
+            Path baseDir,
+            Duration bootDelay,
+            UnaryOperator<HostConfig> tuning) {
+        this.catalog = catalog;
+        this.fleet = fleet;
+        this.metrics = metrics;
+        this.baseDir = baseDir;
+        this.bootDelay = bootDelay;
+        this.tuning = tuning;
+    }
+
+    @Override
+    public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
+        if (!launched.add(key(fleetStream, instanceId))) {
+            return;
+        }
+        FleetKey key = FleetKey.ofStream(fleetStream);
+        InstanceType type = catalog.find(instanceType)
+                .orElseThrow(() -> new IllegalArgumentException("unknown instance type " + instanceType));
+        HostConfig config = tuning.apply(HostConfig.defaults(
+                key.endpointName(), key.variantName(), instanceId, "local:" + instanceId, capacity(type), baseDir));
+        boots.schedule(
+                () -> {
+                    if (launched.contains(key(fleetStream, instanceId))) {
+                        InferenceHost host = new InferenceHost(config, fleet, metrics);
+                        hosts.put(key(fleetStream, instanceId), host);
+                        host.start();
+                    }
+                },
+                bootDelay.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void terminate(String fleetStream, String instanceId) {
+        launched.remove(key(fleetStream, instanceId));
+        InferenceHost host = hosts.remove(key(fleetStream, instanceId));
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Override
+    public Set<String> launched(String fleetStream) {
+        Set<String> ids = new TreeSet<>();
+        launched.stream()
+                .filter(k -> k.startsWith(fleetStream + "#"))
+                .forEach(k -> ids.add(k.substring(fleetStream.length() + 1)));
+        return ids;
+    }
+
+    /** Stops a host abruptly, as a crashed machine: no more heartbeats, nothing reported. */
+    public void kill(String fleetStream, String instanceId) {
+        InferenceHost host = hosts.get(key(fleetStream, instanceId));
+        if (host != null) {
+            host.kill();
+        }
+    }
+
+    @Override
+    public void close() {
+        boots.shutdownNow();
+        hosts.values().forEach(InferenceHost::close);
+        hosts.clear();
+    }
+
+    private static String key(String fleetStream, String instanceId) {
+        return fleetStream + "#" + instanceId;
+    }
+
+    private static HostCapacity capacity(InstanceType type) {
+        var allocatable = type.allocatable();
+        Capacity offered = new Capacity(
+                Math.round(allocatable.cores() * 1000), allocatable.memoryMib(), allocatable.acceleratorDevices());
+        DeviceVisibility.Runtime runtime = !type.hasAccelerators()
+                ? DeviceVisibility.Runtime.NONE
+                : type.accelerator().neuronCoresPerDevice() > 0
+                        ? DeviceVisibility.Runtime.NEURON
+                        : DeviceVisibility.Runtime.CUDA;
+        return new HostCapacity(
+                offered, runtime, type.accelerator().neuronCoresPerDevice(), "simulated " + type.name());
+    }
+}

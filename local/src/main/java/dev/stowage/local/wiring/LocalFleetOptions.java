@@ -1,0 +1,55 @@
+package dev.stowage.local.wiring;
+
+import dev.stowage.domain.fleet.FleetSettings;
+import java.time.Duration;
+
+/**
+ * How local mode's fleet behaves: placement's timers, how long a simulated instance takes to boot, how often
+ * hosts poll and placement ticks, and the time scale that divides every one of them (so scaling scenarios run
+ * in seconds). System properties {@code stowage.timeScale} and {@code stowage.bootDelayMs} override the
+ * defaults.
+ */
+public record LocalFleetOptions(
+        FleetSettings settings, Duration bootDelay, Duration hostPoll, Duration heartbeat, Duration tick, double timeScale) {
+
+    public static LocalFleetOptions defaults() {
+        return new LocalFleetOptions(
+                FleetSettings.defaults(),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                1.0);
+    }
+
+    public static LocalFleetOptions fromSystemProperties() {
+        LocalFleetOptions options = defaults();
+        String scale = System.getProperty("stowage.timeScale");
+        String boot = System.getProperty("stowage.bootDelayMs");
+        if (boot != null) {
+            options = options.withBootDelay(Duration.ofMillis(Long.parseLong(boot)));
+        }
+        return scale == null ? options : options.withTimeScale(Double.parseDouble(scale));
+    }
+
+    public LocalFleetOptions withTimeScale(double factor) {
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor);
+    }
+
+    public LocalFleetOptions withBootDelay(Duration delay) {
+        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale);
+    }
+
+    public LocalFleetOptions withSettings(FleetSettings next) {
+        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale);
+    }
+
+    /** Placement's settings at this time scale. */
+    public FleetSettings scaledSettings() {
+        return settings.scaled(timeScale);
+    }
+
+    public Duration scaled(Duration duration) {
+        return Duration.ofNanos((long) (duration.toNanos() / timeScale));
+    }
+}
