@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -145,6 +146,8 @@ final class CopyLoader {
         try {
             return String.valueOf(
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (HttpTimeoutException e) {
+            return "no answer in time";
         } catch (IOException e) {
             return "no connection";
         }
