@@ -1,0 +1,165 @@
+package dev.stowage.host;
+
+import dev.stowage.host.copies.ArtifactFetcher;
+import dev.stowage.host.runtime.CopyLog;
+import dev.stowage.host.runtime.ModelRuntime;
+import dev.stowage.host.runtime.RunningModel;
+import dev.stowage.host.runtime.RuntimeCatalog;
+import dev.stowage.host.runtime.UnsupportedImageException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads one copy: reads its specification, picks the runtime for its image, fetches its artifact within {@code
+ * ModelDataDownloadTimeoutInSeconds}, starts the runtime on a free loopback port with the copy's devices and
+ * environment, and polls {@code GET /ping} until 200 or {@code ContainerStartupHealthCheckTimeoutInSeconds} has
+ * passed (both scaled). Every failure becomes a {@link LoadOutcome.Failed} with a reason; a runtime that was
+ * started and then failed is stopped. Interrupting the calling thread abandons the load.
+ */
+final class CopyLoader {
+    private final HostConfig config;
+    private final RuntimeCatalog runtimes;
+    private final ArtifactFetcher artifacts;
+    private final HttpClient http;
+
+    CopyLoader(HostConfig config, RuntimeCatalog runtimes) {
+        this.config = config;
+        this.runtimes = runtimes;
+        this.artifacts = new ArtifactFetcher(config.artifactRoot(), config.workDir());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    LoadOutcome load(Assignment copy, CopyLog log) throws InterruptedException {
+        CopySpec spec;
+        ModelRuntime runtime;
+        try {
+            spec = CopySpec.from(copy.specification());
+            runtime = runtimes.forImage(spec.image(), spec.environment());
+        } catch (IllegalArgumentException | UnsupportedImageException e) {
+            return failed(log, e.getMessage());
+        }
+        @Nullable Path artifactDir = null;
+        if (spec.artifactUrl().isPresent()) {
+            Duration timeout = config.scaled(spec.modelDataDownloadTimeout());
+            try {
+                artifactDir = fetch(copy.copyId(), spec.artifactUrl().get(), timeout);
+                log.line("artifact " + spec.artifactUrl().get() + " at " + artifactDir);
+            } catch (IOException e) {
+                return failed(log, "Could not fetch the model artifact: " + e.getMessage());
+            } catch (TimeoutException e) {
+                return failed(
+                        log,
+                        "The model artifact " + spec.artifactUrl().get() + " was not downloaded within "
+                                + spec.modelDataDownloadTimeout().toSeconds() + " seconds.");
+            }
+        }
+        Map<String, String> environment = new HashMap<>(config.capacity().visibility(copy.deviceIndices()));
+        environment.putAll(spec.environment());
+        environment.put(RuntimeCatalog.copyIdVariable(), copy.copyId());
+        int port = FreePort.pick();
+        RunningModel model;
+        try {
+            model = runtime.start(port, environment, artifactDir, log);
+        } catch (IOException | RuntimeException e) {
+            return failed(log, "The runtime for " + spec.image() + " did not start: " + e.getMessage());
+        }
+        try {
+            return awaitPing(model, spec, log);
+        } catch (InterruptedException e) {
+            model.stop(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private Path fetch(String copyId, String url, Duration timeout)
+            throws IOException, TimeoutException, InterruptedException {
+        CompletableFuture<Path> fetched = new CompletableFuture<>();
+        Thread fetcher = Thread.ofVirtual().name("fetch-" + copyId).start(() -> {
+            try {
+                fetched.complete(artifacts.fetch(copyId, url));
+            } catch (IOException | RuntimeException e) {
+                fetched.completeExceptionally(e);
+            }
+        });
+        try {
+            return fetched.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException(e.getCause().getMessage(), e);
+        } finally {
+            fetcher.interrupt();
+        }
+    }
+
+    private LoadOutcome awaitPing(RunningModel model, CopySpec spec, CopyLog log) throws InterruptedException {
+        long deadline = System.nanoTime()
+                + config.scaled(spec.startupHealthCheckTimeout()).toNanos();
+        URI ping = model.baseUrl().resolve("/ping");
+        Duration interval = config.scaled(config.pingInterval());
+        String lastAnswer;
+        while (true) {
+            if (model.exited().isPresent()) {
+                model.stop(Duration.ZERO);
+                return failed(log, model.exited().get() + " It never passed the health check (GET /ping).");
+            }
+            long remaining = deadline - System.nanoTime();
+            lastAnswer = ping(ping, Duration.ofNanos(Math.max(remaining, 1_000_000)));
+            if ("200".equals(lastAnswer)) {
+                log.line("GET /ping answered 200: loaded");
+                return new LoadOutcome.Loaded(model);
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                model.stop(Duration.ZERO);
+                return failed(
+                        log,
+                        "The container did not pass the health check (GET /ping) within "
+                                + spec.startupHealthCheckTimeout().toSeconds() + " seconds (last answer: "
+                                + lastAnswer + ").");
+            }
+            Thread.sleep(min(interval, Duration.ofNanos(deadline - System.nanoTime())));
+        }
+    }
+
+    private String ping(URI uri, Duration timeout) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(min(timeout, Duration.ofSeconds(5)))
+                .GET()
+                .build();
+        try {
+            return String.valueOf(
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (HttpTimeoutException e) {
+            return "no answer in time";
+        } catch (IOException e) {
+            return "no connection";
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        Duration smaller = a.compareTo(b) <= 0 ? a : b;
+        return smaller.isNegative() ? Duration.ZERO : smaller;
+    }
+
+    private static LoadOutcome failed(CopyLog log, String reason) {
+        log.line("failed: " + reason);
+        return new LoadOutcome.Failed(reason);
+    }
+}

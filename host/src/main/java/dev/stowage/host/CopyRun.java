@@ -1,0 +1,199 @@
+package dev.stowage.host;
+
+import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.copies.RoutableCopy;
+import dev.stowage.host.runtime.CopyLog;
+import dev.stowage.host.runtime.RunningModel;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The life of one copy on this host: loading, loaded (in the {@link CopyTable}) or failed, then stopping and
+ * stopped. Loading and stopping each run on their own virtual thread; a stop abandons a load still under way.
+ * {@link #report()} sends the report the current phase calls for, so the reconcile loop can repeat it until the
+ * control plane has taken it (every report is idempotent).
+ */
+final class CopyRun {
+    enum Phase {
+        LOADING,
+        LOADED,
+        FAILED,
+        STOPPING,
+        STOPPED
+    }
+
+    private final Assignment copy;
+    private final CopyLog log;
+    private final HostServices services;
+    private Phase phase = Phase.LOADING;
+    private boolean reportRemoval;
+    private @Nullable RunningModel model;
+    private @Nullable String failure;
+    private @Nullable Thread loader;
+    private @Nullable Thread stopper;
+
+    CopyRun(Assignment copy, CopyLog log, HostServices services) {
+        this.copy = copy;
+        this.log = log;
+        this.services = services;
+    }
+
+    synchronized Phase phase() {
+        return phase;
+    }
+
+    synchronized void startLoading() {
+        log.line("loading copy " + copy.copyId() + " of " + copy.inferenceComponentName() + " on devices "
+                + copy.deviceIndices());
+        loader = Thread.ofVirtual().name("load-" + copy.copyId()).start(this::load);
+    }
+
+    private void load() {
+        LoadOutcome outcome;
+        try {
+            outcome = services.loader().load(copy, log);
+        } catch (InterruptedException e) {
+            return;
+        }
+        synchronized (this) {
+            if (phase != Phase.LOADING) {
+                if (outcome instanceof LoadOutcome.Loaded loaded) {
+                    loaded.model().stop(Duration.ZERO);
+                }
+                return;
+            }
+            switch (outcome) {
+                case LoadOutcome.Loaded loaded -> {
+                    model = loaded.model();
+                    services.table()
+                            .add(new RoutableCopy(copy.copyId(), copy.inferenceComponentName(), model.baseUrl()));
+                    phase = Phase.LOADED;
+                }
+                case LoadOutcome.Failed failed -> {
+                    failure = failed.reason();
+                    phase = Phase.FAILED;
+                }
+            }
+        }
+        report();
+    }
+
+    /** Sends what the phase calls for: loaded, failed (with the log tail) or removed; nothing otherwise. */
+    void report() {
+        Phase now;
+        String reason;
+        boolean removal;
+        synchronized (this) {
+            now = phase;
+            reason = failure;
+            removal = reportRemoval;
+        }
+        HostConfig c = services.config();
+        try {
+            switch (now) {
+                case LOADED -> services.fleet().copyLoaded(c.endpointName(), c.variantName(), copy.copyId());
+                case FAILED ->
+                    services.fleet()
+                            .copyFailed(
+                                    c.endpointName(),
+                                    c.variantName(),
+                                    copy.copyId(),
+                                    String.valueOf(reason),
+                                    log.tail());
+                case STOPPED -> {
+                    if (removal) {
+                        services.fleet().copyRemoved(c.endpointName(), c.variantName(), copy.copyId());
+                    }
+                }
+                case LOADING, STOPPING -> {}
+            }
+        } catch (RuntimeException e) {
+            log.line("could not report " + now + " to the control plane (will retry): " + e);
+        }
+    }
+
+    /**
+     * Stops routing to the copy, waits for its in-flight requests (at most the drain timeout), stops the runtime
+     * and, when {@code reportRemoved}, reports it removed. Returns the thread doing it; a second call returns the
+     * first one's thread.
+     */
+    synchronized Thread stop(boolean reportRemoved) {
+        if (stopper != null) {
+            return stopper;
+        }
+        reportRemoval = reportRemoved;
+        phase = Phase.STOPPING;
+        stopper = Thread.ofVirtual().name("stop-" + copy.copyId()).start(this::drainAndStop);
+        return stopper;
+    }
+
+    private void drainAndStop() {
+        HostConfig c = services.config();
+        Thread loading;
+        synchronized (this) {
+            loading = loader;
+        }
+        if (loading != null) {
+            loading.interrupt();
+            joinQuietly(loading);
+        }
+        services.table().get(copy.copyId()).ifPresent(routable -> drain(routable, c));
+        services.table().remove(copy.copyId());
+        RunningModel running;
+        synchronized (this) {
+            running = model;
+        }
+        if (running != null) {
+            running.stop(c.scaled(c.stopGrace()));
+        }
+        log.line("copy " + copy.copyId() + " stopped");
+        synchronized (this) {
+            phase = Phase.STOPPED;
+        }
+        report();
+    }
+
+    private void drain(RoutableCopy routable, HostConfig c) {
+        routable.startDraining();
+        log.line("draining: " + routable.inFlight() + " request(s) in flight");
+        try {
+            if (!routable.awaitIdle(c.scaled(c.drainTimeout()))) {
+                log.line("drain timeout passed with " + routable.inFlight() + " request(s) in flight; stopping");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the copy at once, as a lost instance would: no draining, no grace, no report. */
+    void kill() {
+        Thread loading;
+        Thread stopping;
+        RunningModel running;
+        synchronized (this) {
+            phase = Phase.STOPPED;
+            reportRemoval = false;
+            loading = loader;
+            stopping = stopper;
+            running = model;
+        }
+        if (loading != null) {
+            loading.interrupt();
+        }
+        if (stopping != null) {
+            stopping.interrupt();
+        }
+        services.table().remove(copy.copyId());
+        if (running != null) {
+            running.stop(Duration.ZERO);
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.stowage.host;
+
+import dev.stowage.events.FleetEvent.Capacity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this instance offers copies, and how its accelerators are confined: {@code capacity} is registered with the
+ * control plane; {@code accelerators} says which visibility variable a copy's devices go in. Placement hands out
+ * whole devices; on Neuron a device (chip) {@code i} is NeuronCores {@code i*k .. i*k+k-1} with {@code k =
+ * neuronCoresPerDevice}.
+ *
+ * @param source how the capacity was found, for logs: {@code nvidia-smi}, {@code neuron-ls}, {@code ml.g5.xlarge}
+ */
+public record HostCapacity(
+        Capacity capacity, DeviceVisibility.Runtime accelerators, int neuronCoresPerDevice, String source) {
+
+    public HostCapacity {
+        if (accelerators == DeviceVisibility.Runtime.NEURON && neuronCoresPerDevice < 1) {
+            throw new IllegalArgumentException("A Neuron host needs the NeuronCores per device.");
+        }
+    }
+
+    /** A host with no accelerators. */
+    public static HostCapacity cpuOnly(long milliCores, long memoryMib, String source) {
+        return new HostCapacity(new Capacity(milliCores, memoryMib, 0), DeviceVisibility.Runtime.NONE, 0, source);
+    }
+
+    /** The environment that confines a copy to the devices placement gave it. */
+    public Map<String, String> visibility(List<Integer> deviceIndices) {
+        if (accelerators != DeviceVisibility.Runtime.NEURON) {
+            return DeviceVisibility.environment(accelerators, deviceIndices);
+        }
+        List<Integer> cores = new ArrayList<>();
+        for (int device : deviceIndices.stream().sorted().toList()) {
+            for (int core = 0; core < neuronCoresPerDevice; core++) {
+                cores.add(device * neuronCoresPerDevice + core);
+            }
+        }
+        return DeviceVisibility.environment(accelerators, cores);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.stowage.host;
+
+import dev.stowage.host.time.TimeScale;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything one inference host needs. Durations are given in real-world terms and divided by {@code timeScale}
+ * when the host waits (local mode's {@code --time-scale}); waits are measured on the monotonic clock, and {@code
+ * clock} stamps metrics and log lines.
+ *
+ * @param endpointName the endpoint the instance belongs to
+ * @param variantName its production variant
+ * @param instanceId the instance id the control plane knows it by
+ * @param address where the host serves its runtime API (sent when registering)
+ * @param capacity what the instance offers copies
+ * @param pollInterval how often assignments are read and reconciled
+ * @param heartbeatInterval how often the host says it is alive
+ * @param drainTimeout how long a removal waits for in-flight requests to end
+ * @param stopGrace how long a stopped runtime gets between SIGTERM and SIGKILL (30 s, as SageMaker)
+ * @param pingInterval how often {@code GET /ping} is tried while a copy starts
+ * @param timeScale how much faster than real time every wait runs
+ * @param artifactRoot the folder standing in for S3: {@code s3://bucket/key} is {@code <artifactRoot>/bucket/key}
+ * @param logsDir copy logs go to {@code <logsDir>/<ic>/<copyId>.log}
+ * @param workDir where fetched artifacts are kept
+ * @param clock wall time for timestamps
+ */
+public record HostConfig(
+        String endpointName,
+        String variantName,
+        String instanceId,
+        String address,
+        HostCapacity capacity,
+        Duration pollInterval,
+        Duration heartbeatInterval,
+        Duration drainTimeout,
+        Duration stopGrace,
+        Duration pingInterval,
+        TimeScale timeScale,
+        Path artifactRoot,
+        Path logsDir,
+        Path workDir,
+        Clock clock) {
+
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * A host with the default intervals at real time, keeping everything under {@code baseDir}: buckets in {@code
+     * baseDir/buckets}, logs in {@code baseDir/logs}, fetched artifacts in {@code baseDir/work/<instanceId>}.
+     */
+    public static HostConfig defaults(
+            String endpointName,
+            String variantName,
+            String instanceId,
+            String address,
+            HostCapacity capacity,
+            Path baseDir) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                DEFAULT_POLL_INTERVAL,
+                DEFAULT_HEARTBEAT_INTERVAL,
+                DEFAULT_DRAIN_TIMEOUT,
+                DEFAULT_STOP_GRACE,
+                DEFAULT_PING_INTERVAL,
+                TimeScale.REAL_TIME,
+                baseDir.resolve("buckets"),
+                baseDir.resolve("logs"),
+                baseDir.resolve("work").resolve(instanceId),
+                Clock.systemUTC());
+    }
+
+    public HostConfig withTimeScale(TimeScale scale) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                pollInterval,
+                heartbeatInterval,
+                drainTimeout,
+                stopGrace,
+                pingInterval,
+                scale,
+                artifactRoot,
+                logsDir,
+                workDir,
+                clock);
+    }
+
+    public HostConfig withIntervals(Duration poll, Duration heartbeat) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                poll,
+                heartbeat,
+                drainTimeout,
+                stopGrace,
+                pingInterval,
+                timeScale,
+                artifactRoot,
+                logsDir,
+                workDir,
+                clock);
+    }
+
+    public HostConfig withDrainTimeout(Duration drain) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                pollInterval,
+                heartbeatInterval,
+                drain,
+                stopGrace,
+                pingInterval,
+                timeScale,
+                artifactRoot,
+                logsDir,
+                workDir,
+                clock);
+    }
+
+    public HostConfig withArtifactRoot(Path root) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                pollInterval,
+                heartbeatInterval,
+                drainTimeout,
+                stopGrace,
+                pingInterval,
+                timeScale,
+                root,
+                logsDir,
+                workDir,
+                clock);
+    }
+
+    public HostConfig withClock(Clock newClock) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                pollInterval,
+                heartbeatInterval,
+                drainTimeout,
+                stopGrace,
+                pingInterval,
+                timeScale,
+                artifactRoot,
+                logsDir,
+                workDir,
+                newClock);
+    }
+
+    /** {@code duration} as the host waits it: divided by the time scale. */
+    Duration scaled(Duration duration) {
+        return timeScale.scale(duration);
+    }
+}

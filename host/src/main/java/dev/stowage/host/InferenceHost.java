@@ -1,0 +1,195 @@
+package dev.stowage.host;
+
+import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.metrics.MetricsPublisher;
+import dev.stowage.host.runtime.CopyLog;
+import dev.stowage.host.runtime.RuntimeCatalog;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agent of one instance (DESIGN §6). {@link #start()} registers the instance, then heartbeats and reconciles on
+ * two virtual threads: each poll reads the assignments, starts loading every new copy (concurrently), drains,
+ * stops and reports every copy to remove, stops copies no longer assigned at all, and publishes the instance's
+ * reservation metrics. Loaded copies are in {@link #copies()} for the runtime API to route to.
+ *
+ * <p>{@link #close()} is an orderly end (a retired instance): loops stop, copies are drained and stopped, nothing
+ * is reported. {@link #kill()} simulates a lost instance: everything stops at once, without a word to the control
+ * plane.
+ */
+public final class InferenceHost implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(InferenceHost.class.getName());
+
+    private final HostConfig config;
+    private final FleetPort fleet;
+    private final MetricsPublisher metrics;
+    private final HostServices services;
+    private final ConcurrentMap<String, CopyRun> runs = new ConcurrentHashMap<>();
+    private final List<Thread> loops = new ArrayList<>();
+    private volatile boolean running;
+
+    public InferenceHost(HostConfig config, FleetPort fleet, MetricsPublisher metrics) {
+        this.config = config;
+        this.fleet = fleet;
+        this.metrics = metrics;
+        CopyLoader loader = new CopyLoader(config, new RuntimeCatalog(config.timeScale()));
+        this.services = new HostServices(config, fleet, loader, new CopyTable());
+    }
+
+    /** Registers the instance (a failure is thrown to the caller) and starts heartbeating and reconciling. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        fleet.register(
+                config.endpointName(),
+                config.variantName(),
+                config.instanceId(),
+                config.address(),
+                config.capacity().capacity());
+        running = true;
+        loops.add(loop("heartbeat", config.heartbeatInterval(), this::heartbeat));
+        loops.add(loop("reconcile", config.pollInterval(), this::reconcile));
+    }
+
+    /** The loaded copies of this host, for the router. */
+    public CopyTable copies() {
+        return services.table();
+    }
+
+    public HostConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Says the instance is alive. */
+    public void heartbeat() {
+        fleet.heartbeat(config.endpointName(), config.variantName(), config.instanceId());
+    }
+
+    /** One reconcile round: what the poll loop runs; public so that tests and local mode can force one. */
+    public synchronized void reconcile() {
+        List<Assignment> assigned = fleet.assignments(config.endpointName(), config.variantName(), config.instanceId());
+        Set<String> seen = new HashSet<>();
+        for (Assignment copy : assigned) {
+            seen.add(copy.copyId());
+            reconcile(copy, runs.get(copy.copyId()));
+        }
+        for (Map.Entry<String, CopyRun> entry : runs.entrySet()) {
+            if (!seen.contains(entry.getKey())) {
+                CopyRun run = entry.getValue();
+                if (run.phase() == CopyRun.Phase.STOPPED) {
+                    runs.remove(entry.getKey(), run);
+                } else {
+                    run.stop(false);
+                }
+            }
+        }
+        Reservations.of(config.capacity().capacity(), assigned)
+                .publish(
+                        metrics,
+                        Reservations.dimensions(config.endpointName(), config.variantName(), config.instanceId()),
+                        config.clock().instant());
+    }
+
+    private void reconcile(Assignment copy, @Nullable CopyRun run) {
+        switch (copy.state()) {
+            case SCHEDULED, LOADED -> {
+                if (run == null || run.phase() == CopyRun.Phase.STOPPED) {
+                    load(copy);
+                } else if (copy.state() == Assignment.State.SCHEDULED) {
+                    run.report();
+                }
+            }
+            case REMOVING -> {
+                if (run == null) {
+                    fleet.copyRemoved(config.endpointName(), config.variantName(), copy.copyId());
+                } else if (run.phase() == CopyRun.Phase.STOPPED) {
+                    run.report();
+                } else {
+                    run.stop(true);
+                }
+            }
+        }
+    }
+
+    private void load(Assignment copy) {
+        CopyLog log = CopyLog.open(
+                config.logsDir().resolve(copy.inferenceComponentName()).resolve(copy.copyId() + ".log"),
+                config.clock());
+        CopyRun run = new CopyRun(copy, log, services);
+        runs.put(copy.copyId(), run);
+        run.startLoading();
+    }
+
+    /** Stops the loops, drains and stops every copy (without reporting), and returns once they are gone. */
+    @Override
+    public void close() {
+        stopLoops();
+        List<Thread> stopping = new ArrayList<>();
+        runs.values().forEach(run -> stopping.add(run.stop(false)));
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        runs.clear();
+    }
+
+    /** A lost instance: heartbeats and reconciling stop, runtimes end abruptly, nothing is reported. */
+    public void kill() {
+        stopLoops();
+        runs.values().forEach(CopyRun::kill);
+        runs.clear();
+    }
+
+    private void stopLoops() {
+        List<Thread> threads;
+        synchronized (this) {
+            running = false;
+            threads = List.copyOf(loops);
+            loops.clear();
+        }
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Thread loop(String name, Duration interval, Runnable step) {
+        Duration every = config.scaled(interval);
+        return Thread.ofVirtual().name(name + "-" + config.instanceId()).start(() -> {
+            while (running) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, name + " of " + config.instanceId() + " failed; retrying", e);
+                }
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package dev.stowage.host;
+
+import dev.stowage.host.runtime.RunningModel;
+
+/** How loading one copy ended. */
+sealed interface LoadOutcome {
+
+    /** The runtime answers {@code /ping} with 200. */
+    record Loaded(RunningModel model) implements LoadOutcome {}
+
+    /** The copy cannot serve; {@code reason} is what the copy's failure report says. */
+    record Failed(String reason) implements LoadOutcome {}
+}

@@ -1,0 +1,127 @@
+package dev.stowage.host.copies;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A loaded copy as the router sees it: where it serves, its inference component, whether it takes new requests,
+ * and how many requests it is serving now.
+ *
+ * <p>The router calls {@link #tryAcquire()} before sending a request and {@link #release()} once the response is
+ * over (including a streamed one). Once {@link #startDraining()} has been called no acquisition succeeds, so
+ * {@link #awaitIdle} sees the count only fall. Safe for concurrent use.
+ */
+public final class RoutableCopy {
+    public enum State {
+        SERVING,
+        DRAINING
+    }
+
+    private final String copyId;
+    private final String inferenceComponentName;
+    private final URI baseUrl;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private int inFlight;
+    private State state = State.SERVING;
+
+    public RoutableCopy(String copyId, String inferenceComponentName, URI baseUrl) {
+        this.copyId = copyId;
+        this.inferenceComponentName = inferenceComponentName;
+        this.baseUrl = baseUrl;
+    }
+
+    public String copyId() {
+        return copyId;
+    }
+
+    public String inferenceComponentName() {
+        return inferenceComponentName;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts one more request in flight, unless the copy is draining (then false: pick another copy). */
+    public boolean tryAcquire() {
+        lock.lock();
+        try {
+            if (state != State.SERVING) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One request acquired with {@link #tryAcquire()} is over. */
+    public void release() {
+        lock.lock();
+        try {
+            if (inFlight == 0) {
+                throw new IllegalStateException("Copy " + copyId + " released more requests than it acquired.");
+            }
+            if (--inFlight == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes no new requests from now on. */
+    public void startDraining() {
+        lock.lock();
+        try {
+            state = State.DRAINING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no request is in flight, at most {@code timeout}; true when idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (inFlight > 0) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = idle.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return copyId + "(" + inferenceComponentName + " at " + baseUrl + ", " + state() + ", " + inFlight()
+                + " in flight)";
+    }
+}

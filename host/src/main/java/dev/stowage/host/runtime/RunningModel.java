@@ -1,0 +1,23 @@
+package dev.stowage.host.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A launched copy of a model: where it serves, whether it died, and how to stop it. */
+public interface RunningModel {
+
+    /** Where the copy serves the container contract, for example {@code http://127.0.0.1:41234}. */
+    URI baseUrl();
+
+    /** Why the runtime is gone if it ended by itself (a process that exited), else empty. */
+    default Optional<String> exited() {
+        return Optional.empty();
+    }
+
+    /**
+     * Stops the copy: asks it to end, and forces it once {@code grace} has passed. Returns when it is gone.
+     * Stopping twice is harmless.
+     */
+    void stop(Duration grace);
+}

@@ -1,0 +1,99 @@
+package dev.stowage.host;
+
+import dev.stowage.events.FleetEvent.Capacity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory control plane for one host: records every call, lets the test set assignments, and moves a copy to
+ * LOADED when it is reported loaded and drops it when it is reported removed, as the fleet reactor would.
+ */
+final class FakeFleet implements FleetPort {
+    record Registration(String endpoint, String variant, String instanceId, String address, Capacity capacity) {}
+
+    record Failure(String reason, String logTail) {}
+
+    final List<Registration> registrations = new ArrayList<>();
+    final AtomicInteger heartbeats = new AtomicInteger();
+    final List<String> loaded = new ArrayList<>();
+    final Map<String, Failure> failed = new LinkedHashMap<>();
+    final List<String> removed = new ArrayList<>();
+    private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+
+    synchronized void assign(Assignment copy) {
+        assignments.put(copy.copyId(), copy);
+    }
+
+    synchronized void setState(String copyId, Assignment.State state) {
+        Assignment a = assignments.get(copyId);
+        assignments.put(
+                copyId,
+                new Assignment(
+                        a.copyId(),
+                        a.inferenceComponentName(),
+                        a.deviceIndices(),
+                        a.milliCores(),
+                        a.memoryMib(),
+                        state,
+                        a.specification()));
+    }
+
+    synchronized void unassign(String copyId) {
+        assignments.remove(copyId);
+    }
+
+    synchronized boolean wasLoaded(String copyId) {
+        return loaded.contains(copyId);
+    }
+
+    synchronized boolean wasRemoved(String copyId) {
+        return removed.contains(copyId);
+    }
+
+    synchronized Failure failure(String copyId) {
+        return failed.get(copyId);
+    }
+
+    synchronized int reports() {
+        return loaded.size() + failed.size() + removed.size();
+    }
+
+    @Override
+    public synchronized void register(
+            String endpointName, String variantName, String instanceId, String address, Capacity capacity) {
+        registrations.add(new Registration(endpointName, variantName, instanceId, address, capacity));
+    }
+
+    @Override
+    public void heartbeat(String endpointName, String variantName, String instanceId) {
+        heartbeats.incrementAndGet();
+    }
+
+    @Override
+    public synchronized List<Assignment> assignments(String endpointName, String variantName, String instanceId) {
+        return List.copyOf(assignments.values());
+    }
+
+    @Override
+    public synchronized void copyLoaded(String endpointName, String variantName, String copyId) {
+        loaded.add(copyId);
+        if (assignments.containsKey(copyId) && assignments.get(copyId).state() == Assignment.State.SCHEDULED) {
+            setState(copyId, Assignment.State.LOADED);
+        }
+    }
+
+    @Override
+    public synchronized void copyFailed(
+            String endpointName, String variantName, String copyId, String reason, String logTail) {
+        failed.put(copyId, new Failure(reason, logTail));
+    }
+
+    @Override
+    public synchronized void copyRemoved(String endpointName, String variantName, String copyId) {
+        removed.add(copyId);
+        assignments.remove(copyId);
+    }
+}
