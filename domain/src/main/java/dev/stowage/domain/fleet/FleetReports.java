@@ -12,6 +12,7 @@ import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class FleetReports {
     private final Clock clock;
     private final FleetDecider fleets = new FleetDecider();
     private final InferenceComponentDecider components;
+    private final ModelDecider models;
 
     public FleetReports(
             EventStore events, LivenessStore liveness, InstanceTypeCatalog catalog, Arns arns, Clock clock) {
@@ -34,6 +36,7 @@ public final class FleetReports {
         this.liveness = liveness;
         this.clock = clock;
         this.components = new InferenceComponentDecider(arns, catalog);
+        this.models = new ModelDecider(arns);
     }
 
     public void register(FleetKey key, String instanceId, String address, Capacity capacity) {

@@ -52,7 +52,7 @@ public final class ModelDecider implements Decider<ModelCommand, ModelState, Mod
     @Override
     public ModelState evolve(ModelState state, ModelEvent event) {
         return switch (event) {
-            case ModelEvent.Created created -> new ModelState.Present(created.modelName());
+            case ModelEvent.Created created -> new ModelState.Present(created.modelName(), created.description());
             case ModelEvent.Deleted deleted -> new ModelState.Absent();
         };
     }

@@ -10,7 +10,12 @@ import java.time.Duration;
  * defaults.
  */
 public record LocalFleetOptions(
-        FleetSettings settings, Duration bootDelay, Duration hostPoll, Duration heartbeat, Duration tick, double timeScale) {
+        FleetSettings settings,
+        Duration bootDelay,
+        Duration hostPoll,
+        Duration heartbeat,
+        Duration tick,
+        double timeScale) {
 
     public static LocalFleetOptions defaults() {
         return new LocalFleetOptions(

@@ -59,9 +59,16 @@ public final class StowageApplication implements LocalApplication {
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
         var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
 
-        ApiHandler api = new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
+        ApiHandler api =
+                new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
         var reactor = new PlacementReactor(
-                stores.events(), stores.views(), liveness, catalog, arns, environment.clock(), options.scaledSettings());
+                stores.events(),
+                stores.views(),
+                liveness,
+                catalog,
+                arns,
+                environment.clock(),
+                options.scaledSettings());
         var reports = new FleetReports(stores.events(), liveness, catalog, arns, environment.clock());
         var provider = new LocalInstanceProvider(
                 catalog,
