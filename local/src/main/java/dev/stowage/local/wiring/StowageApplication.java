@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stowage in local mode: the tables of the AWS deployment on local DynamoDB, the API Lambda's handler behind a
@@ -40,6 +41,7 @@ public final class StowageApplication implements LocalApplication {
     public static final String VIEWS_TABLE = "views";
 
     private final LocalFleetOptions options;
+    private volatile @Nullable LocalInstanceProvider instances;
 
     /** What {@link java.util.ServiceLoader} finds: the default options, or those the system properties set. */
     public StowageApplication() {
@@ -79,6 +81,7 @@ public final class StowageApplication implements LocalApplication {
                 config -> config.withIntervals(options.hostPoll(), options.heartbeat())
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock()));
+        this.instances = provider;
         var instances = new InstanceReconciler(stores.events(), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
@@ -97,6 +100,15 @@ public final class StowageApplication implements LocalApplication {
                     ticker.close();
                     provider.close();
                 });
+    }
+
+    /** The simulated instances, once set up: tests kill hosts through it. */
+    public LocalInstanceProvider instances() {
+        LocalInstanceProvider provider = instances;
+        if (provider == null) {
+            throw new IllegalStateException("Stowage is not set up yet");
+        }
+        return provider;
     }
 
     private static SigV4Verifier verifier(LocalEnvironment environment) {
