@@ -165,4 +165,9 @@ final class CopyLoader {
         log.line("failed: " + reason);
         return new LoadOutcome.Failed(reason);
     }
+
+    /** Lets go of the health-check client; loads still under way fail. */
+    void close() {
+        http.shutdownNow();
+    }
 }
