@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * started and then failed is stopped. Interrupting the calling thread abandons the load.
  */
 final class CopyLoader {
+    private static final String NO_ANSWER = "no answer in time";
     private final HostConfig config;
     private final RuntimeCatalog runtimes;
     private final ArtifactFetcher artifacts;
@@ -114,14 +115,16 @@ final class CopyLoader {
                 + config.scaled(spec.startupHealthCheckTimeout()).toNanos();
         URI ping = model.baseUrl().resolve("/ping");
         Duration interval = config.scaled(config.pingInterval());
-        String lastAnswer;
+        String lastAnswer = NO_ANSWER;
         while (true) {
             if (model.exited().isPresent()) {
                 model.stop(Duration.ZERO);
                 return failed(log, model.exited().get() + " It never passed the health check (GET /ping).");
             }
             long remaining = deadline - System.nanoTime();
-            lastAnswer = ping(ping, Duration.ofNanos(Math.max(remaining, 1_000_000)));
+            String answer = ping(ping, Duration.ofNanos(Math.max(remaining, 1_000_000)));
+            // A ping cut short by the deadline says less than the answer before it.
+            lastAnswer = answer.equals(NO_ANSWER) ? lastAnswer : answer;
             if ("200".equals(lastAnswer)) {
                 log.line("GET /ping answered 200: loaded");
                 return new LoadOutcome.Loaded(model);
@@ -147,7 +150,7 @@ final class CopyLoader {
             return String.valueOf(
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (HttpTimeoutException e) {
-            return "no answer in time";
+            return NO_ANSWER;
         } catch (IOException e) {
             return "no connection";
         }
@@ -161,5 +164,10 @@ final class CopyLoader {
     private static LoadOutcome failed(CopyLog log, String reason) {
         log.line("failed: " + reason);
         return new LoadOutcome.Failed(reason);
+    }
+
+    /** Lets go of the health-check client; loads still under way fail. */
+    void close() {
+        http.shutdownNow();
     }
 }

@@ -135,6 +135,25 @@ public record HostConfig(
                 clock);
     }
 
+    public HostConfig withStopGrace(Duration grace) {
+        return new HostConfig(
+                endpointName,
+                variantName,
+                instanceId,
+                address,
+                capacity,
+                pollInterval,
+                heartbeatInterval,
+                drainTimeout,
+                grace,
+                pingInterval,
+                timeScale,
+                artifactRoot,
+                logsDir,
+                workDir,
+                clock);
+    }
+
     public HostConfig withArtifactRoot(Path root) {
         return new HostConfig(
                 endpointName,

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #close()} is an orderly end (a retired instance): loops stop, copies are drained and stopped, nothing
  * is reported. {@link #kill()} simulates a lost instance: everything stops at once, without a word to the control
- * plane.
+ * plane. A host is started once; after {@code close()} or {@code kill()} make a new one.
  */
 public final class InferenceHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InferenceHost.class.getName());
@@ -148,6 +148,7 @@ public final class InferenceHost implements AutoCloseable {
             }
         }
         runs.clear();
+        services.loader().close();
     }
 
     /** A lost instance: heartbeats and reconciling stop, runtimes end abruptly, nothing is reported. */
@@ -155,6 +156,7 @@ public final class InferenceHost implements AutoCloseable {
         stopLoops();
         runs.values().forEach(CopyRun::kill);
         runs.clear();
+        services.loader().close();
     }
 
     private void stopLoops() {

@@ -165,4 +165,44 @@ class InferenceHostTest {
         assertThat(metrics.latest("MemoryReservation", dimensions).orElseThrow().timestamp())
                 .isEqualTo(T0);
     }
+
+    @Test
+    void fetches_the_artifact_from_the_bucket_folder_before_starting() throws Exception {
+        Files.createDirectories(dir.resolve("buckets/models"));
+        Files.writeString(dir.resolve("buckets/models/model.tar.gz"), "weights");
+        var spec = container("stowage/echo", Map.of());
+        spec.with("Container").put("ArtifactUrl", "s3://models/model.tar.gz");
+        fleet.assign(scheduled(COPY_1, spec, 0));
+        start(config(dir));
+
+        await("copy loaded", () -> fleet.wasLoaded(COPY_1));
+        assertThat(dir.resolve("work").resolve(HOST_A).resolve(COPY_1).resolve("model/model.tar.gz"))
+                .hasContent("weights");
+    }
+
+    @Test
+    void a_missing_artifact_fails_the_copy_and_says_where_it_looked() {
+        var spec = container("stowage/echo", Map.of());
+        spec.with("Container").put("ArtifactUrl", "s3://models/missing.tar.gz");
+        fleet.assign(scheduled(COPY_1, spec, 0));
+        start(config(dir));
+
+        await("copy failed", () -> fleet.failure(COPY_1) != null);
+        assertThat(fleet.failure(COPY_1).reason())
+                .startsWith("Could not fetch the model artifact: ")
+                .contains("The model artifact s3://models/missing.tar.gz was not found");
+    }
+
+    @Test
+    void a_copy_removed_while_still_loading_is_abandoned_and_reported_removed() {
+        fleet.assign(scheduled(COPY_1, container("stowage/llm-sim", Map.of("STOWAGE_LOAD_MS", "3600000")), 0));
+        start(config(dir));
+        await("copy loading", () -> Files.exists(dir.resolve("logs").resolve(IC).resolve(COPY_1 + ".log")));
+
+        fleet.setState(COPY_1, Assignment.State.REMOVING);
+
+        await("copy removed", () -> fleet.wasRemoved(COPY_1));
+        assertThat(fleet.wasLoaded(COPY_1)).isFalse();
+        assertThat(fleet.failure(COPY_1)).isNull();
+    }
 }

@@ -1,0 +1,41 @@
+package dev.stowage.host.copies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactFetcherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void an_s3_url_maps_to_the_bucket_folder() throws Exception {
+        ArtifactFetcher fetcher = new ArtifactFetcher(dir.resolve("buckets"), dir.resolve("work"));
+
+        assertThat(fetcher.resolve("s3://models/llama/model.tar.gz"))
+                .isEqualTo(dir.resolve("buckets/models/llama/model.tar.gz"));
+        assertThat(fetcher.resolve(dir.resolve("x").toUri().toString())).isEqualTo(dir.resolve("x"));
+        assertThatThrownBy(() -> fetcher.resolve("s3://models/../etc")).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> fetcher.resolve("https://example.com/m")).hasMessageContaining("neither s3://");
+    }
+
+    @Test
+    void a_folder_is_used_in_place_and_a_file_is_copied_into_the_copy_folder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("buckets/models/folder"));
+        Files.writeString(dir.resolve("buckets/models/model.tar.gz"), "weights");
+        ArtifactFetcher fetcher = new ArtifactFetcher(dir.resolve("buckets"), dir.resolve("work"));
+
+        assertThat(fetcher.fetch("copy-1", "s3://models/folder")).isEqualTo(folder);
+        Path fetched = fetcher.fetch("copy-1", "s3://models/model.tar.gz");
+        assertThat(fetched).isEqualTo(dir.resolve("work/copy-1/model"));
+        assertThat(fetched.resolve("model.tar.gz")).hasContent("weights");
+        assertThatThrownBy(() -> fetcher.fetch("copy-1", "s3://models/missing"))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("The model artifact s3://models/missing was not found");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.stowage.host.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.host.time.TimeScale;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LlmSimRuntimeTest {
+    private static final TimeScale FAST = TimeScale.of(100);
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RunningModel model;
+
+    @AfterEach
+    void stop() {
+        if (model != null) {
+            model.stop(java.time.Duration.ZERO);
+        }
+        http.close();
+    }
+
+    private RunningModel start(Map<String, String> env) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        model = new LlmSimRuntime(FAST).start(port, env, null, CopyLog.open(dir.resolve("c.log"), Clock.systemUTC()));
+        return model;
+    }
+
+    private HttpResponse<InputStream> invoke(URI base, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(base.resolve("/invocations"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private static long tokenLines(HttpResponse<InputStream> response) throws Exception {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> line.startsWith("{\"token\":")).count();
+        }
+    }
+
+    @Test
+    void streams_the_tokens_asked_for_as_json_lines() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "100"));
+
+        HttpResponse<InputStream> response =
+                invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":7}}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/jsonlines");
+        assertThat(response.headers().firstValue("transfer-encoding")).contains("chunked");
+        assertThat(tokenLines(response)).isEqualTo(7);
+        assertThat(tokenLines(invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"max_new_tokens\":3}")))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void takes_the_per_token_time_for_every_token() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000"));
+        long start = System.nanoTime();
+
+        tokenLines(invoke(sim.baseUrl(), "{\"max_new_tokens\":20}"));
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void answers_ping_only_once_its_load_time_has_passed() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "20000"));
+        URI ping = sim.baseUrl().resolve("/ping");
+
+        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(503);
+        Thread.sleep(250);
+        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void reads_max_new_tokens_from_parameters_or_the_top_level() {
+        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"parameters\":{\"max_new_tokens\":12}}")))
+                .hasValue(12);
+        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"max_new_tokens\":5}")))
+                .hasValue(5);
+        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"inputs\":\"no count\"}")))
+                .isEmpty();
+        assertThat(LlmSimRuntime.requestedTokens(bytes("not json"))).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void draws_long_tailed_output_lengths_deterministically_from_the_seed() {
+        TokenCounts first = new TokenCounts(42);
+        TokenCounts second = new TokenCounts(42);
+        int[] a = IntStream.range(0, 20_000).map(i -> first.next()).toArray();
+        int[] b = IntStream.range(0, 20_000).map(i -> second.next()).toArray();
+
+        assertThat(a).isEqualTo(b);
+        assertThat(IntStream.of(a).min().orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(IntStream.of(a).max().orElseThrow()).isEqualTo(TokenCounts.CAP);
+        assertThat(IntStream.of(a).average().orElseThrow()).isBetween(310.0, 360.0);
+        int[] sorted = IntStream.of(a).sorted().toArray();
+        assertThat(sorted[sorted.length / 2]).as("median well below the mean").isBetween(180, 235);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
