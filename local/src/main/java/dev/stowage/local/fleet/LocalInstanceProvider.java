@@ -2,14 +2,10 @@ package dev.stowage.local.fleet;
 
 import dev.stowage.domain.app.InstanceProvider;
 import dev.stowage.domain.fleet.FleetKey;
-import dev.stowage.domain.instances.InstanceType;
-import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.events.FleetEvent.Capacity;
-import dev.stowage.host.DeviceVisibility;
 import dev.stowage.host.FleetPort;
-import dev.stowage.host.HostCapacity;
 import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;
+import dev.stowage.host.capacity.CapacityDetector;
 import dev.stowage.host.metrics.MetricsPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +23,6 @@ import java.util.function.UnaryOperator;
  * (a simulated machine), started after a boot delay. Launches are idempotent per instance id.
  */
 public final class LocalInstanceProvider implements InstanceProvider, AutoCloseable {
-    private final InstanceTypeCatalog catalog;
     private final FleetPort fleet;
     private final MetricsPublisher metrics;
     private final Path baseDir;
@@ -40,13 +35,11 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
 
     /** {@code tuning} adjusts each host's config (intervals, time scale) before it starts. */
     public LocalInstanceProvider(
-            InstanceTypeCatalog catalog,
             FleetPort fleet,
             MetricsPublisher metrics,
             Path baseDir,
             Duration bootDelay,
             UnaryOperator<HostConfig> tuning) {
-        this.catalog = catalog;
         this.fleet = fleet;
         this.metrics = metrics;
         this.baseDir = baseDir;
@@ -60,10 +53,13 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
             return;
         }
         FleetKey key = FleetKey.ofStream(fleetStream);
-        InstanceType type = catalog.find(instanceType)
-                .orElseThrow(() -> new IllegalArgumentException("unknown instance type " + instanceType));
         HostConfig config = tuning.apply(HostConfig.defaults(
-                key.endpointName(), key.variantName(), instanceId, "local:" + instanceId, capacity(type), baseDir));
+                key.endpointName(),
+                key.variantName(),
+                instanceId,
+                "local:" + instanceId,
+                CapacityDetector.simulated(instanceType),
+                baseDir));
         boots.schedule(
                 () -> {
                     if (launched.contains(key(fleetStream, instanceId))) {
@@ -111,18 +107,5 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
 
     private static String key(String fleetStream, String instanceId) {
         return fleetStream + "#" + instanceId;
-    }
-
-    private static HostCapacity capacity(InstanceType type) {
-        var allocatable = type.allocatable();
-        Capacity offered = new Capacity(
-                Math.round(allocatable.cores() * 1000), allocatable.memoryMib(), allocatable.acceleratorDevices());
-        DeviceVisibility.Runtime runtime = !type.hasAccelerators()
-                ? DeviceVisibility.Runtime.NONE
-                : type.accelerator().neuronCoresPerDevice() > 0
-                        ? DeviceVisibility.Runtime.NEURON
-                        : DeviceVisibility.Runtime.CUDA;
-        return new HostCapacity(
-                offered, runtime, type.accelerator().neuronCoresPerDevice(), "simulated " + type.name());
     }
 }

@@ -73,7 +73,6 @@ public final class StowageApplication implements LocalApplication {
                 options.scaledSettings());
         var reports = new FleetReports(stores.events(), liveness, catalog, arns, environment.clock());
         var provider = new LocalInstanceProvider(
-                catalog,
                 new LocalFleetPort(reports),
                 new InMemoryMetrics(),
                 workDir(environment),
