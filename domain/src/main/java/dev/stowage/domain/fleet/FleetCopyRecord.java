@@ -3,7 +3,7 @@ package dev.stowage.domain.fleet;
 import java.time.Instant;
 import java.util.List;
 
-/** A copy of an inference component on an instance, as the fleet stream tells it. */
+/** A copy of an inference component on an instance, as the fleet stream tells it, and why it was put there. */
 public record FleetCopyRecord(
         String copyId,
         String inferenceComponentName,
@@ -13,7 +13,8 @@ public record FleetCopyRecord(
         long memoryMib,
         String replaces,
         Status status,
-        Instant since) {
+        Instant since,
+        String why) {
 
     public enum Status {
         SCHEDULED,
@@ -27,6 +28,15 @@ public record FleetCopyRecord(
 
     FleetCopyRecord with(Status next, Instant when) {
         return new FleetCopyRecord(
-                copyId, inferenceComponentName, instanceId, deviceIndices, milliCores, memoryMib, replaces, next, when);
+                copyId,
+                inferenceComponentName,
+                instanceId,
+                deviceIndices,
+                milliCores,
+                memoryMib,
+                replaces,
+                next,
+                when,
+                why);
     }
 }

@@ -100,7 +100,8 @@ public record FleetState(
                 e.memoryMib(),
                 e.replaces(),
                 Status.SCHEDULED,
-                e.at());
+                e.at(),
+                e.why());
         Map<String, Integer> numbers = new LinkedHashMap<>(usedCopyNumbers);
         FleetIds.copyNumber(e.inferenceComponentName(), e.copyId())
                 .ifPresent(n -> numbers.merge(e.inferenceComponentName(), n, Math::max));

@@ -19,7 +19,7 @@ public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clo
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
-        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard()));
+        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard(), events, views, arns));
     }
 
     public SageMakerApi sageMakerApi() {

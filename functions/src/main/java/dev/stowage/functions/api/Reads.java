@@ -45,6 +45,15 @@ final class Reads {
                         .toList());
     }
 
+    /** The resource folded from its own stream, if it exists. */
+    <R extends ViewRow> java.util.Optional<R> find(ViewKind kind, String name, Class<R> type) {
+        return Views.describe(kind, events.read(kind.streamOf(name))).map(type::cast);
+    }
+
+    <R extends ViewRow> List<R> listAll(ViewKind kind, Class<R> type) {
+        return views.list(kind).stream().map(type::cast).toList();
+    }
+
     <R extends ViewRow> Page<R> list(ViewKind kind, JsonNode input, Class<R> type) {
         List<R> rows = views.list(kind).stream().map(type::cast).toList();
         return query(kind, input).run(rows);

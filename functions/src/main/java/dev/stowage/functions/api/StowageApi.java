@@ -3,10 +3,13 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.instances.Allocatable;
 import dev.stowage.domain.instances.InstanceType;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.ArrayList;
@@ -21,9 +24,11 @@ public final class StowageApi implements ServiceApi {
     private static final ServiceModel MODEL = ServiceModel.stowage();
 
     private final InstanceTypeCatalog catalog;
+    private final PlacementExplainer explainer;
 
-    public StowageApi(InstanceTypeCatalog catalog) {
+    public StowageApi(InstanceTypeCatalog catalog, EventStore events, ViewStore views, Arns arns) {
         this.catalog = catalog;
+        this.explainer = new PlacementExplainer(new Reads(events, views), arns);
     }
 
     @Override
@@ -35,6 +40,7 @@ public final class StowageApi implements ServiceApi {
     public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
         return switch (operation) {
             case "DescribeInstanceTypes" -> Optional.of(describeInstanceTypes(input));
+            case "ExplainPlacement" -> Optional.of(explainer.explain(input));
             default -> Optional.empty();
         };
     }
