@@ -40,7 +40,7 @@ final class PlacementInput {
                         },
                         c.replaces().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.replaces())))
                 .toList();
-        return new FleetView(instances, copies);
+        return new FleetView(instances, copies, state.usedInstanceNumber(), state.usedCopyNumbers());
     }
 
     private static InstanceCapacity capacity(Capacity offered) {

@@ -26,6 +26,8 @@ final class Ledger {
 
     static Ledger of(FleetView fleet) {
         Ledger ledger = new Ledger();
+        ledger.nextInstanceNumber = fleet.usedInstanceNumber() + 1;
+        fleet.usedCopyNumbers().forEach((ic, used) -> ledger.nextCopyNumber.put(ic, used + 1));
         for (FleetInstance instance : fleet.instances()) {
             ledger.instances.put(instance.instanceId(), instance);
             Host.Kind kind =

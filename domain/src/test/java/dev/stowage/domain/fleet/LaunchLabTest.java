@@ -81,6 +81,12 @@ class LaunchLabTest {
         clock.advance(SETTINGS.coolDown().plusSeconds(1));
         settle();
         assertThat(instances()).hasSize(1);
+
+        api.setDesiredCopyCount("ic-b", 2, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        assertThat(instances())
+                .as("a new instance never takes a retired one's id")
+                .contains("i-3");
     }
 
     private void createComponent(String name, int accelerators) {
