@@ -4,6 +4,7 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.LivenessStore;
+import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
@@ -26,13 +27,19 @@ public final class FleetReports {
     private final CommandService commands;
     private final LivenessStore liveness;
     private final Clock clock;
-    private final FleetDecider fleets = new FleetDecider();
+    private final FleetRepository fleetRepository;
     private final InferenceComponentDecider components;
     private final ModelDecider models;
 
     public FleetReports(
-            EventStore events, LivenessStore liveness, InstanceTypeCatalog catalog, Arns arns, Clock clock) {
+            EventStore events,
+            SnapshotStore snapshots,
+            LivenessStore liveness,
+            InstanceTypeCatalog catalog,
+            Arns arns,
+            Clock clock) {
         this.commands = new CommandService(events, clock);
+        this.fleetRepository = new FleetRepository(events, snapshots);
         this.liveness = liveness;
         this.clock = clock;
         this.components = new InferenceComponentDecider(arns, catalog);
@@ -41,8 +48,8 @@ public final class FleetReports {
 
     public void register(FleetKey key, String instanceId, String address, Capacity capacity) {
         liveness.beat(key.stream(), instanceId, clock.instant());
-        commands.handle(
-                key.stream(), fleets, new RegisterInstance(instanceId, address, capacity, clock.instant()), instanceId);
+        fleetRepository.handle(
+                key.stream(), new RegisterInstance(instanceId, address, capacity, clock.instant()), clock, instanceId);
     }
 
     public void heartbeat(FleetKey key, String instanceId) {
@@ -50,20 +57,21 @@ public final class FleetReports {
     }
 
     public void copyLoaded(FleetKey key, String copyId) {
-        commands.handle(key.stream(), fleets, new ReportCopyLoaded(copyId, clock.instant()), copyId);
+        fleetRepository.handle(key.stream(), new ReportCopyLoaded(copyId, clock.instant()), clock, copyId);
     }
 
     public void copyFailed(FleetKey key, String copyId, String reason, String logTail) {
-        commands.handle(key.stream(), fleets, new ReportCopyFailed(copyId, reason, logTail, clock.instant()), copyId);
+        fleetRepository.handle(
+                key.stream(), new ReportCopyFailed(copyId, reason, logTail, clock.instant()), clock, copyId);
     }
 
     public void copyRemoved(FleetKey key, String copyId) {
-        commands.handle(key.stream(), fleets, new ReportCopyRemoved(copyId, clock.instant()), copyId);
+        fleetRepository.handle(key.stream(), new ReportCopyRemoved(copyId, clock.instant()), clock, copyId);
     }
 
     /** The copies on {@code instanceId} now, each with its component's specification. */
     public List<CopyAssignment> assignments(FleetKey key, String instanceId) {
-        FleetState fleet = commands.load(key.stream(), fleets).state();
+        FleetState fleet = fleetRepository.load(key.stream()).state();
         return fleet.copies().values().stream()
                 .filter(copy -> copy.instanceId().equals(instanceId))
                 .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))

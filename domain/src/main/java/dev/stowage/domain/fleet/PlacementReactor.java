@@ -6,6 +6,7 @@ import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.ConcurrencyConflict;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.LivenessStore;
+import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
@@ -19,7 +20,6 @@ import dev.stowage.domain.placement.Plan;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewStore;
-import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.FleetEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import java.util.TreeSet;
 public final class PlacementReactor {
     private static final int MAX_ATTEMPTS = 8;
 
-    private final EventStore events;
+    private final FleetRepository repository;
     private final ViewStore views;
     private final LivenessStore liveness;
     private final InstanceTypeCatalog catalog;
@@ -53,13 +53,14 @@ public final class PlacementReactor {
 
     public PlacementReactor(
             EventStore events,
+            SnapshotStore snapshots,
             ViewStore views,
             LivenessStore liveness,
             InstanceTypeCatalog catalog,
             Arns arns,
             Clock clock,
             FleetSettings settings) {
-        this.events = events;
+        this.repository = new FleetRepository(events, snapshots);
         this.views = views;
         this.liveness = liveness;
         this.catalog = catalog;
@@ -108,10 +109,9 @@ public final class PlacementReactor {
             Instant now = clock.instant();
             EndpointState endpoint = commands.load(StreamIds.endpoint(key.endpointName()), endpoints)
                     .state();
-            List<EventEnvelope> history = events.read(key.stream());
-            long version = history.isEmpty() ? 0 : history.getLast().version();
-            FleetState fleet = fleets.fold(
-                    history.stream().map(e -> (FleetEvent) e.event()).toList());
+            FleetRepository.Loaded loaded = repository.load(key.stream());
+            long version = loaded.version();
+            FleetState fleet = loaded.state();
             Map<String, InferenceComponentState.Present> present = components(key, fleet);
             FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
             if (planning.idle()) {
@@ -126,7 +126,8 @@ public final class PlacementReactor {
             decided.addAll(fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped));
             if (!decided.isEmpty()) {
                 try {
-                    events.append(key.stream(), version, decided, new AppendContext(now, "placement", key.stream()));
+                    repository.append(
+                            key.stream(), version, decided, new AppendContext(now, "placement", key.stream()));
                 } catch (ConcurrencyConflict lost) {
                     continue;
                 }
@@ -177,10 +178,6 @@ public final class PlacementReactor {
     }
 
     private FleetState fold(FleetState state, List<FleetEvent> more) {
-        FleetState next = state;
-        for (FleetEvent event : more) {
-            next = fleets.evolve(next, event);
-        }
-        return next;
+        return repository.fold(state, more);
     }
 }

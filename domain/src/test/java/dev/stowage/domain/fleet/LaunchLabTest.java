@@ -8,6 +8,7 @@ import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.ControlPlane.SpecificationRequest;
 import dev.stowage.domain.app.InMemoryEventStore;
 import dev.stowage.domain.app.InMemoryLivenessStore;
+import dev.stowage.domain.app.InMemorySnapshotStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.endpoint.EndpointStatus;
@@ -38,12 +39,13 @@ class LaunchLabTest {
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final InMemoryViewStore views = new InMemoryViewStore();
     private final InMemoryLivenessStore liveness = new InMemoryLivenessStore();
+    private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
     private final InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
     private final Projector projector = new Projector(events, views);
     private final ControlPlane api = new ControlPlane(events, clock, ARNS, catalog, e -> 0, projector::catchUp);
     private final PlacementReactor reactor =
-            new PlacementReactor(events, views, liveness, catalog, ARNS, clock, SETTINGS);
-    private final FleetReports hosts = new FleetReports(events, liveness, catalog, ARNS, clock);
+            new PlacementReactor(events, snapshots, views, liveness, catalog, ARNS, clock, SETTINGS);
+    private final FleetReports hosts = new FleetReports(events, snapshots, liveness, catalog, ARNS, clock);
 
     @Test
     void three_components_share_one_instance_and_a_fourth_copy_brings_a_second() {

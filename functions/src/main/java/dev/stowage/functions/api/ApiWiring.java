@@ -3,6 +3,8 @@ package dev.stowage.functions.api;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.SnapshotStore;
+import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
@@ -15,11 +17,11 @@ import java.util.List;
  * changed stream at once (the stream-driven projector stays the guarantee), so a List right after a Create
  * shows the new resource.
  */
-public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clock) {
+public record ApiWiring(EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns, Clock clock) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
-        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard(), events, views, arns));
+        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard(), reads(), arns));
     }
 
     public SageMakerApi sageMakerApi() {
@@ -31,7 +33,11 @@ public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clo
                 InstanceTypeCatalog.standard(),
                 endpoint -> Reads.inferenceComponentsOn(views, endpoint),
                 stream -> catchUpQuietly(projector, stream));
-        return new SageMakerApi(controlPlane, events, views, arns);
+        return new SageMakerApi(controlPlane, reads(), arns);
+    }
+
+    private Reads reads() {
+        return new Reads(events, views, new FleetRepository(events, snapshots));
     }
 
     private static void catchUpQuietly(Projector projector, String stream) {
@@ -48,6 +54,6 @@ public record ApiWiring(EventStore events, ViewStore views, Arns arns, Clock clo
     }
 
     public static ApiWiring of(Stores stores, Clock clock) {
-        return new ApiWiring(stores.events(), stores.views(), stores.arns(), clock);
+        return new ApiWiring(stores.events(), stores.views(), stores.snapshots(), stores.arns(), clock);
     }
 }

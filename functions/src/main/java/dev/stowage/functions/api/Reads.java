@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
-import dev.stowage.domain.fleet.FleetDecider;
+import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.ListQuery;
 import dev.stowage.domain.views.ListSortBy;
@@ -14,7 +14,6 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
-import dev.stowage.events.FleetEvent;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -25,10 +24,12 @@ import java.util.function.Supplier;
 final class Reads {
     private final EventStore events;
     private final ViewStore views;
+    private final FleetRepository fleets;
 
-    Reads(EventStore events, ViewStore views) {
+    Reads(EventStore events, ViewStore views, FleetRepository fleets) {
         this.events = events;
         this.views = views;
+        this.fleets = fleets;
     }
 
     <R extends ViewRow> R describe(ViewKind kind, String name, Class<R> type, Supplier<CommandRejected> notFound) {
@@ -39,10 +40,7 @@ final class Reads {
 
     /** The fleet of an endpoint's variant, folded from its stream (consistent). */
     FleetState fleet(String endpointName, String variantName) {
-        return new FleetDecider()
-                .fold(events.read(StreamIds.fleet(endpointName, variantName)).stream()
-                        .map(e -> (FleetEvent) e.event())
-                        .toList());
+        return fleets.load(StreamIds.fleet(endpointName, variantName)).state();
     }
 
     /** The resource folded from its own stream, if it exists. */

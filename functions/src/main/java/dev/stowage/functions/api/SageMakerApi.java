@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.ControlPlane;
-import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
@@ -27,8 +26,7 @@ public final class SageMakerApi implements ServiceApi {
 
     private final Map<String, Operation> operations;
 
-    public SageMakerApi(ControlPlane controlPlane, EventStore events, ViewStore views, Arns arns) {
-        Reads reads = new Reads(events, views);
+    SageMakerApi(ControlPlane controlPlane, Reads reads, Arns arns) {
         var models = new ModelOperations(controlPlane, reads, arns);
         var configs = new EndpointConfigOperations(controlPlane, reads, arns);
         var endpoints = new EndpointOperations(controlPlane, reads, arns);

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.instances.Allocatable;
 import dev.stowage.domain.instances.InstanceType;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.ArrayList;
@@ -26,9 +24,9 @@ public final class StowageApi implements ServiceApi {
     private final InstanceTypeCatalog catalog;
     private final PlacementExplainer explainer;
 
-    public StowageApi(InstanceTypeCatalog catalog, EventStore events, ViewStore views, Arns arns) {
+    StowageApi(InstanceTypeCatalog catalog, Reads reads, Arns arns) {
         this.catalog = catalog;
-        this.explainer = new PlacementExplainer(new Reads(events, views), arns);
+        this.explainer = new PlacementExplainer(reads, arns);
     }
 
     @Override

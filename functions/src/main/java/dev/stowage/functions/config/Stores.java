@@ -2,7 +2,9 @@ package dev.stowage.functions.config;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.fleet.DynamoDbSnapshotStore;
 import dev.stowage.functions.store.DynamoDbEventStore;
 import dev.stowage.functions.store.EventsTable;
 import dev.stowage.functions.views.DynamoDbViewStore;
@@ -16,12 +18,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code VIEWS_TABLE} (default {@code views}), {@code AWS_REGION} (set by Lambda) and {@code
  * STOWAGE_ACCOUNT_ID}.
  */
-public record Stores(EventStore events, ViewStore views, Arns arns) {
+public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns) {
 
     public static Stores dynamoDb(DynamoDbClient client, String eventsTable, String viewsTable, Arns arns) {
         return new Stores(
                 new DynamoDbEventStore(client, new EventsTable(eventsTable)),
                 DynamoDbViewStore.create(client, viewsTable),
+                new DynamoDbSnapshotStore(client, viewsTable),
                 arns);
     }
 

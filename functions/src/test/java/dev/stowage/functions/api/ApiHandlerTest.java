@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.InMemorySnapshotStore;
 import dev.stowage.domain.views.InMemoryViewStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +22,13 @@ class ApiHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private final InMemoryEventStore events = new InMemoryEventStore();
-    private final ApiHandler handler = new ApiHandler(
-            new ApiWiring(events, new InMemoryViewStore(), new Arns("us-east-1", "123456789012"), CLOCK).services());
+    private final ApiHandler handler = new ApiHandler(new ApiWiring(
+                    events,
+                    new InMemoryViewStore(),
+                    new InMemorySnapshotStore(),
+                    new Arns("us-east-1", "123456789012"),
+                    CLOCK)
+            .services());
 
     private APIGatewayProxyResponseEvent call(String target, String body) {
         return handler.handleRequest(

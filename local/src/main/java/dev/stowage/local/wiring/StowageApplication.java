@@ -3,6 +3,7 @@ package dev.stowage.local.wiring;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
+import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
@@ -65,13 +66,15 @@ public final class StowageApplication implements LocalApplication {
                 new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
         var reactor = new PlacementReactor(
                 stores.events(),
+                stores.snapshots(),
                 stores.views(),
                 liveness,
                 catalog,
                 arns,
                 environment.clock(),
                 options.scaledSettings());
-        var reports = new FleetReports(stores.events(), liveness, catalog, arns, environment.clock());
+        var reports =
+                new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 new InMemoryMetrics(),
@@ -81,7 +84,7 @@ public final class StowageApplication implements LocalApplication {
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock()));
         this.instances = provider;
-        var instances = new InstanceReconciler(stores.events(), provider);
+        var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
