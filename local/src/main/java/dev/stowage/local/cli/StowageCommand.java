@@ -17,7 +17,8 @@ public final class StowageCommand implements Runnable {
     public static CommandLine commandLine(UpCommand up) {
         return new CommandLine(new StowageCommand())
                 .addSubcommand("up", up)
-                .addSubcommand("instance-types", new InstanceTypesCommand());
+                .addSubcommand("instance-types", new InstanceTypesCommand())
+                .addSubcommand("metrics", new MetricsCommand());
     }
 
     @Override

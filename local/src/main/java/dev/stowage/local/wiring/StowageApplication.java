@@ -75,9 +75,10 @@ public final class StowageApplication implements LocalApplication {
                 options.scaledSettings());
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
+        var metrics = new InMemoryMetrics();
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
-                new InMemoryMetrics(),
+                metrics,
                 workDir(environment),
                 options.scaled(options.bootDelay()),
                 config -> config.withIntervals(options.hostPoll(), options.heartbeat())
@@ -93,7 +94,7 @@ public final class StowageApplication implements LocalApplication {
                 stream -> stream.startsWith("fleet/") ? List.of(FleetKey.ofStream(stream)) : List.of(),
                 instances::reconcile);
         return new LocalHandlers(
-                new SignatureGate(api, verifier(environment)),
+                new LocalConsole(metrics, new SignatureGate(api, verifier(environment))),
                 List.of(
                         new StreamSubscription(EVENTS_TABLE, projector),
                         new StreamSubscription(EVENTS_TABLE, placement),
