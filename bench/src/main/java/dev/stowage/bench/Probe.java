@@ -1,6 +1,7 @@
 package dev.stowage.bench;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,6 +34,7 @@ final class Probe implements ExecutionInterceptor {
         final LongAdder nanos = new LongAdder();
         final LongAdder dynamoDbNanos = new LongAdder();
         final Map<String, LongAdder> dynamoDbRequests = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> dynamoDbNanosByRequest = new ConcurrentHashMap<>();
 
         long dynamoDbRequestCount() {
             return dynamoDbRequests.values().stream().mapToLong(LongAdder::sum).sum();
@@ -88,13 +90,13 @@ final class Probe implements ExecutionInterceptor {
         String operation = current.get();
         Totals t = totals(operation == null ? BACKGROUND : operation);
         Long started = attributes.getAttribute(STARTED);
-        if (started != null) {
-            t.dynamoDbNanos.add(System.nanoTime() - started);
-        }
-        String request = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        t.dynamoDbRequests
-                .computeIfAbsent(request == null ? "?" : request, name -> new LongAdder())
-                .increment();
+        long nanos = started == null ? 0 : System.nanoTime() - started;
+        t.dynamoDbNanos.add(nanos);
+        String request = Objects.requireNonNullElse(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), "?");
+        t.dynamoDbRequests.computeIfAbsent(request, name -> new LongAdder()).increment();
+        t.dynamoDbNanosByRequest
+                .computeIfAbsent(request, name -> new LongAdder())
+                .add(nanos);
     }
 
     private Totals totals(String operation) {

@@ -144,6 +144,17 @@ final class Report {
         timeSplit(out, DESCRIBE_ENDPOINT, others);
         out.printf("(client: as the SDK caller sees it; handler: SigV4 check + API handler, on the server thread;"
                 + " HTTP+SDK: client − handler)%n");
+        out.printf(
+                "%nDynamoDB requests by kind (1-client pair run, all callers): count, mean ms as the caller sees it%n");
+        Map<String, long[]> byRequest = new java.util.TreeMap<>();
+        for (Probe.Totals totals : single.probe().values()) {
+            totals.dynamoDbRequests.forEach((name, count) -> {
+                long[] sums = byRequest.computeIfAbsent(name, n -> new long[2]);
+                sums[0] += count.sum();
+                sums[1] += totals.dynamoDbNanosByRequest.get(name).sum();
+            });
+        }
+        byRequest.forEach((name, sums) -> out.printf("  %-20s %7d %8.2f ms%n", name, sums[0], sums[1] / 1e6 / sums[0]));
     }
 
     private static void requestsPerCall(PrintStream out, String operation, Figures.Run run) {
