@@ -95,10 +95,7 @@ public final class StowageApplication implements LocalApplication {
                 instances::reconcile);
         return new LocalHandlers(
                 new LocalConsole(metrics, new SignatureGate(api, verifier(environment))),
-                List.of(
-                        new StreamSubscription(EVENTS_TABLE, projector),
-                        new StreamSubscription(EVENTS_TABLE, placement),
-                        new StreamSubscription(EVENTS_TABLE, launching)),
+                List.of(new StreamSubscription(EVENTS_TABLE, new FanOut(List.of(projector, placement, launching)))),
                 () -> {
                     ticker.close();
                     provider.close();
