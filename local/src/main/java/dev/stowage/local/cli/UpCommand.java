@@ -38,6 +38,18 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--secret-key", description = "secret key clients sign with (default: ${DEFAULT-VALUE})")
     String secretKey = "test";
 
+    @Option(
+            names = "--time-scale",
+            description = "run every timer (cool-downs, heartbeats, boot delays) this many times faster"
+                    + " (default: ${DEFAULT-VALUE})")
+    double timeScale = 1.0;
+
+    @Option(
+            names = "--boot-delay",
+            description = "milliseconds a simulated instance takes to boot, before the time scale"
+                    + " (default: ${DEFAULT-VALUE})")
+    long bootDelayMs = 2000;
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -56,6 +68,9 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Stowage's application reads its timers from these when ServiceLoader creates it.
+        System.setProperty("stowage.timeScale", Double.toString(timeScale));
+        System.setProperty("stowage.bootDelayMs", Long.toString(bootDelayMs));
         LocalApplication application;
         try {
             application = applications.get();
