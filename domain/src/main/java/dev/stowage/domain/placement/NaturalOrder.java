@@ -18,7 +18,7 @@ final class NaturalOrder implements Comparator<String> {
             if (Character.isDigit(ca) && Character.isDigit(cb)) {
                 int ei = digitsEnd(a, i);
                 int ej = digitsEnd(b, j);
-                int byValue = compareDigits(a.substring(i, ei), b.substring(j, ej));
+                int byValue = compareDigits(a, i, ei, b, j, ej);
                 if (byValue != 0) {
                     return byValue;
                 }
@@ -44,9 +44,25 @@ final class NaturalOrder implements Comparator<String> {
         return k;
     }
 
-    private static int compareDigits(String x, String y) {
-        String a = x.replaceFirst("^0+(?=.)", "");
-        String b = y.replaceFirst("^0+(?=.)", "");
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    private static int compareDigits(String a, int from, int to, String b, int fromB, int toB) {
+        int i = skipZeros(a, from, to);
+        int j = skipZeros(b, fromB, toB);
+        if (to - i != toB - j) {
+            return Integer.compare(to - i, toB - j);
+        }
+        for (; i < to; i++, j++) {
+            if (a.charAt(i) != b.charAt(j)) {
+                return Character.compare(a.charAt(i), b.charAt(j));
+            }
+        }
+        return 0;
+    }
+
+    private static int skipZeros(String s, int from, int to) {
+        int k = from;
+        while (k < to - 1 && s.charAt(k) == '0') {
+            k++;
+        }
+        return k;
     }
 }

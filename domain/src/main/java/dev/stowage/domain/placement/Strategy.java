@@ -12,8 +12,15 @@ enum Strategy {
         @Override
         int choose(Item item, List<Host> hosts) {
             int best = -1;
+            Resources emptySeen = null;
             for (int i = 0; i < hosts.size(); i++) {
                 Host host = hosts.get(i);
+                if (host.copies() == 0) {
+                    if (host.capacity.equals(emptySeen)) {
+                        continue;
+                    }
+                    emptySeen = host.capacity;
+                }
                 if (host.fits(item.demand()) && (best < 0 || scarceBetter(item, host, hosts.get(best)))) {
                     best = i;
                 }
@@ -28,8 +35,15 @@ enum Strategy {
             int best = -1;
             double bestScore = 0;
             int bestSpread = 0;
+            Resources emptySeen = null;
             for (int i = 0; i < hosts.size(); i++) {
                 Host host = hosts.get(i);
+                if (host.copies() == 0) {
+                    if (host.capacity.equals(emptySeen)) {
+                        continue;
+                    }
+                    emptySeen = host.capacity;
+                }
                 if (!host.fits(item.demand())) {
                     continue;
                 }
@@ -82,7 +96,10 @@ enum Strategy {
         this.label = label;
     }
 
-    /** The index of the chosen host, or -1 when the item fits nowhere. Ties go to the lowest index. */
+    /**
+     * The index of the chosen host, or -1 when the item fits nowhere. Ties go to the lowest index, so of several
+     * empty hosts of one capacity only the first need be looked at.
+     */
     abstract int choose(Item item, List<Host> hosts);
 
     private static boolean scarceBetter(Item item, Host candidate, Host best) {
