@@ -206,6 +206,13 @@ class AnnouncementWalkthroughIT {
                         .orElseThrow()
                         .endpointStatus())
                 .isEqualTo(EndpointStatus.IN_SERVICE);
+        Eventually.await(
+                WAIT,
+                "both endpoints listed InService",
+                () -> sageMaker()
+                        .listEndpoints(b -> b.statusEquals(EndpointStatus.IN_SERVICE))
+                        .endpoints(),
+                endpoints -> endpoints.size() == 2);
         MARKS.put("endpointsInService", ListOperationsChecks.mark());
     }
 
@@ -282,6 +289,14 @@ class AnnouncementWalkthroughIT {
                 .isEqualTo(2);
         assertThat(endpoint.productionVariants().getFirst().desiredInstanceCount())
                 .isEqualTo(2);
+        Eventually.await(
+                WAIT,
+                "the list shows the settled statuses",
+                () -> sageMaker().listInferenceComponents(b -> {}).inferenceComponents().stream()
+                        .map(ic -> ic.inferenceComponentName() + "=" + ic.inferenceComponentStatusAsString())
+                        .toList(),
+                statuses ->
+                        statuses.equals(List.of(IC_MISTRAL + "=Failed", IC_US + "=InService", IC_EU + "=InService")));
         MARKS.put("componentsSettled", ListOperationsChecks.mark());
     }
 
@@ -457,9 +472,19 @@ class AnnouncementWalkthroughIT {
                     () -> sageMaker().describeModel(b -> b.modelName(model)),
                     "Could not find model \"" + ARN_PREFIX + "model/" + model + "\".");
         }
-        assertThat(sageMaker().listEndpoints(b -> {}).endpoints()).isEmpty();
-        assertThat(sageMaker().listEndpointConfigs(b -> {}).endpointConfigs()).isEmpty();
-        assertThat(sageMaker().listModels(b -> {}).models()).isEmpty();
+        // Describe reads the resource's own stream; List reads views the projector updates a moment later.
+        Eventually.await(
+                WAIT,
+                "no endpoint listed",
+                () -> sageMaker().listEndpoints(b -> {}).endpoints(),
+                List::isEmpty);
+        Eventually.await(
+                WAIT,
+                "no endpoint config listed",
+                () -> sageMaker().listEndpointConfigs(b -> {}).endpointConfigs(),
+                List::isEmpty);
+        Eventually.await(
+                WAIT, "no model listed", () -> sageMaker().listModels(b -> {}).models(), List::isEmpty);
     }
 
     @Test
