@@ -1,5 +1,8 @@
 package dev.stowage.domain.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.EventStore;
@@ -14,6 +17,7 @@ import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.model.ModelDecider;
+import dev.stowage.domain.model.ModelState;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
@@ -83,7 +87,31 @@ public final class FleetReports {
         return commands.load(StreamIds.inferenceComponent(inferenceComponentName), components)
                                 .state()
                         instanceof InferenceComponentState.Present p
-                ? p.specification()
+                ? withModelContainer(p.specification())
                 : Document.empty();
+    }
+
+    /**
+     * A specification that names only a model runs the model's {@code PrimaryContainer}: its image, its {@code
+     * ModelDataUrl} as the artifact and its environment, as the service does. Hosts read {@code Container} only.
+     */
+    private Document withModelContainer(Document specification) {
+        if (specification.has("Container") || specification.text("ModelName").isEmpty()) {
+            return specification;
+        }
+        String model = specification.text("ModelName").orElseThrow();
+        if (!(commands.load(StreamIds.model(model), models).state() instanceof ModelState.Present present)) {
+            return specification;
+        }
+        Document primary = present.description()
+                .at("PrimaryContainer")
+                .filter(JsonNode::isObject)
+                .map(node -> Document.of((ObjectNode) node))
+                .orElse(Document.empty());
+        ObjectNode container = JsonNodeFactory.instance.objectNode();
+        primary.text("Image").ifPresent(image -> container.put("Image", image));
+        primary.text("ModelDataUrl").ifPresent(url -> container.put("ArtifactUrl", url));
+        primary.at("Environment").ifPresent(environment -> container.set("Environment", environment));
+        return specification.with("Container", container);
     }
 }

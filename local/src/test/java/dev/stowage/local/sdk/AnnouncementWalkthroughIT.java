@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,22 +36,29 @@ import software.amazon.awssdk.services.sagemaker.model.ProductionVariantRoutingC
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
 
 /**
  * The walkthrough of SageMaker's inference-component announcement (DESIGN §10: two fine-tuned Llama 2 variants
- * for a travel chat application, sharing one endpoint), with the real AWS SDK for Java v2 against local mode.
- * The steps run in order and build on each other; list filters, sorts and pagination are in {@link
- * ListOperationsChecks}.
+ * for a travel chat application, sharing one endpoint), with the real AWS SDK for Java v2 against local mode and
+ * its simulated fleet: endpoints wait for their instances, components for their copies, deletes for the copies
+ * and instances to go. The models run on the built-in {@code stowage/llm-sim} and {@code stowage/echo} images;
+ * the Mistral component keeps its ECR image, which local mode cannot run, and fails as it should. The steps run
+ * in order and build on each other; list filters, sorts and pagination are in {@link ListOperationsChecks}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnouncementWalkthroughIT {
     @RegisterExtension
-    static final LocalModeExtension STOWAGE = new LocalModeExtension();
+    static final LocalModeExtension STOWAGE = LocalModeExtension.onDisk();
 
     static final String ARN_PREFIX = "arn:aws:sagemaker:us-east-1:123456789012:";
     static final String ROLE = "arn:aws:iam::123456789012:role/StowageExecutionRole";
-    static final String IMAGE =
+    static final String LLM_SIM = "stowage/llm-sim";
+    static final String ECHO = "stowage/echo";
+    /** An image local mode cannot run: it needs a container runtime. */
+    static final String ECR_IMAGE =
             "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.0.1-tgi1.1.0-gpu-py39-cu118-ubuntu20.04";
+
     static final String MODEL_EU = "llama2-eu";
     static final String MODEL_US = "llama2-us";
     static final String IC_CONFIG = "travel-chat-config";
@@ -58,6 +69,7 @@ class AnnouncementWalkthroughIT {
     static final String IC_EU = "ic-llama2-eu";
     static final String IC_US = "ic-llama2-us";
     static final String IC_MISTRAL = "ic-mistral";
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Instants taken between creations, for the time filters of the List operations. */
     static final Map<String, Instant> MARKS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,13 +78,26 @@ class AnnouncementWalkthroughIT {
         return STOWAGE.sageMaker();
     }
 
+    private static SageMakerWaiter waiter() {
+        return STOWAGE.waiter();
+    }
+
     @Test
     @Order(1)
-    void createsTwoModels() {
+    void createsTwoModels() throws IOException {
+        for (String model : List.of(MODEL_EU, MODEL_US)) {
+            Path artifact = STOWAGE.running()
+                    .bucketRoot()
+                    .resolve("travel-chat-models")
+                    .resolve(model)
+                    .resolve("model.tar.gz");
+            Files.createDirectories(artifact.getParent());
+            Files.writeString(artifact, "weights of " + model);
+        }
         MARKS.put("beforeModels", ListOperationsChecks.mark());
         for (String model : List.of(MODEL_EU, MODEL_US)) {
             String arn = sageMaker()
-                    .createModel(b -> b.modelName(model).executionRoleArn(ROLE).primaryContainer(c -> c.image(IMAGE)
+                    .createModel(b -> b.modelName(model).executionRoleArn(ROLE).primaryContainer(c -> c.image(LLM_SIM)
                             .modelDataUrl("s3://travel-chat-models/" + model + "/model.tar.gz")
                             .environment(Map.of("HF_MODEL_ID", "meta-llama/Llama-2-7b-chat-hf"))))
                     .modelArn();
@@ -85,7 +110,7 @@ class AnnouncementWalkthroughIT {
         assertThat(model.modelName()).isEqualTo(MODEL_EU);
         assertThat(model.modelArn()).isEqualTo(ARN_PREFIX + "model/" + MODEL_EU);
         assertThat(model.executionRoleArn()).isEqualTo(ROLE);
-        assertThat(model.primaryContainer().image()).isEqualTo(IMAGE);
+        assertThat(model.primaryContainer().image()).isEqualTo(LLM_SIM);
         assertThat(model.primaryContainer().modelDataUrl()).isEqualTo("s3://travel-chat-models/llama2-eu/model.tar.gz");
         assertThat(model.primaryContainer().environment())
                 .containsExactlyEntriesOf(Map.of("HF_MODEL_ID", "meta-llama/Llama-2-7b-chat-hf"));
@@ -148,9 +173,14 @@ class AnnouncementWalkthroughIT {
         MARKS.put("afterIcEndpoint", ListOperationsChecks.mark());
         sageMaker().createEndpoint(b -> b.endpointName(CLASSIC_ENDPOINT).endpointConfigName(CLASSIC_CONFIG));
 
-        DescribeEndpointResponse endpoint = sageMaker()
-                .waiter()
-                .waitUntilEndpointInService(b -> b.endpointName(ENDPOINT))
+        DescribeEndpointResponse creating = sageMaker().describeEndpoint(b -> b.endpointName(ENDPOINT));
+        assertThat(creating.endpointStatus()).isEqualTo(EndpointStatus.CREATING);
+        assertThat(creating.productionVariants().getFirst().currentInstanceCount())
+                .isZero();
+        assertThat(creating.productionVariants().getFirst().desiredInstanceCount())
+                .isEqualTo(1);
+
+        DescribeEndpointResponse endpoint = waiter().waitUntilEndpointInService(b -> b.endpointName(ENDPOINT))
                 .matched()
                 .response()
                 .orElseThrow();
@@ -162,20 +192,28 @@ class AnnouncementWalkthroughIT {
         assertThat(endpoint.endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
         assertCloseToNow(endpoint.creationTime());
         assertCloseToNow(endpoint.lastModifiedTime());
+        assertThat(endpoint.lastModifiedTime()).isAfterOrEqualTo(endpoint.creationTime());
         ProductionVariantSummary variant = endpoint.productionVariants().getFirst();
         assertThat(endpoint.productionVariants()).hasSize(1);
         assertThat(variant.variantName()).isEqualTo(VARIANT);
         assertThat(variant.currentInstanceCount()).isEqualTo(1);
+        assertThat(variant.desiredInstanceCount()).isEqualTo(1);
         assertThat(variant.managedInstanceScaling()).isEqualTo(icVariant().managedInstanceScaling());
         assertThat(variant.routingConfig()).isEqualTo(icVariant().routingConfig());
-        assertThat(sageMaker()
-                        .waiter()
-                        .waitUntilEndpointInService(b -> b.endpointName(CLASSIC_ENDPOINT))
+        assertThat(waiter().waitUntilEndpointInService(b -> b.endpointName(CLASSIC_ENDPOINT))
                         .matched()
                         .response()
                         .orElseThrow()
                         .endpointStatus())
                 .isEqualTo(EndpointStatus.IN_SERVICE);
+        Eventually.await(
+                WAIT,
+                "both endpoints listed InService",
+                () -> sageMaker()
+                        .listEndpoints(b -> b.statusEquals(EndpointStatus.IN_SERVICE))
+                        .endpoints(),
+                endpoints -> endpoints.size() == 2);
+        MARKS.put("endpointsInService", ListOperationsChecks.mark());
     }
 
     @Test
@@ -188,30 +226,78 @@ class AnnouncementWalkthroughIT {
                         .specification(containerSpecification())
                         .runtimeConfig(r -> r.copyCount(1)))
                 .inferenceComponentArn();
+        assertCreating(IC_EU);
         MARKS.put("afterIcEu", ListOperationsChecks.mark());
         sageMaker().createInferenceComponent(b -> b.inferenceComponentName(IC_US)
                 .endpointName(ENDPOINT)
-                .specification(s -> s.modelName(MODEL_US).computeResourceRequirements(requirements(4)))
+                .specification(s -> s.modelName(MODEL_US).computeResourceRequirements(requirements(2)))
                 .runtimeConfig(r -> r.copyCount(2)));
+        assertCreating(IC_US);
         MARKS.put("afterIcUs", ListOperationsChecks.mark());
         sageMaker().createInferenceComponent(b -> b.inferenceComponentName(IC_MISTRAL)
                 .endpointName(ENDPOINT)
                 .variantName(VARIANT)
-                .specification(s -> s.container(c -> c.image(IMAGE)).computeResourceRequirements(requirements(1)))
+                .specification(s -> s.container(c -> c.image(ECR_IMAGE)).computeResourceRequirements(requirements(1)))
                 .runtimeConfig(r -> r.copyCount(1)));
+        assertCreating(IC_MISTRAL);
 
         assertThat(arn).isEqualTo(ARN_PREFIX + "inference-component/" + IC_EU);
     }
 
+    /** Right after CreateInferenceComponent, before its copies can have loaded. */
+    private static void assertCreating(String ic) {
+        DescribeInferenceComponentResponse created = describe(ic);
+        assertThat(created.inferenceComponentStatus())
+                .as(ic + " right after its creation")
+                .isEqualTo(InferenceComponentStatus.CREATING);
+        assertThat(created.runtimeConfig().currentCopyCount()).isZero();
+        assertThat(created.lastModifiedTime()).isEqualTo(created.creationTime());
+    }
+
     static InferenceComponentSpecification containerSpecification() {
         return InferenceComponentSpecification.builder()
-                .container(c -> c.image(IMAGE)
+                .container(c -> c.image(LLM_SIM)
                         .artifactUrl("s3://travel-chat-models/llama2-eu/model.tar.gz")
                         .environment(Map.of("HF_MODEL_ID", "/opt/ml/model", "MAX_INPUT_LENGTH", "4095")))
                 .startupParameters(
                         p -> p.modelDataDownloadTimeoutInSeconds(3600).containerStartupHealthCheckTimeoutInSeconds(600))
                 .computeResourceRequirements(requirements(1))
                 .build();
+    }
+
+    @Test
+    @Order(5)
+    void componentsGoInServiceOnceTheirCopiesLoadAndAnUnrunnableImageFails() {
+        awaitInService(IC_EU, 1);
+        awaitInService(IC_US, 2);
+        DescribeInferenceComponentResponse mistral = Eventually.await(
+                WAIT,
+                IC_MISTRAL + " Failed",
+                () -> describe(IC_MISTRAL),
+                ic -> ic.inferenceComponentStatus() == InferenceComponentStatus.FAILED);
+
+        assertThat(mistral.failureReason())
+                .contains("container runtime (Docker Engine)")
+                .contains(ECR_IMAGE);
+        assertThat(mistral.runtimeConfig().currentCopyCount()).isZero();
+        assertThat(mistral.runtimeConfig().desiredCopyCount()).isEqualTo(1);
+        assertThat(describe(IC_EU).failureReason()).isNull();
+        DescribeEndpointResponse endpoint = sageMaker().describeEndpoint(b -> b.endpointName(ENDPOINT));
+        assertThat(endpoint.endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
+        assertThat(endpoint.productionVariants().getFirst().currentInstanceCount())
+                .as("1 + 2 x 2 accelerators fit one ml.g5.12xlarge (4 GPUs) only with a second instance")
+                .isEqualTo(2);
+        assertThat(endpoint.productionVariants().getFirst().desiredInstanceCount())
+                .isEqualTo(2);
+        Eventually.await(
+                WAIT,
+                "the list shows the settled statuses",
+                () -> sageMaker().listInferenceComponents(b -> {}).inferenceComponents().stream()
+                        .map(ic -> ic.inferenceComponentName() + "=" + ic.inferenceComponentStatusAsString())
+                        .toList(),
+                statuses ->
+                        statuses.equals(List.of(IC_MISTRAL + "=Failed", IC_US + "=InService", IC_EU + "=InService")));
+        MARKS.put("componentsSettled", ListOperationsChecks.mark());
     }
 
     static InferenceComponentComputeResourceRequirements requirements(int accelerators) {
@@ -223,8 +309,8 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(5)
-    void describesAnInferenceComponentAsCreatingWithItsSpecification() {
+    @Order(6)
+    void describesAnInferenceComponentWithItsSpecification() {
         DescribeInferenceComponentResponse ic =
                 sageMaker().describeInferenceComponent(b -> b.inferenceComponentName(IC_EU));
 
@@ -233,11 +319,11 @@ class AnnouncementWalkthroughIT {
         assertThat(ic.endpointName()).isEqualTo(ENDPOINT);
         assertThat(ic.endpointArn()).isEqualTo(ARN_PREFIX + "endpoint/" + ENDPOINT);
         assertThat(ic.variantName()).isEqualTo(VARIANT);
-        assertThat(ic.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.CREATING);
+        assertThat(ic.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.IN_SERVICE);
         assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(1);
-        assertThat(ic.runtimeConfig().currentCopyCount()).isZero();
+        assertThat(ic.runtimeConfig().currentCopyCount()).isEqualTo(1);
         assertThat(ic.specification().container().deployedImage().specifiedImage())
-                .isEqualTo(IMAGE);
+                .isEqualTo(LLM_SIM);
         assertThat(ic.specification().container().artifactUrl())
                 .isEqualTo("s3://travel-chat-models/llama2-eu/model.tar.gz");
         assertThat(ic.specification().container().environment())
@@ -246,7 +332,8 @@ class AnnouncementWalkthroughIT {
                 .isEqualTo(containerSpecification().startupParameters());
         assertThat(ic.specification().computeResourceRequirements()).isEqualTo(requirements(1));
         assertCloseToNow(ic.creationTime());
-        assertThat(ic.lastModifiedTime()).isEqualTo(ic.creationTime());
+        assertThat(ic.lastModifiedTime()).isAfterOrEqualTo(ic.creationTime());
+        assertThat(ic.lastModifiedTime()).isBefore(MARKS.get("componentsSettled"));
 
         DescribeInferenceComponentResponse byModel =
                 sageMaker().describeInferenceComponent(b -> b.inferenceComponentName(IC_US));
@@ -254,16 +341,17 @@ class AnnouncementWalkthroughIT {
         assertThat(byModel.specification().container()).isNull();
         assertThat(byModel.variantName()).isEqualTo(VARIANT);
         assertThat(byModel.runtimeConfig().desiredCopyCount()).isEqualTo(2);
+        assertThat(byModel.runtimeConfig().currentCopyCount()).isEqualTo(2);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void listsInferenceComponentsWithEveryFilterSortAndPage() {
         new ListOperationsChecks(sageMaker(), MARKS).inferenceComponents();
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void listsModelsEndpointConfigsAndEndpointsWithEveryFilterSortAndPage() {
         ListOperationsChecks lists = new ListOperationsChecks(sageMaker(), MARKS);
         lists.models();
@@ -272,7 +360,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void scalesCopiesThroughTheRuntimeConfigDownToZero() {
         Instant beforeUpdate = ListOperationsChecks.mark();
         String arn = sageMaker()
@@ -280,14 +368,19 @@ class AnnouncementWalkthroughIT {
                         b -> b.inferenceComponentName(IC_EU).desiredRuntimeConfig(r -> r.copyCount(3)))
                 .inferenceComponentArn();
         assertThat(arn).isEqualTo(ARN_PREFIX + "inference-component/" + IC_EU);
-        assertThat(describe(IC_EU).runtimeConfig().desiredCopyCount()).isEqualTo(3);
+        DescribeInferenceComponentResponse scalingOut = describe(IC_EU);
+        assertThat(scalingOut.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
+        assertThat(scalingOut.runtimeConfig().desiredCopyCount()).isEqualTo(3);
+        assertThat(scalingOut.runtimeConfig().currentCopyCount()).isEqualTo(1);
+        awaitInService(IC_EU, 3);
 
         sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(IC_EU)
                 .desiredRuntimeConfig(r -> r.copyCount(0)));
 
-        DescribeInferenceComponentResponse scaled = describe(IC_EU);
-        assertThat(scaled.runtimeConfig().desiredCopyCount()).isZero();
-        assertThat(scaled.runtimeConfig().currentCopyCount()).isZero();
+        DescribeInferenceComponentResponse scalingIn = describe(IC_EU);
+        assertThat(scalingIn.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
+        assertThat(scalingIn.runtimeConfig().desiredCopyCount()).isZero();
+        DescribeInferenceComponentResponse scaled = awaitInService(IC_EU, 0);
         assertThat(scaled.lastModifiedTime()).isAfter(scaled.creationTime());
         assertThat(names(sageMaker().listInferenceComponents(b -> b.lastModifiedTimeAfter(beforeUpdate))))
                 .containsExactly(IC_EU);
@@ -296,36 +389,35 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void updatesTheSpecificationAndRuntimeConfig() {
         InferenceComponentSpecification updated = InferenceComponentSpecification.builder()
-                .container(c -> c.image(IMAGE + "-v2").environment(Map.of("MAX_INPUT_LENGTH", "8191")))
+                .container(c -> c.image(ECHO).environment(Map.of("MAX_INPUT_LENGTH", "8191")))
                 .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(4.0f)
-                        .numberOfAcceleratorDevicesRequired(2.0f)
+                        .numberOfAcceleratorDevicesRequired(1.0f)
                         .minMemoryRequiredInMb(2048)
                         .maxMemoryRequiredInMb(4096))
                 .build();
 
         String arn = sageMaker()
                 .updateInferenceComponent(b ->
-                        b.inferenceComponentName(IC_US).specification(updated).runtimeConfig(r -> r.copyCount(4)))
+                        b.inferenceComponentName(IC_US).specification(updated).runtimeConfig(r -> r.copyCount(3)))
                 .inferenceComponentArn();
 
-        DescribeInferenceComponentResponse ic = describe(IC_US);
+        DescribeInferenceComponentResponse updating = describe(IC_US);
+        assertThat(updating.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
+        assertThat(updating.runtimeConfig().desiredCopyCount()).isEqualTo(3);
+        DescribeInferenceComponentResponse ic = awaitInService(IC_US, 3);
         assertThat(arn).isEqualTo(ARN_PREFIX + "inference-component/" + IC_US);
         assertThat(ic.specification().modelName()).isNull();
         assertThat(ic.specification().container().deployedImage().specifiedImage())
-                .isEqualTo(IMAGE + "-v2");
+                .isEqualTo(ECHO);
         assertThat(ic.specification().container().environment()).isEqualTo(Map.of("MAX_INPUT_LENGTH", "8191"));
         assertThat(ic.specification().computeResourceRequirements()).isEqualTo(updated.computeResourceRequirements());
-        assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(4);
-        assertThat(ic.runtimeConfig().currentCopyCount()).isZero();
-        // No copy is placed yet (the placement issue), so it is still creating rather than updating.
-        assertThat(ic.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.CREATING);
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void deletesEverythingAndThenNothingIsFound() {
         long before = STOWAGE.eventCount();
         assertValidationError(
@@ -336,14 +428,34 @@ class AnnouncementWalkthroughIT {
 
         for (String ic : List.of(IC_EU, IC_US, IC_MISTRAL)) {
             sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(ic));
-            assertValidationError(() -> describe(ic), "Could not find inference component \"" + ic + "\".");
+            SageMakerException gone = catchThrowableOfType(
+                    SageMakerException.class, () -> assertThat(describe(ic).inferenceComponentStatus())
+                            .as(ic + " right after DeleteInferenceComponent")
+                            .isEqualTo(InferenceComponentStatus.DELETING));
+            if (gone != null) {
+                assertThat(gone.awsErrorDetails().errorMessage())
+                        .isEqualTo("Could not find inference component \"" + ic + "\".");
+            }
         }
-        assertThat(sageMaker().listInferenceComponents(b -> {}).inferenceComponents())
-                .isEmpty();
+        for (String ic : List.of(IC_EU, IC_US, IC_MISTRAL)) {
+            Eventually.await(
+                    WAIT,
+                    ic + " deleted",
+                    () -> assertValidationError(
+                            () -> describe(ic), "Could not find inference component \"" + ic + "\"."));
+        }
+        Eventually.await(
+                WAIT,
+                "no inference component listed",
+                () -> sageMaker().listInferenceComponents(b -> {}).inferenceComponents(),
+                List::isEmpty);
 
         for (String endpoint : List.of(ENDPOINT, CLASSIC_ENDPOINT)) {
             sageMaker().deleteEndpoint(b -> b.endpointName(endpoint));
-            sageMaker().waiter().waitUntilEndpointDeleted(b -> b.endpointName(endpoint));
+            waiter().waitUntilEndpointDeleted(b -> b.endpointName(endpoint))
+                    .matched()
+                    .exception()
+                    .orElseThrow();
             assertValidationError(
                     () -> sageMaker().describeEndpoint(b -> b.endpointName(endpoint)),
                     "Could not find endpoint \"" + ARN_PREFIX + "endpoint/" + endpoint + "\".");
@@ -360,27 +472,40 @@ class AnnouncementWalkthroughIT {
                     () -> sageMaker().describeModel(b -> b.modelName(model)),
                     "Could not find model \"" + ARN_PREFIX + "model/" + model + "\".");
         }
-        assertThat(sageMaker().listEndpoints(b -> {}).endpoints()).isEmpty();
-        assertThat(sageMaker().listEndpointConfigs(b -> {}).endpointConfigs()).isEmpty();
-        assertThat(sageMaker().listModels(b -> {}).models()).isEmpty();
+        // Describe reads the resource's own stream; List reads views the projector updates a moment later.
+        Eventually.await(
+                WAIT,
+                "no endpoint listed",
+                () -> sageMaker().listEndpoints(b -> {}).endpoints(),
+                List::isEmpty);
+        Eventually.await(
+                WAIT,
+                "no endpoint config listed",
+                () -> sageMaker().listEndpointConfigs(b -> {}).endpointConfigs(),
+                List::isEmpty);
+        Eventually.await(
+                WAIT, "no model listed", () -> sageMaker().listModels(b -> {}).models(), List::isEmpty);
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void reusesEveryNameAfterItsDeletion() {
         sageMaker()
-                .createModel(b -> b.modelName(MODEL_EU).executionRoleArn(ROLE).primaryContainer(c -> c.image(IMAGE)));
+                .createModel(b -> b.modelName(MODEL_EU).executionRoleArn(ROLE).primaryContainer(c -> c.image(ECHO)));
         sageMaker()
                 .createEndpointConfig(b ->
                         b.endpointConfigName(IC_CONFIG).executionRoleArn(ROLE).productionVariants(icVariant()));
         sageMaker().createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(IC_CONFIG));
-        sageMaker().waiter().waitUntilEndpointInService(b -> b.endpointName(ENDPOINT));
+        waiter().waitUntilEndpointInService(b -> b.endpointName(ENDPOINT))
+                .matched()
+                .response()
+                .orElseThrow();
         sageMaker().createInferenceComponent(b -> b.inferenceComponentName(IC_EU)
                 .endpointName(ENDPOINT)
                 .specification(s -> s.modelName(MODEL_EU).computeResourceRequirements(requirements(1)))
                 .runtimeConfig(r -> r.copyCount(1)));
 
-        DescribeInferenceComponentResponse ic = describe(IC_EU);
+        DescribeInferenceComponentResponse ic = awaitInService(IC_EU, 1);
         assertThat(ic.specification().modelName()).isEqualTo(MODEL_EU);
         assertThat(ic.specification().container()).isNull();
         assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(1);
@@ -394,6 +519,19 @@ class AnnouncementWalkthroughIT {
 
     private static DescribeInferenceComponentResponse describe(String name) {
         return sageMaker().describeInferenceComponent(b -> b.inferenceComponentName(name));
+    }
+
+    /** Waits until {@code name} is InService with {@code copies} desired and current copies. */
+    private static DescribeInferenceComponentResponse awaitInService(String name, int copies) {
+        DescribeInferenceComponentResponse ic = Eventually.await(
+                WAIT,
+                name + " InService with " + copies + " copies",
+                () -> describe(name),
+                d -> d.inferenceComponentStatus() == InferenceComponentStatus.IN_SERVICE
+                        && d.runtimeConfig().currentCopyCount() == copies);
+        assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(copies);
+        assertThat(ic.failureReason()).isNull();
+        return ic;
     }
 
     static List<String> names(ListInferenceComponentsResponse response) {

@@ -3,6 +3,7 @@ package dev.stowage.local.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -12,12 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentComputeResourceRequirements;
+import software.amazon.awssdk.services.sagemaker.model.InferenceComponentStatus;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariant;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * Bad requests through the real SDK: each gets the service's error code and message, and writes no event.
- * {@link BadRequests} holds the table; the resources the cases need exist once per class.
+ * {@link BadRequests} holds the table; the resources the cases need exist once per class, and the fleet has
+ * settled (endpoints and component InService, no more fleet events) before the first case counts events.
  */
 class BadRequestsIT {
     @RegisterExtension
@@ -37,7 +40,8 @@ class BadRequestsIT {
     @BeforeAll
     static void createTheResourcesTheCasesNeed() {
         SageMakerClient sageMaker = STOWAGE.sageMaker();
-        sageMaker.createModel(b -> b.modelName(MODEL).executionRoleArn(ROLE).primaryContainer(c -> c.image("image")));
+        sageMaker.createModel(
+                b -> b.modelName(MODEL).executionRoleArn(ROLE).primaryContainer(c -> c.image("stowage/echo")));
         sageMaker.createEndpointConfig(
                 b -> b.endpointConfigName(IC_CONFIG).executionRoleArn(ROLE).productionVariants(icVariant()));
         sageMaker.createEndpointConfig(
@@ -51,6 +55,22 @@ class BadRequestsIT {
                 .endpointName(IC_ENDPOINT)
                 .specification(s -> s.modelName(MODEL).computeResourceRequirements(requirements()))
                 .runtimeConfig(r -> r.copyCount(1)));
+        Duration wait = Duration.ofSeconds(30);
+        for (String endpoint : List.of(IC_ENDPOINT, CLASSIC_ENDPOINT)) {
+            STOWAGE.waiter()
+                    .waitUntilEndpointInService(b -> b.endpointName(endpoint))
+                    .matched()
+                    .response()
+                    .orElseThrow();
+        }
+        Eventually.await(
+                wait,
+                IC + " InService",
+                () -> sageMaker
+                                .describeInferenceComponent(b -> b.inferenceComponentName(IC))
+                                .inferenceComponentStatus()
+                        == InferenceComponentStatus.IN_SERVICE);
+        Eventually.awaitSteady(wait, "events written by the fleet", STOWAGE::eventCount, Duration.ofSeconds(1));
     }
 
     static ProductionVariant icVariant() {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,6 +74,7 @@ final class ListOperationsChecks {
     void inferenceComponents() {
         Instant afterEu = marks.get("afterIcEu");
         Instant afterUs = marks.get("afterIcUs");
+        Instant settled = marks.get("componentsSettled");
         assertThat(ics(b -> {})).containsExactly(IC_MISTRAL, IC_US, IC_EU);
         assertThat(ics(b -> b.nameContains("llama2"))).containsExactly(IC_US, IC_EU);
         assertThat(ics(b -> b.nameContains("mistral"))).containsExactly(IC_MISTRAL);
@@ -81,17 +83,19 @@ final class ListOperationsChecks {
         assertThat(ics(b -> b.endpointNameEquals(CLASSIC_ENDPOINT))).isEmpty();
         assertThat(ics(b -> b.variantNameEquals(VARIANT))).containsExactly(IC_MISTRAL, IC_US, IC_EU);
         assertThat(ics(b -> b.variantNameEquals("OtherVariant"))).isEmpty();
-        assertThat(ics(b -> b.statusEquals(InferenceComponentStatus.CREATING)))
-                .containsExactly(IC_MISTRAL, IC_US, IC_EU);
         assertThat(ics(b -> b.statusEquals(InferenceComponentStatus.IN_SERVICE)))
-                .isEmpty();
+                .containsExactly(IC_US, IC_EU);
+        assertThat(ics(b -> b.statusEquals(InferenceComponentStatus.FAILED))).containsExactly(IC_MISTRAL);
+        assertThat(ics(b -> b.statusEquals(InferenceComponentStatus.CREATING))).isEmpty();
         assertThat(ics(b -> b.creationTimeBefore(afterEu))).containsExactly(IC_EU);
         assertThat(ics(b -> b.creationTimeAfter(afterUs))).containsExactly(IC_MISTRAL);
         assertThat(ics(b -> b.creationTimeAfter(afterEu).creationTimeBefore(afterUs)))
                 .containsExactly(IC_US);
-        assertThat(ics(b -> b.lastModifiedTimeBefore(afterUs))).containsExactly(IC_US, IC_EU);
-        assertThat(ics(b -> b.lastModifiedTimeAfter(afterEu))).containsExactly(IC_MISTRAL, IC_US);
-        assertThat(ics(b -> b.endpointNameEquals(ENDPOINT).nameContains("us").statusEquals("Creating")))
+        // Statuses moved after creation, and LastModifiedTime with them: all of it before the components settled.
+        assertThat(ics(b -> b.lastModifiedTimeBefore(settled))).containsExactly(IC_MISTRAL, IC_US, IC_EU);
+        assertThat(ics(b -> b.lastModifiedTimeAfter(settled))).isEmpty();
+        assertThat(ics(b -> b.lastModifiedTimeBefore(afterEu))).isEmpty();
+        assertThat(ics(b -> b.endpointNameEquals(ENDPOINT).nameContains("us").statusEquals("InService")))
                 .containsExactly(IC_US);
 
         assertThat(ics(b -> b.sortBy(InferenceComponentSortKey.NAME).sortOrder(OrderKey.ASCENDING)))
@@ -110,9 +114,13 @@ final class ListOperationsChecks {
             assertThat(byStatus)
                     .extracting(InferenceComponentSummary::inferenceComponentName)
                     .containsExactlyInAnyOrder(IC_EU, IC_US, IC_MISTRAL);
-            assertThat(byStatus)
-                    .extracting(InferenceComponentSummary::inferenceComponentStatus)
-                    .containsOnly(InferenceComponentStatus.CREATING);
+            List<String> statuses = byStatus.stream()
+                    .map(InferenceComponentSummary::inferenceComponentStatusAsString)
+                    .toList();
+            assertThat(statuses).containsExactlyInAnyOrder("InService", "InService", "Failed");
+            assertThat(statuses)
+                    .isSortedAccordingTo(
+                            order == OrderKey.ASCENDING ? Comparator.naturalOrder() : Comparator.reverseOrder());
         }
         InferenceComponentSummary summary = sageMaker
                 .listInferenceComponents(b -> b.nameContains("eu"))
@@ -220,6 +228,7 @@ final class ListOperationsChecks {
 
     void endpoints() {
         Instant afterIcEndpoint = marks.get("afterIcEndpoint");
+        Instant inService = marks.get("endpointsInService");
         assertThat(endpoints(b -> {})).containsExactly(CLASSIC_ENDPOINT, ENDPOINT);
         assertThat(endpoints(b -> b.nameContains("classic"))).containsExactly(CLASSIC_ENDPOINT);
         assertThat(endpoints(b -> b.statusEquals(EndpointStatus.IN_SERVICE)))
@@ -227,8 +236,11 @@ final class ListOperationsChecks {
         assertThat(endpoints(b -> b.statusEquals(EndpointStatus.CREATING))).isEmpty();
         assertThat(endpoints(b -> b.creationTimeBefore(afterIcEndpoint))).containsExactly(ENDPOINT);
         assertThat(endpoints(b -> b.creationTimeAfter(afterIcEndpoint))).containsExactly(CLASSIC_ENDPOINT);
-        assertThat(endpoints(b -> b.lastModifiedTimeBefore(afterIcEndpoint))).containsExactly(ENDPOINT);
-        assertThat(endpoints(b -> b.lastModifiedTimeAfter(afterIcEndpoint))).containsExactly(CLASSIC_ENDPOINT);
+        // Both went InService after they were created, which moved their LastModifiedTime past the mark.
+        assertThat(endpoints(b -> b.lastModifiedTimeAfter(afterIcEndpoint)))
+                .containsExactly(CLASSIC_ENDPOINT, ENDPOINT);
+        assertThat(endpoints(b -> b.lastModifiedTimeBefore(inService))).containsExactly(CLASSIC_ENDPOINT, ENDPOINT);
+        assertThat(endpoints(b -> b.lastModifiedTimeAfter(inService))).isEmpty();
         assertThat(endpoints(b -> b.sortBy(EndpointSortKey.NAME).sortOrder(OrderKey.ASCENDING)))
                 .containsExactly(ENDPOINT, CLASSIC_ENDPOINT);
         assertThat(endpoints(b -> b.sortBy(EndpointSortKey.NAME).sortOrder(OrderKey.DESCENDING)))

@@ -1,12 +1,16 @@
 package dev.stowage.local.sdk;
 
+import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
+import dev.stowage.local.fleet.LocalInstanceProvider;
+import dev.stowage.local.wiring.LocalFleetOptions;
 import dev.stowage.local.wiring.StowageApplication;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +19,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
 
 /**
  * Stowage's real application in local mode on port 0, with a real AWS SDK {@link SageMakerClient} pointed at it and
@@ -31,22 +37,45 @@ final class RunningStowage implements AutoCloseable {
     static final String ACCESS_KEY = "test";
     static final String SECRET_KEY = "test";
 
+    /**
+     * The fleet's timers for tests: instances boot in 100 ms, hosts poll every 50 ms and beat every 200 ms,
+     * placement ticks every 200 ms, a host silent for 2 s is lost, an empty instance is retired after 1 s.
+     */
+    static final LocalFleetOptions FAST = new LocalFleetOptions(
+            new FleetSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(20)),
+            Duration.ofMillis(100),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
+            Duration.ofMillis(200),
+            1.0);
+
     private final LocalMode mode;
+    private final StowageApplication stowage;
     private final DynamoDbClient dynamoDb;
     private final SdkHttpClient http;
     private final SageMakerClient sageMaker;
+    private final SageMakerWaiter waiter;
+    private final @Nullable Path dataDir;
 
-    private RunningStowage(LocalMode mode, DynamoDbClient dynamoDb) {
+    private RunningStowage(
+            LocalMode mode, StowageApplication stowage, DynamoDbClient dynamoDb, @Nullable Path dataDir) {
         this.mode = mode;
+        this.stowage = stowage;
+        this.dataDir = dataDir;
         this.dynamoDb = dynamoDb;
         this.http = Apache5HttpClient.builder().build();
         this.sageMaker = sageMaker(ACCESS_KEY, SECRET_KEY);
+        this.waiter = SageMakerWaiter.builder()
+                .client(sageMaker)
+                .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Eventually.POLL))
+                        .waitTimeout(Duration.ofSeconds(30)))
+                .build();
     }
 
-    /** Local mode in memory when {@code dataDir} is null, on disk in it otherwise. */
+    /** Local mode with the {@link #FAST} timers, in memory when {@code dataDir} is null, on disk in it otherwise. */
     static RunningStowage start(@Nullable Path dataDir) {
         AtomicReference<DynamoDbClient> dynamoDb = new AtomicReference<>();
-        StowageApplication stowage = new StowageApplication();
+        StowageApplication stowage = new StowageApplication(FAST);
         LocalMode mode = LocalMode.start(
                 new LocalModeOptions(0, dataDir, REGION, ACCOUNT, ACCESS_KEY, SECRET_KEY),
                 (LocalEnvironment environment) -> {
@@ -54,7 +83,7 @@ final class RunningStowage implements AutoCloseable {
                     LocalHandlers handlers = stowage.setUp(environment);
                     return handlers;
                 });
-        return new RunningStowage(mode, dynamoDb.get());
+        return new RunningStowage(mode, stowage, dynamoDb.get(), dataDir);
     }
 
     URI baseUri() {
@@ -66,6 +95,25 @@ final class RunningStowage implements AutoCloseable {
         return sageMaker;
     }
 
+    /**
+     * The SDK's waiters on {@link #sageMaker()}, polling every 50 ms instead of the service's 30 s (local mode's
+     * timers are fast), for at most 30 s.
+     */
+    SageMakerWaiter waiter() {
+        return waiter;
+    }
+
+    /**
+     * The folder that stands in for S3 on the hosts: {@code s3://bucket/key} is {@code <bucketRoot>/bucket/key}.
+     * Only known when running on a data dir.
+     */
+    Path bucketRoot() {
+        if (dataDir == null) {
+            throw new IllegalStateException("the hosts' bucket root is only known with a data dir");
+        }
+        return dataDir.resolve("hosts").resolve("buckets");
+    }
+
     /** A client signing with other credentials; the caller closes it. */
     SageMakerClient sageMaker(String accessKey, String secretKey) {
         return SageMakerClient.builder()
@@ -74,6 +122,11 @@ final class RunningStowage implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(http)
                 .build();
+    }
+
+    /** The simulated instances: tests crash hosts through it. */
+    LocalInstanceProvider instances() {
+        return stowage.instances();
     }
 
     /** The local DynamoDB, owned by local mode. */
@@ -99,6 +152,7 @@ final class RunningStowage implements AutoCloseable {
 
     @Override
     public void close() {
+        waiter.close();
         sageMaker.close();
         http.close();
         mode.close();
