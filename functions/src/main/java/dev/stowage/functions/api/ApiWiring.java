@@ -31,7 +31,7 @@ public record ApiWiring(EventStore events, ViewStore views, SnapshotStore snapsh
                 clock,
                 arns,
                 InstanceTypeCatalog.standard(),
-                endpoint -> Reads.inferenceComponentsOn(views, endpoint),
+                endpoint -> reads().inferenceComponentsOn(endpoint),
                 stream -> catchUpQuietly(projector, stream));
         return new SageMakerApi(controlPlane, reads(), arns);
     }

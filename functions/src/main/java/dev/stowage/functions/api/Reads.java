@@ -6,6 +6,7 @@ import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
+import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ListQuery;
 import dev.stowage.domain.views.ListSortBy;
 import dev.stowage.domain.views.ListSortOrder;
@@ -57,11 +58,18 @@ final class Reads {
         return query(kind, input).run(rows);
     }
 
-    /** How many inference components the views show on {@code endpointName}. */
-    static int inferenceComponentsOn(ViewStore views, String endpointName) {
+    /**
+     * How many inference components are on {@code endpointName} now. The views name the candidates (a
+     * component created through the API is projected at once, ADR 4); each is then confirmed with a
+     * consistent read of its own stream, because the views learn late that placement finished deleting one.
+     */
+    int inferenceComponentsOn(String endpointName) {
         return (int) views.list(ViewKind.INFERENCE_COMPONENT).stream()
-                .filter(row -> row instanceof dev.stowage.domain.views.InferenceComponentRow ic
-                        && ic.endpointName().equals(endpointName))
+                .map(InferenceComponentRow.class::cast)
+                .filter(row -> row.endpointName().equals(endpointName))
+                .filter(row -> find(ViewKind.INFERENCE_COMPONENT, row.name(), InferenceComponentRow.class)
+                        .filter(now -> now.endpointName().equals(endpointName))
+                        .isPresent())
                 .count();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.ControlPlane;
-import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Map;
@@ -71,10 +70,5 @@ public final class SageMakerApi implements ServiceApi {
     public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
         Operation handler = operations.get(operation);
         return handler == null ? Optional.empty() : Optional.of(handler.invoke(input, requestId));
-    }
-
-    /** How many inference components the views show on an endpoint (DeleteEndpoint refuses while any remain). */
-    public static int inferenceComponentsOn(ViewStore views, String endpointName) {
-        return Reads.inferenceComponentsOn(views, endpointName);
     }
 }
