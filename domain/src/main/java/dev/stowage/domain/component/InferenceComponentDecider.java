@@ -211,6 +211,7 @@ public final class InferenceComponentDecider
                         created.specification(),
                         created.copyCount(),
                         InferenceComponentStatus.CREATING,
+                        created.createdAt(),
                         created.createdAt());
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 state instanceof Present p

@@ -14,12 +14,17 @@ public sealed interface InferenceComponentState {
             Document specification,
             int desiredCopyCount,
             InferenceComponentStatus status,
-            Instant changedAt)
+            Instant changedAt,
+            Instant specifiedAt)
             implements InferenceComponentState {
 
-        /** After a change the user (or autoscaling) asked for: placement starts over from here. */
+        /**
+         * After a change the user (or autoscaling) asked for: placement starts over from here; copies scheduled
+         * before the specification last changed run the old one and are replaced.
+         */
         Present changed(
                 Document nextSpecification, int nextCopyCount, InferenceComponentStatus nextStatus, Instant at) {
+            Instant specified = nextSpecification.equals(specification) ? specifiedAt : at;
             return new Present(
                     inferenceComponentName,
                     endpointName,
@@ -27,7 +32,8 @@ public sealed interface InferenceComponentState {
                     nextSpecification,
                     nextCopyCount,
                     nextStatus,
-                    at);
+                    at,
+                    specified);
         }
 
         Present withStatus(InferenceComponentStatus nextStatus) {
@@ -38,7 +44,8 @@ public sealed interface InferenceComponentState {
                     specification,
                     desiredCopyCount,
                     nextStatus,
-                    changedAt);
+                    changedAt,
+                    specifiedAt);
         }
     }
 }

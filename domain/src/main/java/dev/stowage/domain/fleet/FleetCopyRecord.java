@@ -14,7 +14,8 @@ public record FleetCopyRecord(
         String replaces,
         Status status,
         Instant since,
-        String why) {
+        String why,
+        Instant scheduledAt) {
 
     public enum Status {
         SCHEDULED,
@@ -37,6 +38,7 @@ public record FleetCopyRecord(
                 replaces,
                 next,
                 when,
-                why);
+                why,
+                scheduledAt);
     }
 }

@@ -101,7 +101,8 @@ public record FleetState(
                 e.replaces(),
                 Status.SCHEDULED,
                 e.at(),
-                e.why());
+                e.why(),
+                e.at());
         Map<String, Integer> numbers = new LinkedHashMap<>(usedCopyNumbers);
         FleetIds.copyNumber(e.inferenceComponentName(), e.copyId())
                 .ifPresent(n -> numbers.merge(e.inferenceComponentName(), n, Math::max));

@@ -12,8 +12,11 @@ import java.util.List;
 final class PlacementInput {
     private PlacementInput() {}
 
-    /** {@code requested} is the capacity an instance that has not registered yet will have. */
-    static FleetView view(FleetState state, InstanceCapacity requested) {
+    /**
+     * {@code requested} is the capacity an instance that has not registered yet will have; {@code leaving} are
+     * copies placement should see as being removed (they keep their resources but are not counted).
+     */
+    static FleetView view(FleetState state, InstanceCapacity requested, java.util.Set<String> leaving) {
         List<FleetInstance> instances = state.instances().values().stream()
                 .map(i -> new FleetInstance(
                         i.instanceId(),
@@ -33,11 +36,13 @@ final class PlacementInput {
                         c.instanceId(),
                         c.deviceIndices(),
                         new Resources(c.milliCores(), c.deviceIndices().size(), c.memoryMib()),
-                        switch (c.status()) {
-                            case SCHEDULED -> FleetCopy.State.SCHEDULED;
-                            case LOADED -> FleetCopy.State.LOADED;
-                            case REMOVING -> FleetCopy.State.REMOVING;
-                        },
+                        leaving.contains(c.copyId())
+                                ? FleetCopy.State.REMOVING
+                                : switch (c.status()) {
+                                    case SCHEDULED -> FleetCopy.State.SCHEDULED;
+                                    case LOADED -> FleetCopy.State.LOADED;
+                                    case REMOVING -> FleetCopy.State.REMOVING;
+                                },
                         c.replaces().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.replaces())))
                 .toList();
         return new FleetView(instances, copies, state.usedInstanceNumber(), state.usedCopyNumbers());

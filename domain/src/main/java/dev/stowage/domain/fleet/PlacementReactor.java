@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +39,8 @@ import java.util.TreeSet;
  */
 public final class PlacementReactor {
     private static final int MAX_ATTEMPTS = 8;
+    /** DynamoDB transactions hold at most 100 items. */
+    static final int MAX_EVENTS_PER_ROUND = 100;
 
     private final FleetRepository repository;
     private final ViewStore views;
@@ -119,11 +122,19 @@ public final class PlacementReactor {
             }
             List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
             FleetState reaped = fold(fleet, decided);
+            Set<String> stale = Rollout.staleCopies(reaped, present);
             Plan plan = Placement.plan(
-                    PlacementInput.view(reaped, planning.capacity()),
+                    PlacementInput.view(reaped, planning.capacity(), stale),
                     planning.targets(present, reaped),
                     planning.policy());
-            decided.addAll(fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped));
+            List<FleetEvent> applied = fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped);
+            decided.addAll(applied);
+            decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now));
+            if (decided.size() > MAX_EVENTS_PER_ROUND) {
+                // A plan's decisions never depend on each other's freed resources, so any prefix of it is
+                // safe on its own; the append wakes the reactor again for the rest.
+                decided = new ArrayList<>(decided.subList(0, MAX_EVENTS_PER_ROUND));
+            }
             if (!decided.isEmpty()) {
                 try {
                     repository.append(

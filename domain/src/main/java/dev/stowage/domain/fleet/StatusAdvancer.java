@@ -15,6 +15,7 @@ import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves components and endpoints to the status their fleet has reached. Each step is an idempotent command on
@@ -76,9 +77,11 @@ final class StatusAdvancer {
             commands.handle(stream, components, new MarkFailed(name, reason, now), "placement");
             return;
         }
+        Set<String> stale = Rollout.staleCopies(fleet, Map.of(name, ic));
         boolean allServing = fleet.copiesOf(name).stream()
                 .allMatch(c -> c.status() == FleetCopyRecord.Status.LOADED
-                        && c.replaces().isEmpty());
+                        && c.replaces().isEmpty()
+                        && !stale.contains(c.copyId()));
         if (allServing && fleet.loadedCopies(name) == ic.desiredCopyCount()) {
             commands.handle(stream, components, new MarkInService(name, now), "placement");
         }

@@ -91,6 +91,56 @@ class LaunchLabTest {
                 .contains("i-3");
     }
 
+    @Test
+    void a_new_specification_replaces_every_copy_before_the_old_ones_go() {
+        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
+        api.createEndpointConfig(
+                "lab-config",
+                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
+                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
+                        + "'MaxInstanceCount':2}}]}"),
+                "t");
+        api.createEndpoint("lab", "lab-config", "t");
+        createComponent("ic-a", 1);
+        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        List<String> before = fleet().copiesOf("ic-a").stream()
+                .map(FleetCopyRecord::copyId)
+                .sorted()
+                .toList();
+        assertThat(before).hasSize(2);
+
+        api.updateInferenceComponent(
+                "ic-a",
+                new SpecificationRequest(
+                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
+                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
+                                + "'MinMemoryRequiredInMb':4096}}")),
+                        false),
+                Optional.empty(),
+                "t");
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.UPDATING);
+        settle();
+
+        List<String> after = fleet().copiesOf("ic-a").stream()
+                .map(FleetCopyRecord::copyId)
+                .sorted()
+                .toList();
+        assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+        List<String> order = events.read(FLEET.stream()).stream()
+                .map(e -> e.event())
+                .filter(e -> e instanceof FleetEvent.CopyLoaded || e instanceof FleetEvent.CopyRemovalScheduled)
+                .map(e -> e instanceof FleetEvent.CopyLoaded l
+                        ? "loaded " + l.copyId()
+                        : "removing " + ((FleetEvent.CopyRemovalScheduled) e).copyId())
+                .toList();
+        assertThat(order.indexOf("removing " + before.getFirst()))
+                .as("make before break: an old copy goes only after a new one serves")
+                .isGreaterThan(order.indexOf("loaded " + after.getFirst()));
+    }
+
     private void createComponent(String name, int accelerators) {
         api.createInferenceComponent(
                 name,

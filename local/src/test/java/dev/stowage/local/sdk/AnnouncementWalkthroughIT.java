@@ -521,17 +521,8 @@ class AnnouncementWalkthroughIT {
         return sageMaker().describeInferenceComponent(b -> b.inferenceComponentName(name));
     }
 
-    /** Waits until {@code name} is InService with {@code copies} desired and current copies. */
     private static DescribeInferenceComponentResponse awaitInService(String name, int copies) {
-        DescribeInferenceComponentResponse ic = Eventually.await(
-                WAIT,
-                name + " InService with " + copies + " copies",
-                () -> describe(name),
-                d -> d.inferenceComponentStatus() == InferenceComponentStatus.IN_SERVICE
-                        && d.runtimeConfig().currentCopyCount() == copies);
-        assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(copies);
-        assertThat(ic.failureReason()).isNull();
-        return ic;
+        return ComponentWaits.awaitInService(sageMaker(), WAIT, name, copies);
     }
 
     static List<String> names(ListInferenceComponentsResponse response) {

@@ -228,14 +228,7 @@ class LaunchLabIT {
     }
 
     private static DescribeInferenceComponentResponse awaitCopies(String name, int copies) {
-        DescribeInferenceComponentResponse ic = Eventually.await(
-                WAIT,
-                name + " InService with " + copies + " copies",
-                () -> describe(name),
-                d -> d.inferenceComponentStatus() == InferenceComponentStatus.IN_SERVICE
-                        && d.runtimeConfig().currentCopyCount() == copies);
-        assertThat(ic.runtimeConfig().desiredCopyCount()).isEqualTo(copies);
-        return ic;
+        return ComponentWaits.awaitInService(sageMaker(), WAIT, name, copies);
     }
 
     /** The copies live now, after checking the whole history for a device held twice. */
