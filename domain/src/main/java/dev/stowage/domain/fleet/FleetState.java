@@ -38,11 +38,16 @@ public record FleetState(
                 .toList();
     }
 
-    /** Serving copies of a component, replacements of a move not counted twice. */
+    /** Serving copies of a component, a move's replacement not counted while its original is still there. */
     public int loadedCopies(String inferenceComponentName) {
         return (int) copiesOf(inferenceComponentName).stream()
-                .filter(c -> c.status() == Status.LOADED && c.replaces().isEmpty())
+                .filter(c -> c.status() == Status.LOADED && !replacing(c))
                 .count();
+    }
+
+    /** Whether {@code copy} is a move's replacement whose original has not been removed yet. */
+    public boolean replacing(FleetCopyRecord copy) {
+        return !copy.replaces().isEmpty() && copies.containsKey(copy.replaces());
     }
 
     public long runningInstances() {

@@ -43,7 +43,7 @@ final class PlacementInput {
                                     case LOADED -> FleetCopy.State.LOADED;
                                     case REMOVING -> FleetCopy.State.REMOVING;
                                 },
-                        c.replaces().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.replaces())))
+                        state.replacing(c) ? java.util.Optional.of(c.replaces()) : java.util.Optional.empty()))
                 .toList();
         return new FleetView(instances, copies, state.usedInstanceNumber(), state.usedCopyNumbers());
     }

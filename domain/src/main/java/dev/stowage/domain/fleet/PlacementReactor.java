@@ -15,6 +15,8 @@ import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.placement.Decision;
+import dev.stowage.domain.placement.IcTarget;
 import dev.stowage.domain.placement.Placement;
 import dev.stowage.domain.placement.Plan;
 import dev.stowage.domain.views.InferenceComponentRow;
@@ -123,11 +125,18 @@ public final class PlacementReactor {
             List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
             FleetState reaped = fold(fleet, decided);
             Set<String> stale = Rollout.staleCopies(reaped, present);
-            Plan plan = Placement.plan(
-                    PlacementInput.view(reaped, planning.capacity(), stale),
-                    planning.targets(present, reaped),
-                    planning.policy());
-            List<FleetEvent> applied = fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped);
+            Map<String, IcTarget> targets = planning.targets(present, reaped);
+            Plan plan =
+                    Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
+            List<FleetEvent> applied =
+                    new ArrayList<>(fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped));
+            Set<String> blocked = plan.only(Decision.Blocked.class).stream()
+                    .map(Decision.Blocked::inferenceComponent)
+                    .collect(java.util.stream.Collectors.toSet());
+            Defragmenter.move(fold(reaped, applied), targets, blocked, stale)
+                    .ifPresent(move -> applied.addAll(fleets.decide(
+                            new ApplyPlan(withBlocked(move, plan), planning.instanceType(), now),
+                            fold(reaped, applied))));
             decided.addAll(applied);
             decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now));
             if (decided.size() > MAX_EVENTS_PER_ROUND) {
@@ -146,6 +155,13 @@ public final class PlacementReactor {
             statuses.advance(key, endpoint, planning, present, fold(fleet, decided), now);
             return;
         }
+    }
+
+    /** A plan of one move that keeps what {@code plan} blocked blocked (a plan unblocks what it does not name). */
+    private static Plan withBlocked(Decision move, Plan plan) {
+        List<Decision> decisions = new ArrayList<>(List.of(move));
+        decisions.addAll(plan.only(Decision.Blocked.class));
+        return new Plan(decisions);
     }
 
     /** Registered instances silent for longer than the heartbeat timeout, and requests that never registered. */

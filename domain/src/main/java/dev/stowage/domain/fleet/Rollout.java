@@ -48,8 +48,7 @@ final class Rollout {
             List<FleetCopyRecord> fresh =
                     copies.stream().filter(c -> !stale.contains(c.copyId())).toList();
             long freshServing = fresh.stream()
-                    .filter(c -> c.status() == FleetCopyRecord.Status.LOADED
-                            && c.replaces().isEmpty())
+                    .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !planned.replacing(c))
                     .count();
             if (freshServing >= ic.desiredCopyCount()) {
                 old.forEach(c -> removals.add(new FleetEvent.CopyRemovalScheduled(

@@ -80,7 +80,7 @@ final class StatusAdvancer {
         Set<String> stale = Rollout.staleCopies(fleet, Map.of(name, ic));
         boolean allServing = fleet.copiesOf(name).stream()
                 .allMatch(c -> c.status() == FleetCopyRecord.Status.LOADED
-                        && c.replaces().isEmpty()
+                        && !fleet.replacing(c)
                         && !stale.contains(c.copyId()));
         if (allServing && fleet.loadedCopies(name) == ic.desiredCopyCount()) {
             commands.handle(stream, components, new MarkInService(name, now), "placement");

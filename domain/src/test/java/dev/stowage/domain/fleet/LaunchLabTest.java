@@ -141,6 +141,37 @@ class LaunchLabTest {
                 .isGreaterThan(order.indexOf("loaded " + after.getFirst()));
     }
 
+    @Test
+    void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
+        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
+        api.createEndpointConfig(
+                "lab-config",
+                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
+                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
+                        + "'MaxInstanceCount':2}}]}"),
+                "t");
+        api.createEndpoint("lab", "lab-config", "t");
+        createComponent("ic-a", 1);
+        createComponent("ic-b", 2);
+        createComponent("ic-c", 1);
+        settle();
+        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-b", 2, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        api.deleteInferenceComponent("ic-c", "t");
+        settle();
+        // Each instance now has one free device; ic-b's third copy needs two.
+        api.setDesiredCopyCount("ic-b", 3, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+
+        assertThat(status("ic-b")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+        assertThat(fleet().loadedCopies("ic-b")).isEqualTo(3);
+        assertThat(fleet().loadedCopies("ic-a")).isEqualTo(2);
+        assertThat(instances()).containsExactly("i-1", "i-2");
+        assertThat(fleet().blocked()).isEmpty();
+    }
+
     private void createComponent(String name, int accelerators) {
         api.createInferenceComponent(
                 name,

@@ -93,8 +93,7 @@ final class PlacementExplainer {
                 .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
                 .toList();
         long live = copies.stream()
-                .filter(c -> c.status() != FleetCopyRecord.Status.REMOVING
-                        && c.replaces().isEmpty())
+                .filter(c -> c.status() != FleetCopyRecord.Status.REMOVING && !fleet.replacing(c))
                 .count();
         ObjectNode out = Json.object()
                 .put("InferenceComponentName", row.name())

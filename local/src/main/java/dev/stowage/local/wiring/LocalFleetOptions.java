@@ -23,7 +23,7 @@ public record LocalFleetOptions(
                 Duration.ofSeconds(2),
                 Duration.ofMillis(250),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
                 1.0);
     }
 
