@@ -78,122 +78,84 @@ public record HostConfig(
                 Clock.systemUTC());
     }
 
+    /** This config running every timer {@code scale} times faster. */
     public HostConfig withTimeScale(TimeScale scale) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                pollInterval,
-                heartbeatInterval,
-                drainTimeout,
-                stopGrace,
-                pingInterval,
-                scale,
-                artifactRoot,
-                logsDir,
-                workDir,
-                clock);
+        return copy(c -> c.timeScale = scale);
     }
 
     public HostConfig withIntervals(Duration poll, Duration heartbeat) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                poll,
-                heartbeat,
-                drainTimeout,
-                stopGrace,
-                pingInterval,
-                timeScale,
-                artifactRoot,
-                logsDir,
-                workDir,
-                clock);
+        return copy(c -> {
+            c.pollInterval = poll;
+            c.heartbeatInterval = heartbeat;
+        });
     }
 
     public HostConfig withDrainTimeout(Duration drain) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                pollInterval,
-                heartbeatInterval,
-                drain,
-                stopGrace,
-                pingInterval,
-                timeScale,
-                artifactRoot,
-                logsDir,
-                workDir,
-                clock);
+        return copy(c -> c.drainTimeout = drain);
     }
 
     public HostConfig withStopGrace(Duration grace) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                pollInterval,
-                heartbeatInterval,
-                drainTimeout,
-                grace,
-                pingInterval,
-                timeScale,
-                artifactRoot,
-                logsDir,
-                workDir,
-                clock);
+        return copy(c -> c.stopGrace = grace);
     }
 
     public HostConfig withArtifactRoot(Path root) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                pollInterval,
-                heartbeatInterval,
-                drainTimeout,
-                stopGrace,
-                pingInterval,
-                timeScale,
-                root,
-                logsDir,
-                workDir,
-                clock);
+        return copy(c -> c.artifactRoot = root);
     }
 
     public HostConfig withClock(Clock newClock) {
-        return new HostConfig(
-                endpointName,
-                variantName,
-                instanceId,
-                address,
-                capacity,
-                pollInterval,
-                heartbeatInterval,
-                drainTimeout,
-                stopGrace,
-                pingInterval,
-                timeScale,
-                artifactRoot,
-                logsDir,
-                workDir,
-                newClock);
+        return copy(c -> c.clock = newClock);
     }
 
     /** {@code duration} as the host waits it: divided by the time scale. */
     Duration scaled(Duration duration) {
         return timeScale.scale(duration);
+    }
+
+    private HostConfig copy(java.util.function.Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The changeable members of a config, for the withers. */
+    private static final class Copy {
+        private final HostConfig from;
+        Duration pollInterval;
+        Duration heartbeatInterval;
+        Duration drainTimeout;
+        Duration stopGrace;
+        TimeScale timeScale;
+        Path artifactRoot;
+        Clock clock;
+
+        Copy(HostConfig from) {
+            this.from = from;
+            this.pollInterval = from.pollInterval;
+            this.heartbeatInterval = from.heartbeatInterval;
+            this.drainTimeout = from.drainTimeout;
+            this.stopGrace = from.stopGrace;
+            this.timeScale = from.timeScale;
+            this.artifactRoot = from.artifactRoot;
+            this.clock = from.clock;
+        }
+
+        HostConfig build() {
+            return new HostConfig(
+                    from.endpointName,
+                    from.variantName,
+                    from.instanceId,
+                    from.address,
+                    from.capacity,
+                    pollInterval,
+                    heartbeatInterval,
+                    drainTimeout,
+                    stopGrace,
+                    from.pingInterval,
+                    timeScale,
+                    artifactRoot,
+                    from.logsDir,
+                    from.workDir,
+                    clock);
+        }
     }
 }

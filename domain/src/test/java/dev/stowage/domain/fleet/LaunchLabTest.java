@@ -49,15 +49,7 @@ class LaunchLabTest {
 
     @Test
     void three_components_share_one_instance_and_a_fourth_copy_brings_a_second() {
-        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
-        api.createEndpointConfig(
-                "lab-config",
-                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
-                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
-                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
-                        + "'MaxInstanceCount':2}}]}"),
-                "t");
-        api.createEndpoint("lab", "lab-config", "t");
+        createLab();
         settle();
         assertThat(endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
         assertThat(instances()).containsExactly("i-1");
@@ -93,15 +85,7 @@ class LaunchLabTest {
 
     @Test
     void a_new_specification_replaces_every_copy_before_the_old_ones_go() {
-        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
-        api.createEndpointConfig(
-                "lab-config",
-                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
-                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
-                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
-                        + "'MaxInstanceCount':2}}]}"),
-                "t");
-        api.createEndpoint("lab", "lab-config", "t");
+        createLab();
         createComponent("ic-a", 1);
         api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
         settle();
@@ -143,15 +127,7 @@ class LaunchLabTest {
 
     @Test
     void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
-        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
-        api.createEndpointConfig(
-                "lab-config",
-                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
-                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
-                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
-                        + "'MaxInstanceCount':2}}]}"),
-                "t");
-        api.createEndpoint("lab", "lab-config", "t");
+        createLab();
         createComponent("ic-a", 1);
         createComponent("ic-b", 2);
         createComponent("ic-c", 1);
@@ -170,6 +146,19 @@ class LaunchLabTest {
         assertThat(fleet().loadedCopies("ic-a")).isEqualTo(2);
         assertThat(instances()).containsExactly("i-1", "i-2");
         assertThat(fleet().blocked()).isEmpty();
+    }
+
+    /** A model and an endpoint on ml.g5.24xlarge (4 GPUs) with managed instance scaling 1–2. */
+    private void createLab() {
+        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
+        api.createEndpointConfig(
+                "lab-config",
+                doc("{'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.24xlarge',"
+                        + "'InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
+                        + "'MaxInstanceCount':2}}]}"),
+                "t");
+        api.createEndpoint("lab", "lab-config", "t");
     }
 
     private void createComponent(String name, int accelerators) {
