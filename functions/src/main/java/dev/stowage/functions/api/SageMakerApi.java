@@ -8,7 +8,6 @@ import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SageMaker control-plane operations Stowage serves, by their wire names. Input arrives already
@@ -60,10 +59,6 @@ public final class SageMakerApi implements ServiceApi {
     @Override
     public WireError error(CommandRejected rejected) {
         return ErrorCodes.sageMaker(rejected);
-    }
-
-    public Set<String> operationNames() {
-        return operations.keySet();
     }
 
     @Override
