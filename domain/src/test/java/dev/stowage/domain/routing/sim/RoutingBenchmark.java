@@ -37,6 +37,12 @@ class RoutingBenchmark {
         row(base.withStaleness(0.5), trace, 0.9);
         row(base.withConcurrencyLimit(base.batchSlots()), trace, 0.9);
         row(base.withConcurrencyLimit(base.batchSlots()).withStaleness(0.005), trace, 0.9);
+        System.out.println("What drives the tail: copies that serve one request at a time (no batching), same trace:");
+        header();
+        ServingModel unbatched = new ServingModel(base.copies(), base.hosts(), 1, 64, base.tokenTime(), 0, 0);
+        for (double utilisation : UTILISATIONS) {
+            row(unbatched, trace, utilisation);
+        }
     }
 
     private static void printParameters(ServingModel model, Trace trace) {
