@@ -1,0 +1,9 @@
+/**
+ * A discrete-event simulation of the routing policies over LLM-like copies (continuous batching, long-tailed
+ * output lengths), for the figures of docs/benchmarks.md. Seeded throughout: the same trace gives the same
+ * figures.
+ */
+@NullMarked
+package dev.stowage.domain.routing.sim;
+
+import org.jspecify.annotations.NullMarked;
