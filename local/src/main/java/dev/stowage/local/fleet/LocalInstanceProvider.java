@@ -90,6 +90,15 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
         return ids;
     }
 
+    /** The hosts of a fleet that are running now. */
+    public java.util.List<InferenceHost> hosts(String fleetStream) {
+        return hosts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(fleetStream + "#"))
+                .map(Map.Entry::getValue)
+                .filter(InferenceHost::isRunning)
+                .toList();
+    }
+
     /** Stops a host abruptly, as a crashed machine: no more heartbeats, nothing reported. */
     public void kill(String fleetStream, String instanceId) {
         InferenceHost host = hosts.get(key(fleetStream, instanceId));

@@ -1,0 +1,184 @@
+package dev.stowage.local.runtime;
+
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.endpoint.EndpointStatus;
+import dev.stowage.domain.endpoint.ProductionVariant;
+import dev.stowage.domain.routing.Candidate;
+import dev.stowage.domain.routing.Pick;
+import dev.stowage.domain.routing.Router;
+import dev.stowage.domain.routing.RoutingStrategy;
+import dev.stowage.domain.views.EndpointRow;
+import dev.stowage.domain.views.EndpointView;
+import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.domain.views.InferenceComponentView;
+import dev.stowage.host.InferenceHost;
+import dev.stowage.host.copies.RoutableCopy;
+import dev.stowage.local.fleet.LocalInstanceProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * InvokeEndpoint in local mode: finds the endpoint and the inference component (consistent reads), picks a serving
+ * copy among those on the fleet's hosts with the variant's routing strategy, proxies the request to it over the
+ * SageMaker container contract ({@code POST /invocations}) and tells how it ended. A copy being removed gets no
+ * new requests; the in-flight count the router reads is the host's own.
+ */
+public final class LocalInvoker {
+    /** Requests one copy takes at once before the router looks elsewhere (about an LLM server's batch). */
+    static final int CONCURRENCY_LIMIT = 16;
+
+    private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> FORWARDED =
+            List.of("Content-Type", "Accept", "X-Amzn-SageMaker-Custom-Attributes");
+
+    private final EventStore events;
+    private final LocalInstanceProvider instances;
+    private final String account;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    private final SplittableRandom seeds = new SplittableRandom(7);
+
+    public LocalInvoker(EventStore events, LocalInstanceProvider instances, String account) {
+        this.events = events;
+        this.instances = instances;
+        this.account = account;
+    }
+
+    /** One invocation; {@code headers} are the request's, by canonical name. */
+    public Outcome invoke(
+            String endpointName, Optional<String> componentName, byte[] body, Map<String, String> headers) {
+        Optional<EndpointRow> endpoint = EndpointView.describe(events.read(StreamIds.endpoint(endpointName)))
+                .filter(e -> e.endpointStatus() != EndpointStatus.DELETING);
+        if (endpoint.isEmpty()) {
+            return new Outcome.Refused("Endpoint " + endpointName + " of account " + account + " not found.");
+        }
+        List<ProductionVariant> variants = ProductionVariant.of(endpoint.get().endpointConfig());
+        if (variants.stream().noneMatch(ProductionVariant::hostsInferenceComponents)) {
+            return new Outcome.Refused("Endpoint " + endpointName + " serves a model directly; Stowage serves"
+                    + " invocations of inference components only.");
+        }
+        if (componentName.isEmpty()) {
+            return new Outcome.Refused("Inference Component Name header is required for endpoints to which you plan"
+                    + " to deploy inference components. Please include Inference Component Name header or consider"
+                    + " using SageMaker models.");
+        }
+        Optional<InferenceComponentRow> component = InferenceComponentView.describe(
+                        events.read(StreamIds.inferenceComponent(componentName.get())))
+                .filter(ic -> ic.endpointName().equals(endpointName));
+        if (component.isEmpty()) {
+            return new Outcome.Refused(
+                    "Inference component " + componentName.get() + " not found on endpoint " + endpointName + ".");
+        }
+        String variantName = component.get().variantName();
+        RoutingStrategy strategy = variants.stream()
+                .filter(v -> v.variantName().equals(variantName))
+                .findFirst()
+                .flatMap(v -> routing(endpoint.get(), v))
+                .orElse(RoutingStrategy.RANDOM);
+        return route(endpointName, variantName, componentName.get(), strategy, body, headers);
+    }
+
+    private Outcome route(
+            String endpointName,
+            String variantName,
+            String component,
+            RoutingStrategy strategy,
+            byte[] body,
+            Map<String, String> headers) {
+        Map<String, RoutableCopy> copies = new HashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (InferenceHost host : instances.hosts(StreamIds.fleet(endpointName, variantName))) {
+            for (RoutableCopy copy : host.copies().serving(component)) {
+                copies.put(copy.copyId(), copy);
+                candidates.add(new Candidate(
+                        copy.copyId(),
+                        host.config().instanceId(),
+                        Candidate.State.SERVING,
+                        copy.inFlight(),
+                        CONCURRENCY_LIMIT));
+            }
+        }
+        Router router = new Router(strategy, seeds.split());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Pick pick = router.pick(candidates);
+            switch (pick) {
+                case Pick.NoCapacity none -> {
+                    return new Outcome.Refused("Inference Component " + component + " has no capacity to process"
+                            + " this request. ApplicationAutoScaling may be in-progress (if configured) or try to"
+                            + " increase the capacity by invoking UpdateInferenceComponentRuntimeConfig API.");
+                }
+                case Pick.Saturated full -> {
+                    return new Outcome.Throttled("Every copy of " + component + " is serving " + CONCURRENCY_LIMIT
+                            + " requests; retry with backoff.");
+                }
+                case Pick.Routed routed -> {
+                    RoutableCopy copy = copies.get(routed.copy().copyId());
+                    if (copy.tryAcquire()) {
+                        try {
+                            return proxy(copy, variantName, body, headers);
+                        } finally {
+                            copy.release();
+                        }
+                    }
+                    candidates.removeIf(c -> c.copyId().equals(copy.copyId()));
+                }
+            }
+        }
+        return new Outcome.Throttled("No copy of " + component + " took the request; retry with backoff.");
+    }
+
+    private Outcome proxy(RoutableCopy copy, String variantName, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(copy.baseUrl() + "/invocations"))
+                .timeout(MODEL_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        FORWARDED.forEach(name -> {
+            String value = headers.get(name);
+            if (value != null) {
+                request.header(name, value);
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                return new Outcome.ModelFailed(
+                        response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Map<String, String> shown = new HashMap<>();
+            response.headers().firstValue("Content-Type").ifPresent(v -> shown.put("Content-Type", v));
+            response.headers()
+                    .firstValue("X-Amzn-SageMaker-Custom-Attributes")
+                    .ifPresent(v -> shown.put("X-Amzn-SageMaker-Custom-Attributes", v));
+            return new Outcome.Served(response.body(), shown, variantName, copy.copyId());
+        } catch (IOException e) {
+            return new Outcome.ModelFailed(502, "The copy " + copy.copyId() + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.ModelFailed(504, "Interrupted while waiting for " + copy.copyId());
+        }
+    }
+
+    private static Optional<RoutingStrategy> routing(EndpointRow endpoint, ProductionVariant variant) {
+        return endpoint.endpointConfig().at("ProductionVariants").flatMap(list -> {
+            for (var v : list) {
+                if (v.path("VariantName").asText().equals(variant.variantName())) {
+                    return RoutingStrategy.fromWireName(
+                            v.path("RoutingConfig").path("RoutingStrategy").asText());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+}
