@@ -6,7 +6,7 @@ errors; drops documentation strings. Output keeps the source model's order (memb
 the order validation errors are reported in), so regenerating yields no diff.
 
 Usage (from the repository root):
-  scripts/trim-service-model.py                      # regenerate both committed models
+  scripts/trim-service-model.py                      # regenerate the committed models
   scripts/trim-service-model.py MODEL OUT OP [OP...] # trim one model
 """
 import json
@@ -40,6 +40,11 @@ DEFAULTS = [
             "PutScalingPolicy", "DeleteScalingPolicy", "DescribeScalingPolicies",
             "DescribeScalingActivities",
         ],
+    ),
+    (
+        "sagemaker-runtime_2017-05-13_service-2.json",
+        "sagemaker-runtime.json",
+        ["InvokeEndpoint", "InvokeEndpointWithResponseStream"],
     ),
 ]
 
