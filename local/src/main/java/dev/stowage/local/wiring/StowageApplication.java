@@ -25,6 +25,8 @@ import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
+import dev.stowage.local.runtime.LocalInvoker;
+import dev.stowage.local.runtime.LocalRuntimeHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,7 +96,14 @@ public final class StowageApplication implements LocalApplication {
                 stream -> stream.startsWith("fleet/") ? List.of(FleetKey.ofStream(stream)) : List.of(),
                 instances::reconcile);
         return new LocalHandlers(
-                new LocalConsole(metrics, new SignatureGate(api, verifier(environment))),
+                new LocalConsole(
+                        metrics,
+                        new SignatureGate(
+                                new RuntimeRouting(
+                                        new LocalRuntimeHandler(
+                                                new LocalInvoker(stores.events(), provider, environment.account())),
+                                        api),
+                                verifier(environment))),
                 List.of(new StreamSubscription(EVENTS_TABLE, new FanOut(List.of(projector, placement, launching)))),
                 () -> {
                     ticker.close();
