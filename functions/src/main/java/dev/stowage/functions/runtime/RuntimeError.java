@@ -36,6 +36,18 @@ public record RuntimeError(String code, int status, String message, @Nullable Mo
         return modeled("ValidationError", message);
     }
 
+    /** The service's {@code ValidationError} for an endpoint that does not exist (or not in this account). */
+    public static RuntimeError endpointNotFound(String endpointName, String account) {
+        return validation("Endpoint " + endpointName + " of account " + account + " not found.");
+    }
+
+    /** The service's {@code ValidationError} for an endpoint of inference components invoked without one. */
+    public static RuntimeError inferenceComponentRequired() {
+        return validation("Inference Component Name header is required for endpoints to which you plan to deploy"
+                + " inference components. Please include Inference Component Name header or consider using"
+                + " SageMaker models.");
+    }
+
     /**
      * A 424 {@code ModelError}: the model container answered with an error status. The message is the
      * service's: {@code Received client error (400) from <source> with message "<original>".}, followed by

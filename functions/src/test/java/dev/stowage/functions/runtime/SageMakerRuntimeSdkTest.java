@@ -145,8 +145,7 @@ class SageMakerRuntimeSdkTest {
 
     @Test
     void validation_error_becomes_ValidationErrorException_with_the_message() {
-        server.answer(
-                request -> error(RuntimeError.validation("Endpoint llm-endpoint of account 123456789012 not found.")));
+        server.answer(request -> error(RuntimeError.endpointNotFound(request.endpointName(), "123456789012")));
 
         var e = catchThrowableOfType(ValidationErrorException.class, () -> client.invokeEndpoint(invoke().build()));
 
