@@ -31,7 +31,8 @@ public sealed interface FleetEvent extends Event {
 
     /**
      * A copy of an inference component is assigned to an instance with these devices and resources. {@code
-     * replaces} names the copy it will replace once loaded (a move), or is empty.
+     * replaces} names the copy it will replace once loaded (a move), or is empty. {@code specifiedAt} names the
+     * specification the copy runs: the time the component's specification was last set, as its stream says.
      */
     record CopyScheduled(
             String inferenceComponentName,
@@ -42,6 +43,7 @@ public sealed interface FleetEvent extends Event {
             long memoryMib,
             String replaces,
             String why,
+            Instant specifiedAt,
             Instant at)
             implements FleetEvent {
         public CopyScheduled {

@@ -3,15 +3,18 @@ package dev.stowage.domain.fleet;
 import dev.stowage.domain.placement.Plan;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Instant;
+import java.util.Map;
 
 /** What placement, hosts and the liveness reaper ask of a fleet. */
 public sealed interface FleetCommand {
 
     /**
      * Record a placement plan made on the fleet at the version it is appended at; {@code instanceType} is what
-     * requested instances are launched as. A component blocked before and not blocked by this plan is unblocked.
+     * requested instances are launched as. A component blocked before and not blocked by this plan is
+     * unblocked. {@code specifiedAt} tells, per component, which specification its new copies run.
      */
-    record ApplyPlan(Plan plan, String instanceType, Instant at) implements FleetCommand {}
+    record ApplyPlan(Plan plan, String instanceType, Map<String, Instant> specifiedAt, Instant at)
+            implements FleetCommand {}
 
     record RegisterInstance(String instanceId, String address, Capacity capacity, Instant at) implements FleetCommand {}
 

@@ -3,7 +3,10 @@ package dev.stowage.domain.fleet;
 import java.time.Instant;
 import java.util.List;
 
-/** A copy of an inference component on an instance, as the fleet stream tells it, and why it was put there. */
+/**
+ * A copy of an inference component on an instance, as the fleet stream tells it: why it was put there, and which
+ * specification it runs (the component's specification time when it was scheduled).
+ */
 public record FleetCopyRecord(
         String copyId,
         String inferenceComponentName,
@@ -15,7 +18,7 @@ public record FleetCopyRecord(
         Status status,
         Instant since,
         String why,
-        Instant scheduledAt) {
+        Instant specifiedAt) {
 
     public enum Status {
         SCHEDULED,
@@ -39,6 +42,6 @@ public record FleetCopyRecord(
                 next,
                 when,
                 why,
-                scheduledAt);
+                specifiedAt);
     }
 }

@@ -83,6 +83,7 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                             s.resources().memoryMib(),
                             s.replaces().orElse(""),
                             s.why(),
+                            command.specifiedAt().getOrDefault(s.inferenceComponent(), command.at()),
                             command.at()));
                 case Decision.RemoveCopy r -> {
                     FleetCopyRecord copy = state.copies().get(r.copyId());

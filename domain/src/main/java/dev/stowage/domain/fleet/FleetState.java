@@ -107,7 +107,7 @@ public record FleetState(
                 Status.SCHEDULED,
                 e.at(),
                 e.why(),
-                e.at());
+                e.specifiedAt());
         Map<String, Integer> numbers = new LinkedHashMap<>(usedCopyNumbers);
         FleetIds.copyNumber(e.inferenceComponentName(), e.copyId())
                 .ifPresent(n -> numbers.merge(e.inferenceComponentName(), n, Math::max));

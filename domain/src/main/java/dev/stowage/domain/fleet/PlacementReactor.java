@@ -128,14 +128,15 @@ public final class PlacementReactor {
             Map<String, IcTarget> targets = planning.targets(present, reaped);
             Plan plan =
                     Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
-            List<FleetEvent> applied =
-                    new ArrayList<>(fleets.decide(new ApplyPlan(plan, planning.instanceType(), now), reaped));
+            List<FleetEvent> applied = new ArrayList<>(
+                    fleets.decide(new ApplyPlan(plan, planning.instanceType(), specifications(present), now), reaped));
             Set<String> blocked = plan.only(Decision.Blocked.class).stream()
                     .map(Decision.Blocked::inferenceComponent)
                     .collect(java.util.stream.Collectors.toSet());
             Defragmenter.move(fold(reaped, applied), targets, blocked, stale)
                     .ifPresent(move -> applied.addAll(fleets.decide(
-                            new ApplyPlan(withBlocked(move, plan), planning.instanceType(), now),
+                            new ApplyPlan(
+                                    withBlocked(move, plan), planning.instanceType(), specifications(present), now),
                             fold(reaped, applied))));
             decided.addAll(applied);
             decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now));
@@ -155,6 +156,13 @@ public final class PlacementReactor {
             statuses.advance(key, endpoint, planning, present, fold(fleet, decided), now);
             return;
         }
+    }
+
+    /** Which specification each component's new copies run. */
+    private static Map<String, Instant> specifications(Map<String, InferenceComponentState.Present> present) {
+        Map<String, Instant> specified = new java.util.HashMap<>();
+        present.forEach((name, ic) -> specified.put(name, ic.specifiedAt()));
+        return specified;
     }
 
     /** A plan of one move that keeps what {@code plan} blocked blocked (a plan unblocks what it does not name). */

@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
 final class Rollout {
     private Rollout() {}
 
-    /** Copies scheduled before their component's specification last changed. */
+    /** Copies that run an older specification than their component's. */
     static Set<String> staleCopies(FleetState fleet, Map<String, InferenceComponentState.Present> components) {
         return fleet.copies().values().stream()
                 .filter(copy -> {
                     var ic = components.get(copy.inferenceComponentName());
-                    return ic != null && copy.scheduledAt().isBefore(ic.specifiedAt());
+                    return ic != null && copy.specifiedAt().isBefore(ic.specifiedAt());
                 })
                 .map(FleetCopyRecord::copyId)
                 .collect(Collectors.toSet());

@@ -27,8 +27,8 @@ class FleetRepositoryTest {
         history.add(
                 new FleetEvent.InstanceRegistered("i-1", "local:i-1", new FleetEvent.Capacity(47_000, 188_416, 4), T0));
         for (int n = 1; n <= rounds; n++) {
-            history.add(
-                    new FleetEvent.CopyScheduled("ic", "ic-c" + n, "i-1", List.of(n % 4), 1000, 1024, "", "why", T0));
+            history.add(new FleetEvent.CopyScheduled(
+                    "ic", "ic-c" + n, "i-1", List.of(n % 4), 1000, 1024, "", "why", T0, T0));
             history.add(new FleetEvent.CopyLoaded("ic-c" + n, T0));
             if (n % 3 != 0) {
                 history.add(new FleetEvent.CopyRemoved("ic-c" + n, T0));

@@ -40,7 +40,7 @@ public final class EventTypes {
             new EventType("fleet.instance-lost", 1, FleetEvent.InstanceLost.class),
             new EventType("fleet.instance-drain-started", 1, FleetEvent.InstanceDrainStarted.class),
             new EventType("fleet.instance-retired", 1, FleetEvent.InstanceRetired.class),
-            new EventType("fleet.copy-scheduled", 1, FleetEvent.CopyScheduled.class),
+            new EventType("fleet.copy-scheduled", 2, FleetEvent.CopyScheduled.class),
             new EventType("fleet.copy-loaded", 1, FleetEvent.CopyLoaded.class),
             new EventType("fleet.copy-failed", 1, FleetEvent.CopyFailed.class),
             new EventType("fleet.copy-removal-scheduled", 1, FleetEvent.CopyRemovalScheduled.class),
@@ -53,7 +53,12 @@ public final class EventTypes {
             new Upcaster(
                     "inference-component.desired-copy-count-set",
                     1,
-                    json -> json.put("cause", CopyCountCause.API.name())));
+                    json -> json.put("cause", CopyCountCause.API.name())),
+            // v1 did not say which specification a copy runs; take its scheduling time, the best it knew.
+            new Upcaster(
+                    "fleet.copy-scheduled",
+                    1,
+                    json -> json.put("specifiedAt", json.get("at").asText())));
 
     private EventTypes() {}
 }

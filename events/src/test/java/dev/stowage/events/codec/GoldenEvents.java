@@ -118,6 +118,20 @@ final class GoldenEvents {
                             8_192,
                             "llm-ic-c1",
                             "Moves llm-ic-c1 off i-2 so i-2 can be retired.",
+                            T1,
+                            T1)),
+            Map.entry(
+                    "fleet.copy-scheduled/v2",
+                    new FleetEvent.CopyScheduled(
+                            "llm-ic",
+                            "llm-ic-c2",
+                            "i-1",
+                            List.of(2, 3),
+                            2_500,
+                            8_192,
+                            "llm-ic-c1",
+                            "Moves llm-ic-c1 off i-2 so i-2 can be retired.",
+                            T0,
                             T1)),
             Map.entry("fleet.copy-loaded/v1", new FleetEvent.CopyLoaded("llm-ic-c2", T1)),
             Map.entry(

@@ -12,6 +12,7 @@ import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
+import dev.stowage.functions.runtime.RuntimeError;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.local.fleet.LocalInstanceProvider;
@@ -63,7 +64,8 @@ public final class LocalInvoker {
         Optional<EndpointRow> endpoint = EndpointView.describe(events.read(StreamIds.endpoint(endpointName)))
                 .filter(e -> e.endpointStatus() != EndpointStatus.DELETING);
         if (endpoint.isEmpty()) {
-            return new Outcome.Refused("Endpoint " + endpointName + " of account " + account + " not found.");
+            return new Outcome.Refused(
+                    RuntimeError.endpointNotFound(endpointName, account).message());
         }
         List<ProductionVariant> variants = ProductionVariant.of(endpoint.get().endpointConfig());
         if (variants.stream().noneMatch(ProductionVariant::hostsInferenceComponents)) {
@@ -71,9 +73,7 @@ public final class LocalInvoker {
                     + " invocations of inference components only.");
         }
         if (componentName.isEmpty()) {
-            return new Outcome.Refused("Inference Component Name header is required for endpoints to which you plan"
-                    + " to deploy inference components. Please include Inference Component Name header or consider"
-                    + " using SageMaker models.");
+            return new Outcome.Refused(RuntimeError.inferenceComponentRequired().message());
         }
         Optional<InferenceComponentRow> component = InferenceComponentView.describe(
                         events.read(StreamIds.inferenceComponent(componentName.get())))
