@@ -14,8 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stowage metrics [NAME]}: the latest value of each metric a running local Stowage has. */
-@Command(name = "metrics", description = "Show the latest metrics of a running local Stowage (e.g. CPUReservation).")
+/**
+ * {@code stowage metrics [--period 60 [--stat Sum] [--periods 1]] [NAME]}: the latest value of each metric a running
+ * local Stowage has or, with {@code --period}, one value per period with a CloudWatch statistic.
+ */
+@Command(
+        name = "metrics",
+        description = "Show the metrics of a running local Stowage (e.g. CPUReservation, Invocations): the latest"
+                + " values, or with --period a statistic per period.")
 public final class MetricsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,13 +29,26 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Where Stowage listens.")
     String url;
 
+    @Option(names = "--period", description = "Seconds per period; shows statistics instead of latest values.")
+    @org.jspecify.annotations.Nullable
+    Integer period;
+
+    @Option(
+            names = "--stat",
+            defaultValue = "Sum",
+            description = "Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99.")
+    String stat;
+
+    @Option(names = "--periods", defaultValue = "1", description = "How many periods back, the current one included.")
+    int periods;
+
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this metric, e.g. GPUReservation.")
     @org.jspecify.annotations.Nullable
     String name;
 
     @Override
     public Integer call() throws Exception {
-        String query = name == null ? "" : "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        String query = query();
         HttpResponse<String> response;
         try (HttpClient client = HttpClient.newHttpClient()) {
             response = client.send(
@@ -40,14 +59,34 @@ public final class MetricsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stowage: nothing answers at " + url + "; is './stowage up' running?");
             return 1;
         }
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        if (response.statusCode() != 200) {
+            spec.commandLine()
+                    .getErr()
+                    .println("stowage: " + body.path("message").asText());
+            return 1;
+        }
         var out = spec.commandLine().getOut();
-        for (JsonNode metric : new ObjectMapper().readTree(response.body()).path("Metrics")) {
+        for (JsonNode metric : body.path("Metrics")) {
             StringBuilder dimensions = new StringBuilder();
             metric.path("Dimensions").properties().forEach(d -> dimensions
                     .append(dimensions.isEmpty() ? "" : " ")
                     .append(d.getKey())
                     .append('=')
                     .append(d.getValue().asText()));
+            if (period != null) {
+                for (JsonNode point : metric.path("Datapoints")) {
+                    out.printf(
+                            "%-28s %-12s %14.2f %-12s %s  (%s)%n",
+                            metric.path("MetricName").asText(),
+                            stat,
+                            point.path("Value").asDouble(),
+                            metric.path("Unit").asText(),
+                            dimensions,
+                            point.path("Timestamp").asText());
+                }
+                continue;
+            }
             out.printf(
                     "%-24s %10.2f %-8s %s  (%s)%n",
                     metric.path("MetricName").asText(),
@@ -58,5 +97,17 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private String query() {
+        StringBuilder query = new StringBuilder();
+        if (period != null) {
+            query.append("&period=").append(period).append("&periods=").append(periods);
+            query.append("&stat=").append(URLEncoder.encode(stat, StandardCharsets.UTF_8));
+        }
+        if (name != null) {
+            query.append("&name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
+        }
+        return query.isEmpty() ? "" : "?" + query.substring(1);
     }
 }

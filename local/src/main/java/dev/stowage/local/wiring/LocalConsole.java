@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.host.metrics.Datapoint;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,18 +20,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Local mode's read-only console under {@code GET /stowage/…}, unsigned because it only ever listens on
  * loopback: {@code /stowage/metrics[?name=CPUReservation]} gives the latest datapoint of every metric and
- * dimension set the hosts published. Every other request goes to the signed API.
+ * dimension set published (the hosts' reservations, the invocation metrics); with {@code period} it gives statistics
+ * per period instead (see {@link MetricStatistics}). Every other request goes to the signed API.
  */
 final class LocalConsole implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     static final String PREFIX = "/stowage/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InMemoryMetrics metrics;
+    private final Clock clock;
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api;
 
     LocalConsole(
-            InMemoryMetrics metrics, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api) {
+            InMemoryMetrics metrics,
+            Clock clock,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api) {
         this.metrics = metrics;
+        this.clock = clock;
         this.api = api;
     }
 
@@ -42,6 +48,13 @@ final class LocalConsole implements RequestHandler<APIGatewayProxyRequestEvent, 
         }
         if (path.equals(PREFIX + "metrics")) {
             Map<String, String> query = Objects.requireNonNullElse(event.getQueryStringParameters(), Map.of());
+            if (query.containsKey("period")) {
+                try {
+                    return json(200, MetricStatistics.of(metrics.all(), query, clock.instant()));
+                } catch (IllegalArgumentException e) {
+                    return json(400, JSON.createObjectNode().put("message", e.getMessage()));
+                }
+            }
             return json(200, latest(query.get("name")));
         }
         return json(404, JSON.createObjectNode().put("message", "Nothing at " + path + "; try /stowage/metrics."));

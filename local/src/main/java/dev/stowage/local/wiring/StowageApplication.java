@@ -25,6 +25,7 @@ import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
+import dev.stowage.local.runtime.InvocationMetrics;
 import dev.stowage.local.runtime.LocalInvoker;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
 import java.nio.file.Files;
@@ -98,10 +99,14 @@ public final class StowageApplication implements LocalApplication {
         return new LocalHandlers(
                 new LocalConsole(
                         metrics,
+                        environment.clock(),
                         new SignatureGate(
                                 new RuntimeRouting(
-                                        new LocalRuntimeHandler(
-                                                new LocalInvoker(stores.events(), provider, environment.account())),
+                                        new LocalRuntimeHandler(new LocalInvoker(
+                                                stores.events(),
+                                                provider,
+                                                environment.account(),
+                                                new InvocationMetrics(metrics, environment.clock()))),
                                         api),
                                 verifier(environment))),
                 List.of(new StreamSubscription(EVENTS_TABLE, new FanOut(List.of(projector, placement, launching)))),
