@@ -72,13 +72,13 @@ public final class DataPlaneBenchmark {
     static final long SEED = 42;
 
     /** How long each measured point and the overhead phase run. */
-    record Settings(Duration point, int calibration, int overheadCalls, int overheadWarmUp) {
+    record Settings(Duration point, Duration calibration, int overheadCalls, int overheadWarmUp) {
         static Settings standard() {
-            return new Settings(Duration.ofSeconds(20), 30, 3000, 500);
+            return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(10), 3000, 500);
         }
 
         static Settings smoke() {
-            return new Settings(Duration.ofSeconds(2), 5, 100, 20);
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 100, 20);
         }
     }
 
@@ -104,6 +104,11 @@ public final class DataPlaneBenchmark {
     record Point(String strategy, double utilisation, double rate, long[] sorted, int failed, double achievedRate) {
         double p(double percentile) {
             return Latencies.percentileMillis(sorted, percentile);
+        }
+
+        /** Little's law: the mean number of requests in flight ÷ the capacity, from what was measured. */
+        double measuredUtilisation(double capacity) {
+            return achievedRate * Latencies.meanMillis(sorted) / 1000.0 / capacity;
         }
     }
 
@@ -142,36 +147,46 @@ public final class DataPlaneBenchmark {
                         copiesPerHost(stowage, endpoint, endpoint.equals("dp-random") ? "llm-random" : "llm-lor"));
             }
 
-            // Service time, one request at a time, warm: the mean of the workload's lengths times the per-token time.
+            // Warm-up, then the mean service time: the workload's own lengths at light load (20 arrivals/s, about
+            // 25 % of capacity) on both endpoints. llm-sim has no contention between requests, so a request's
+            // service time is its latency; its sleeps overshoot STOWAGE_TOKEN_MS, so this is measured, not computed.
             Workload sequence = Workload.of(new SplittableRandom(SEED), 20_000);
-            for (int i = 0; i < settings.calibration(); i++) {
+            for (int i = 0; i < 20; i++) {
                 invokeLlm(runtime, "dp-random", "llm-random", 64);
                 invokeLlm(runtime, "dp-lor", "llm-lor", 64);
             }
-            long[] alone = new long[settings.calibration()];
-            for (int i = 0; i < alone.length; i++) {
-                long start = System.nanoTime();
-                invokeLlm(runtime, i % 2 == 0 ? "dp-random" : "dp-lor", i % 2 == 0 ? "llm-random" : "llm-lor", 340);
-                alone[i] = System.nanoTime() - start;
-            }
-            Arrays.sort(alone);
-            double perTokenMs = Latencies.percentileMillis(alone, 50) / 340.0;
+            Arrivals light = Arrivals.poisson(new SplittableRandom(SEED - 1), 20, settings.calibration());
+            Point r0 = drive(runtime, "dp-random", "llm-random", "RANDOM", 0, 20, light, sequence);
+            Point l0 = drive(runtime, "dp-lor", "llm-lor", "LEAST_OUTSTANDING_REQUESTS", 0, 20, light, sequence);
+            long[] calibration = java.util.stream.LongStream.concat(
+                            Arrays.stream(r0.sorted()), Arrays.stream(l0.sorted()))
+                    .toArray();
+            int[] used = Arrays.copyOf(sequence.tokens(), light.offsetsNanos().length);
+            double usedMeanTokens = Arrays.stream(used).average().orElse(Double.NaN);
+            double measuredMeanMs = Latencies.meanMillis(calibration);
+            // scale the calibration's mean to the whole sequence's mean length (the first requests are a small sample)
+            double perTokenMs = measuredMeanMs / usedMeanTokens;
             double meanServiceMs = perTokenMs * sequence.meanTokens();
             double capacity = (double) COPIES * COPY_CONCURRENCY;
             out.printf(
                     Locale.ROOT,
-                    "llm-sim STOWAGE_TOKEN_MS=%d; 340 tokens alone through Stowage: p50 %.1f ms (%.3f ms/token);"
-                            + " workload: log-normal sigma %.1f, mean %.1f tokens (p50 %d, p99 %d, max %d, capped at %d)"
-                            + " -> mean service %.1f ms; capacity %d copies x %d = %.0f concurrent requests%n",
+                    "llm-sim STOWAGE_TOKEN_MS=%d; workload: log-normal sigma %.1f, mean %.1f tokens (p50 %d, p99 %d,"
+                            + " max %d, capped at %d)%n"
+                            + "service time at light load (20/s for %ds on each endpoint, %d requests, mean %.1f"
+                            + " tokens): mean %.1f ms = %.3f ms/token -> mean service %.1f ms; capacity %d copies x %d"
+                            + " = %.0f concurrent requests%n",
                     TOKEN_MS,
-                    Latencies.percentileMillis(alone, 50),
-                    perTokenMs,
                     SIGMA,
                     sequence.meanTokens(),
                     sequence.tokenPercentile(50),
                     sequence.tokenPercentile(99),
                     sequence.tokenPercentile(100),
                     MAX_TOKENS,
+                    settings.calibration().toSeconds(),
+                    calibration.length,
+                    usedMeanTokens,
+                    measuredMeanMs,
+                    perTokenMs,
                     meanServiceMs,
                     COPIES,
                     COPY_CONCURRENCY,
@@ -195,11 +210,13 @@ public final class DataPlaneBenchmark {
                     points.add(point);
                     out.printf(
                             Locale.ROOT,
-                            "  u=%.0f%% %-26s rate %.1f/s (achieved %.1f/s) n=%d failed=%d  p50 %.1f ms  p99 %.1f ms%n",
+                            "  u=%.0f%% %-26s rate %.1f/s (this sample %.1f/s, in flight ÷ capacity %.0f%%) n=%d failed=%d"
+                                    + "  p50 %.1f ms  p99 %.1f ms%n",
                             u * 100,
                             strategy,
                             rate,
                             point.achievedRate(),
+                            point.measuredUtilisation(capacity) * 100,
                             point.sorted().length,
                             point.failed(),
                             point.p(50),
@@ -429,13 +446,13 @@ public final class DataPlaneBenchmark {
         Thread.sleep(1500); // let the invocation metrics reach the in-memory store
         for (String stat : List.of("p50", "p99")) {
             HttpRequest metrics = HttpRequest.newBuilder(URI.create(
-                            base + "/stowage/metrics?name=OverheadLatency&period=3600&periods=1&stat=" + stat))
+                            base + "/stowage/metrics?name=OverheadLatency&period=3600&periods=2&stat=" + stat))
                     .GET()
                     .build();
             HttpResponse<String> r = http.send(metrics, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             out.printf(
                     Locale.ROOT,
-                    "  OverheadLatency %s (GET /stowage/metrics, period 3600): %s%n",
+                    "  OverheadLatency %s per component since start (GET /stowage/metrics, period 3600 s): %s%n",
                     stat,
                     overheadValues(r.body()));
         }
@@ -449,7 +466,10 @@ public final class DataPlaneBenchmark {
             for (var metric : root.path("Metrics")) {
                 var dims = metric.path("Dimensions");
                 if (dims.has("InferenceComponentName") && dims.size() == 1) {
-                    parts.add(dims.path("InferenceComponentName").asText() + "=" + metric.path("Values") + " "
+                    List<String> values = new ArrayList<>();
+                    metric.path("Datapoints")
+                            .forEach(p -> values.add(p.path("Value").asText()));
+                    parts.add(dims.path("InferenceComponentName").asText() + " " + values + " "
                             + metric.path("Unit").asText(""));
                 }
             }
