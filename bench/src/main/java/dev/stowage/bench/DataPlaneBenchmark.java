@@ -101,7 +101,14 @@ public final class DataPlaneBenchmark {
     }
 
     /** One measured point: latencies (ns) of the requests that succeeded, and how many failed. */
-    record Point(String strategy, double utilisation, double rate, long[] sorted, int failed, double achievedRate) {
+    record Point(
+            String strategy,
+            double utilisation,
+            double rate,
+            long[] sorted,
+            int failed,
+            double achievedRate,
+            java.util.Map<String, Integer> failures) {
         double p(double percentile) {
             return Latencies.percentileMillis(sorted, percentile);
         }
@@ -210,8 +217,8 @@ public final class DataPlaneBenchmark {
                     points.add(point);
                     out.printf(
                             Locale.ROOT,
-                            "  u=%.0f%% %-26s rate %.1f/s (this sample %.1f/s, in flight ÷ capacity %.0f%%) n=%d failed=%d"
-                                    + "  p50 %.1f ms  p99 %.1f ms%n",
+                            "  u=%.0f%% %-26s rate %.1f/s (this sample %.1f/s, in flight ÷ capacity %.0f%%) ok=%d failed=%d"
+                                    + "  p50 %.1f ms  p99 %.1f ms%s%n",
                             u * 100,
                             strategy,
                             rate,
@@ -220,7 +227,8 @@ public final class DataPlaneBenchmark {
                             point.sorted().length,
                             point.failed(),
                             point.p(50),
-                            point.p(99));
+                            point.p(99),
+                            point.failures().isEmpty() ? "" : "  failures " + point.failures());
                 }
             }
             out.println();
@@ -337,6 +345,8 @@ public final class DataPlaneBenchmark {
         int n = arrivals.offsetsNanos().length;
         long[] latencies = new long[n];
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> failures =
+                new java.util.concurrent.ConcurrentHashMap<>();
         long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < n; i++) {
@@ -354,6 +364,10 @@ public final class DataPlaneBenchmark {
                     } catch (RuntimeException e) {
                         latencies[index] = -1;
                         failed.incrementAndGet();
+                        String kind = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                                ? e.getClass().getSimpleName() + " " + aws.statusCode()
+                                : e.getClass().getSimpleName();
+                        failures.merge(kind, 1, Integer::sum);
                     }
                 });
             }
@@ -364,7 +378,7 @@ public final class DataPlaneBenchmark {
         }
         long[] ok = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         double seconds = arrivals.offsetsNanos().length == 0 ? 1 : arrivals.offsetsNanos()[n - 1] / 1e9;
-        return new Point(strategy, utilisation, rate, ok, failed.get(), n / seconds);
+        return new Point(strategy, utilisation, rate, ok, failed.get(), n / seconds, new java.util.TreeMap<>(failures));
     }
 
     private static void overhead(
