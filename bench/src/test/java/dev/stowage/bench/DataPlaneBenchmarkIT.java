@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data-plane benchmark's workloads, seconds each, end to end against local mode: not timed, only that both
- * endpoints serve every point without a failed request and the report prints.
+ * endpoints serve every point with no failure other than a 429 (all copies at their limit) and the report prints.
  */
 class DataPlaneBenchmarkIT {
 
@@ -31,8 +31,10 @@ class DataPlaneBenchmarkIT {
                         "LEAST_OUTSTANDING_REQUESTS",
                         "RANDOM",
                         "LEAST_OUTSTANDING_REQUESTS");
+        // near 90 % a burst can take all 64 slots: a 429 is the no-queue limit working, any other failure is a bug
         assertThat(points).allSatisfy(p -> {
-            assertThat(p.failed()).isZero();
+            assertThat(p.failures().keySet())
+                    .allSatisfy(kind -> assertThat(kind).endsWith(" 429"));
             assertThat(p.sorted()).isNotEmpty();
         });
         assertThat(printed.toString(StandardCharsets.UTF_8))
