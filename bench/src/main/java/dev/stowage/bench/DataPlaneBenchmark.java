@@ -1,6 +1,5 @@
 package dev.stowage.bench;
 
-import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.local.LocalMode;
@@ -83,13 +82,7 @@ public final class DataPlaneBenchmark {
     }
 
     /** The fleet's timers: as the local SDK tests' (boot 100 ms, hosts poll every 50 ms, placement ticks 200 ms). */
-    static final LocalFleetOptions FAST = new LocalFleetOptions(
-            new FleetSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(20)),
-            Duration.ofMillis(100),
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            Duration.ofMillis(200),
-            1.0);
+    static final LocalFleetOptions FAST = LocalFleetOptions.quick();
 
     private DataPlaneBenchmark() {}
 

@@ -27,6 +27,20 @@ public record LocalFleetOptions(
                 1.0);
     }
 
+    /**
+     * Timers for tests and benchmarks: boot 100 ms, hosts poll every 50 ms and heartbeat every 200 ms,
+     * placement ticks every 200 ms, a host silent for 2 s is lost, an empty instance is retired after 1 s.
+     */
+    public static LocalFleetOptions quick() {
+        return new LocalFleetOptions(
+                new FleetSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                Duration.ofMillis(100),
+                Duration.ofMillis(50),
+                Duration.ofMillis(200),
+                Duration.ofMillis(200),
+                1.0);
+    }
+
     public static LocalFleetOptions fromSystemProperties() {
         LocalFleetOptions options = defaults();
         String scale = System.getProperty("stowage.timeScale");

@@ -1,6 +1,5 @@
 package dev.stowage.local.sdk;
 
-import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
 import dev.stowage.local.app.LocalEnvironment;
@@ -41,13 +40,7 @@ final class RunningStowage implements AutoCloseable {
      * The fleet's timers for tests: instances boot in 100 ms, hosts poll every 50 ms and beat every 200 ms,
      * placement ticks every 200 ms, a host silent for 2 s is lost, an empty instance is retired after 1 s.
      */
-    static final LocalFleetOptions FAST = new LocalFleetOptions(
-            new FleetSettings(Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(20)),
-            Duration.ofMillis(100),
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            Duration.ofMillis(200),
-            1.0);
+    static final LocalFleetOptions FAST = LocalFleetOptions.quick();
 
     private final LocalMode mode;
     private final StowageApplication stowage;
