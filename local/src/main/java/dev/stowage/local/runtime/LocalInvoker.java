@@ -1,6 +1,5 @@
 package dev.stowage.local.runtime;
 
-import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
@@ -11,9 +10,7 @@ import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.Router;
 import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.domain.views.EndpointRow;
-import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
-import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.functions.runtime.RuntimeError;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.copies.RoutableCopy;
@@ -33,7 +30,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * InvokeEndpoint in local mode: finds the endpoint and the inference component (consistent reads), picks a serving
+ * InvokeEndpoint in local mode: finds the endpoint and the inference component (in the {@link RuntimeDirectory}), picks a serving
  * copy among those on the fleet's hosts with the variant's routing strategy, proxies the request to it over the
  * SageMaker container contract ({@code POST /invocations}) and tells how it ended. A copy being removed gets no
  * new requests; the in-flight count the router reads is the host's own.
@@ -52,7 +49,7 @@ public final class LocalInvoker {
     private static final List<String> FORWARDED =
             List.of("Content-Type", "Accept", "X-Amzn-SageMaker-Custom-Attributes");
 
-    private final EventStore events;
+    private final RuntimeDirectory directory;
     private final LocalInstanceProvider instances;
     private final String account;
     private final InvocationMetrics metrics;
@@ -62,8 +59,9 @@ public final class LocalInvoker {
             .build();
     private final SplittableRandom seeds = new SplittableRandom(7);
 
-    public LocalInvoker(EventStore events, LocalInstanceProvider instances, String account, InvocationMetrics metrics) {
-        this.events = events;
+    public LocalInvoker(
+            RuntimeDirectory directory, LocalInstanceProvider instances, String account, InvocationMetrics metrics) {
+        this.directory = directory;
         this.instances = instances;
         this.account = account;
         this.metrics = metrics;
@@ -73,8 +71,8 @@ public final class LocalInvoker {
     public Outcome invoke(
             String endpointName, Optional<String> componentName, byte[] body, Map<String, String> headers) {
         long started = System.nanoTime();
-        Optional<EndpointRow> endpoint = EndpointView.describe(events.read(StreamIds.endpoint(endpointName)))
-                .filter(e -> e.endpointStatus() != EndpointStatus.DELETING);
+        Optional<EndpointRow> endpoint =
+                directory.endpoint(endpointName).filter(e -> e.endpointStatus() != EndpointStatus.DELETING);
         if (endpoint.isEmpty()) {
             return new Outcome.Refused(
                     RuntimeError.endpointNotFound(endpointName, account).message());
@@ -87,8 +85,8 @@ public final class LocalInvoker {
         if (componentName.isEmpty()) {
             return new Outcome.Refused(RuntimeError.inferenceComponentRequired().message());
         }
-        Optional<InferenceComponentRow> component = InferenceComponentView.describe(
-                        events.read(StreamIds.inferenceComponent(componentName.get())))
+        Optional<InferenceComponentRow> component = directory
+                .component(componentName.get())
                 .filter(ic -> ic.endpointName().equals(endpointName));
         if (component.isEmpty()) {
             return new Outcome.Refused(

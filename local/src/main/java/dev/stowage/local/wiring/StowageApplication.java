@@ -28,6 +28,7 @@ import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.runtime.InvocationMetrics;
 import dev.stowage.local.runtime.LocalInvoker;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
+import dev.stowage.local.runtime.RuntimeDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class StowageApplication implements LocalApplication {
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
+        var directory = new RuntimeDirectory(stores.events());
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
         var launching = new FleetStreamHandler(
@@ -103,13 +105,14 @@ public final class StowageApplication implements LocalApplication {
                         new SignatureGate(
                                 new RuntimeRouting(
                                         new LocalRuntimeHandler(new LocalInvoker(
-                                                stores.events(),
+                                                directory,
                                                 provider,
                                                 environment.account(),
                                                 new InvocationMetrics(metrics, environment.clock()))),
                                         api),
                                 verifier(environment))),
-                List.of(new StreamSubscription(EVENTS_TABLE, new FanOut(List.of(projector, placement, launching)))),
+                List.of(new StreamSubscription(
+                        EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
                     ticker.close();
                     provider.close();
