@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.stowage.domain.fleet.FleetKey;
+import dev.stowage.functions.store.WakeUps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,13 +33,12 @@ public final class FleetStreamHandler implements RequestHandler<DynamodbEvent, S
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<FleetKey> done = new HashSet<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-            AttributeValue stream = keys == null ? null : keys.get("stream");
-            if (stream == null || stream.getS() == null) {
+            String stream = WakeUps.streamOf(record).orElse(null);
+            if (stream == null) {
                 continue;
             }
             try {
-                for (FleetKey fleet : fleetsOf.apply(stream.getS())) {
+                for (FleetKey fleet : fleetsOf.apply(stream)) {
                     if (done.add(fleet)) {
                         reconcile.accept(fleet);
                     }

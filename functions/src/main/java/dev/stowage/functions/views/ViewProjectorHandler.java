@@ -4,15 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.store.WakeUps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The view projector Lambda, fed by the {@code events} table's stream with {@code
@@ -23,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  * stream} key is not ours and is skipped.
  */
 public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    static final String STREAM_KEY = "stream";
 
     private final Projector projector;
 
@@ -46,7 +43,7 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<String> caughtUp = new HashSet<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            String stream = streamOf(record);
+            String stream = WakeUps.streamOf(record).orElse(null);
             if (stream == null || caughtUp.contains(stream)) {
                 continue;
             }
@@ -60,14 +57,5 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
             }
         }
         return new StreamsEventResponse(failures);
-    }
-
-    private static @Nullable String streamOf(DynamodbEvent.DynamodbStreamRecord record) {
-        if (record.getDynamodb() == null) {
-            return null;
-        }
-        Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-        AttributeValue stream = keys == null ? null : keys.get(STREAM_KEY);
-        return stream == null ? null : stream.getS();
     }
 }

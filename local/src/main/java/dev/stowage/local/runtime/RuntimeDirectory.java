@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
+import dev.stowage.functions.store.WakeUps;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +65,7 @@ public final class RuntimeDirectory {
     /** A stream consumer that drops the entries the records' streams name; it never fails. */
     public RequestHandler<DynamodbEvent, StreamsEventResponse> invalidator() {
         return (DynamodbEvent event, Context context) -> {
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-                AttributeValue stream = keys == null ? null : keys.get("stream");
-                if (stream != null && stream.getS() != null) {
-                    invalidate(stream.getS());
-                }
-            }
+            event.getRecords().forEach(record -> WakeUps.streamOf(record).ifPresent(this::invalidate));
             return new StreamsEventResponse(List.of());
         };
     }

@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
@@ -51,14 +48,7 @@ class InvocationMetricsIT {
                 .runtimeConfig(r -> r.copyCount(1)));
         ComponentWaits.awaitInService(sageMaker, WAIT, IC, 1);
 
-        URI uri = STOWAGE.running().baseUri();
-        try (SageMakerRuntimeClient runtime = SageMakerRuntimeClient.builder()
-                .endpointOverride(uri)
-                .region(Region.of(RunningStowage.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, RunningStowage.SECRET_KEY)))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
-                .build()) {
+        try (SageMakerRuntimeClient runtime = STOWAGE.running().runtime(false)) {
             for (int i = 0; i < 3; i++) {
                 runtime.invokeEndpoint(b -> b.endpointName(ENDPOINT)
                         .inferenceComponentName(IC)
@@ -75,6 +65,7 @@ class InvocationMetricsIT {
             assertThat(noCapacity.awsErrorDetails().errorMessage()).contains("has no capacity");
         }
 
+        URI uri = STOWAGE.running().baseUri();
         Map<String, String> ic = Map.of("InferenceComponentName", IC);
         assertThat(total(uri, "Invocations", "Sum", ic)).isEqualTo(3);
         assertThat(total(uri, "InvocationsPerCopy", "Sum", ic)).isEqualTo(3);

@@ -3,7 +3,6 @@ package dev.stowage.local.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
 import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -43,20 +39,8 @@ class InvokeEndpointIT {
 
     @BeforeAll
     static void deploy() {
-        URI uri = STOWAGE.running().baseUri();
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, RunningStowage.SECRET_KEY));
-        runtime = SageMakerRuntimeClient.builder()
-                .endpointOverride(uri)
-                .region(Region.of(RunningStowage.REGION))
-                .credentialsProvider(credentials)
-                .build();
-        streaming = SageMakerRuntimeAsyncClient.builder()
-                .endpointOverride(uri)
-                .region(Region.of(RunningStowage.REGION))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
-                .build();
+        runtime = STOWAGE.running().runtime(true);
+        streaming = STOWAGE.running().runtimeAsync();
         var sageMaker = STOWAGE.sageMaker();
         sageMaker.createEndpointConfig(b -> b.endpointConfigName(ENDPOINT)
                 .executionRoleArn("arn:aws:iam::123456789012:role/stowage")

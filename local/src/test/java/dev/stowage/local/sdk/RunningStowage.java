@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
  * Stowage's real application in local mode on port 0, with a real AWS SDK {@link SageMakerClient} pointed at it and
@@ -105,6 +107,35 @@ final class RunningStowage implements AutoCloseable {
             throw new IllegalStateException("the hosts' bucket root is only known with a data dir");
         }
         return dataDir.resolve("hosts").resolve("buckets");
+    }
+
+    /** A runtime client signing with the local credentials, with or without SDK retries; the caller closes it. */
+    SageMakerRuntimeClient runtime(boolean retries) {
+        var builder = SageMakerRuntimeClient.builder()
+                .endpointOverride(mode.baseUri())
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials());
+        if (!retries) {
+            builder.overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)));
+        }
+        return builder.build();
+    }
+
+    /**
+     * An async runtime client for the streaming call, without retries (the SDK would replay a whole stream on a
+     * stream error); the caller closes it.
+     */
+    SageMakerRuntimeAsyncClient runtimeAsync() {
+        return SageMakerRuntimeAsyncClient.builder()
+                .endpointOverride(mode.baseUri())
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
     /** A client signing with other credentials; the caller closes it. */
