@@ -1,6 +1,9 @@
 package dev.stowage.host;
 
+import dev.stowage.host.serving.ServingSettings;
 import dev.stowage.host.time.TimeScale;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +16,9 @@ import java.time.Duration;
  * @param endpointName the endpoint the instance belongs to
  * @param variantName its production variant
  * @param instanceId the instance id the control plane knows it by
- * @param address where the host serves its runtime API (sent when registering)
+ * @param address where peers and load balancers reach the host's runtime API (sent when registering); empty: the
+ *     address the runtime server is bound to
+ * @param runtimeBind where the runtime API server listens (port 0: any free port)
  * @param capacity what the instance offers copies
  * @param pollInterval how often assignments are read and reconciled
  * @param heartbeatInterval how often the host says it is alive
@@ -25,12 +30,14 @@ import java.time.Duration;
  * @param logsDir copy logs go to {@code <logsDir>/<ic>/<copyId>.log}
  * @param workDir where fetched artifacts are kept
  * @param clock wall time for timestamps
+ * @param serving how the runtime API routes, queues and times out (not yet divided by the time scale)
  */
 public record HostConfig(
         String endpointName,
         String variantName,
         String instanceId,
         String address,
+        InetSocketAddress runtimeBind,
         HostCapacity capacity,
         Duration pollInterval,
         Duration heartbeatInterval,
@@ -41,7 +48,8 @@ public record HostConfig(
         Path artifactRoot,
         Path logsDir,
         Path workDir,
-        Clock clock) {
+        Clock clock,
+        ServingSettings serving) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
@@ -65,6 +73,7 @@ public record HostConfig(
                 variantName,
                 instanceId,
                 address,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 capacity,
                 DEFAULT_POLL_INTERVAL,
                 DEFAULT_HEARTBEAT_INTERVAL,
@@ -75,7 +84,8 @@ public record HostConfig(
                 baseDir.resolve("buckets"),
                 baseDir.resolve("logs"),
                 baseDir.resolve("work").resolve(instanceId),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                ServingSettings.defaults());
     }
 
     /** This config running every timer {@code scale} times faster. */
@@ -106,8 +116,12 @@ public record HostConfig(
         return copy(c -> c.clock = newClock);
     }
 
+    public HostConfig withServing(ServingSettings settings) {
+        return copy(c -> c.serving = settings);
+    }
+
     /** {@code duration} as the host waits it: divided by the time scale. */
-    Duration scaled(Duration duration) {
+    public Duration scaled(Duration duration) {
         return timeScale.scale(duration);
     }
 
@@ -127,6 +141,7 @@ public record HostConfig(
         TimeScale timeScale;
         Path artifactRoot;
         Clock clock;
+        ServingSettings serving;
 
         Copy(HostConfig from) {
             this.from = from;
@@ -137,6 +152,7 @@ public record HostConfig(
             this.timeScale = from.timeScale;
             this.artifactRoot = from.artifactRoot;
             this.clock = from.clock;
+            this.serving = from.serving;
         }
 
         HostConfig build() {
@@ -145,6 +161,7 @@ public record HostConfig(
                     from.variantName,
                     from.instanceId,
                     from.address,
+                    from.runtimeBind,
                     from.capacity,
                     pollInterval,
                     heartbeatInterval,
@@ -155,7 +172,8 @@ public record HostConfig(
                     artifactRoot,
                     from.logsDir,
                     from.workDir,
-                    clock);
+                    clock,
+                    serving);
         }
     }
 }

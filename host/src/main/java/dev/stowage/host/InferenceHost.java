@@ -4,6 +4,8 @@ import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.MetricsPublisher;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RuntimeCatalog;
+import dev.stowage.host.serving.HostServing;
+import dev.stowage.host.serving.RoutingDirectory;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +34,15 @@ public final class InferenceHost implements AutoCloseable {
     private final FleetPort fleet;
     private final MetricsPublisher metrics;
     private final HostServices services;
+    private final RoutingDirectory directory;
+    private @Nullable HostServing serving;
     private final ConcurrentMap<String, CopyRun> runs = new ConcurrentHashMap<>();
     private final List<Thread> loops = new ArrayList<>();
     private volatile boolean running;
 
-    public InferenceHost(HostConfig config, FleetPort fleet, MetricsPublisher metrics) {
+    public InferenceHost(HostConfig config, FleetPort fleet, MetricsPublisher metrics, RoutingDirectory directory) {
         this.config = config;
+        this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
         CopyLoader loader = new CopyLoader(config, new RuntimeCatalog(config.timeScale()));
@@ -49,12 +54,27 @@ public final class InferenceHost implements AutoCloseable {
         if (running) {
             return;
         }
-        fleet.register(
-                config.endpointName(),
-                config.variantName(),
-                config.instanceId(),
-                config.address(),
-                config.capacity().capacity());
+        HostServing front = new HostServing(
+                new HostServing.Identity(config.endpointName(), config.variantName(), config.instanceId()),
+                services.table(),
+                directory,
+                metrics,
+                config.clock(),
+                config.serving().scaled(config.timeScale().factor()),
+                config.runtimeBind(),
+                config.address());
+        try {
+            fleet.register(
+                    config.endpointName(),
+                    config.variantName(),
+                    config.instanceId(),
+                    front.address().toString(),
+                    config.capacity().capacity());
+        } catch (RuntimeException e) {
+            front.close();
+            throw e;
+        }
+        serving = front;
         running = true;
         loops.add(loop("heartbeat", config.heartbeatInterval(), this::heartbeat));
         loops.add(loop("reconcile", config.pollInterval(), this::reconcile));
@@ -63,6 +83,15 @@ public final class InferenceHost implements AutoCloseable {
     /** The loaded copies of this host, for the router. */
     public CopyTable copies() {
         return services.table();
+    }
+
+    /** Where this host serves the runtime API, once started. */
+    public java.net.URI address() {
+        HostServing front = serving;
+        if (front == null) {
+            throw new IllegalStateException("Host " + config.instanceId() + " is not started.");
+        }
+        return front.address();
     }
 
     public HostConfig config() {
@@ -149,14 +178,24 @@ public final class InferenceHost implements AutoCloseable {
         }
         runs.clear();
         services.loader().close();
+        stopServing();
     }
 
     /** A lost instance: heartbeats and reconciling stop, runtimes end abruptly, nothing is reported. */
     public void kill() {
         stopLoops();
+        stopServing();
         runs.values().forEach(CopyRun::kill);
         runs.clear();
         services.loader().close();
+    }
+
+    private void stopServing() {
+        HostServing front = serving;
+        serving = null;
+        if (front != null) {
+            front.close();
+        }
     }
 
     private void stopLoops() {

@@ -24,7 +24,7 @@ class InferenceHostTest {
     private InferenceHost host;
 
     private InferenceHost start(HostConfig config) {
-        host = new InferenceHost(config, fleet, metrics);
+        host = new InferenceHost(config, fleet, metrics, new NoRoutes());
         host.start();
         return host;
     }

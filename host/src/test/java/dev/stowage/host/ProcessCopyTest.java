@@ -78,7 +78,8 @@ class ProcessCopyTest {
     @Test
     void a_process_copy_serves_on_its_port_with_its_devices_and_ends_on_sigterm() throws Exception {
         fleet.assign(scheduled(COPY_1, container(image(MODEL, "Model.java"), Map.of("GREETING", "hello")), 2, 3));
-        host = new InferenceHost(config(dir).withStopGrace(Duration.ofSeconds(1000)), fleet, new InMemoryMetrics());
+        host = new InferenceHost(
+                config(dir).withStopGrace(Duration.ofSeconds(1000)), fleet, new InMemoryMetrics(), new NoRoutes());
         host.start();
 
         await("copy loaded", () -> fleet.wasLoaded(COPY_1));
@@ -98,7 +99,7 @@ class ProcessCopyTest {
         var spec = container(image(SILENT, "Silent.java"), Map.of());
         spec.putObject("StartupParameters").put("ContainerStartupHealthCheckTimeoutInSeconds", 200);
         fleet.assign(scheduled(COPY_1, spec, 0));
-        host = new InferenceHost(config(dir), fleet, new InMemoryMetrics());
+        host = new InferenceHost(config(dir), fleet, new InMemoryMetrics(), new NoRoutes());
         host.start();
 
         await("copy failed", () -> fleet.failure(COPY_1) != null);

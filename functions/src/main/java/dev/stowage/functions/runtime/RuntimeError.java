@@ -58,12 +58,25 @@ public record RuntimeError(String code, int status, String message, @Nullable Mo
      */
     public static RuntimeError modelError(
             String source, int originalStatusCode, String originalMessage, @Nullable String logStreamArn) {
-        String kind = originalStatusCode >= 500 ? "server" : "client";
+        String kind = originalStatusCode >= 500 || originalStatusCode == 0 ? "server" : "client";
         String message = "Received " + kind + " error (" + originalStatusCode + ") from " + source
                 + " with message \"" + originalMessage + "\"."
                 + (logStreamArn == null ? "" : " See " + logStreamArn + " for more information.");
         ModelFailure failure = new ModelFailure(originalStatusCode, truncate(originalMessage), logStreamArn);
         return new RuntimeError("ModelError", RuntimeModel.get().errorStatus("ModelError"), truncate(message), failure);
+    }
+
+    /**
+     * The service's 424 {@code ModelError} for a model that did not answer within the invocation timeout: it reports
+     * original status 0, as SageMaker does.
+     */
+    public static RuntimeError modelTimedOut(String source) {
+        return modelError(
+                source,
+                0,
+                "Your invocation timed out while waiting for a response from container " + source + ". Review the"
+                        + " latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again.",
+                null);
     }
 
     /** A 503 {@code ServiceUnavailable}; the SDKs retry it. */

@@ -77,6 +77,20 @@ public final class RoutableCopy {
         }
     }
 
+    /** Like {@link #tryAcquire()}, and false too when {@code limit} requests are in flight already. */
+    public boolean tryAcquire(int limit) {
+        lock.lock();
+        try {
+            if (state != State.SERVING || inFlight >= limit) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** One request acquired with {@link #tryAcquire()} is over. */
     public void release() {
         lock.lock();

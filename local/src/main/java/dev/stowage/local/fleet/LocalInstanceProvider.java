@@ -7,6 +7,7 @@ import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.capacity.CapacityDetector;
 import dev.stowage.host.metrics.MetricsPublisher;
+import dev.stowage.host.serving.RoutingDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
     private final Path baseDir;
     private final Duration bootDelay;
     private final UnaryOperator<HostConfig> tuning;
+    private final RoutingDirectory directory;
     private final Map<String, InferenceHost> hosts = new ConcurrentHashMap<>();
     private final Set<String> launched = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService boots =
@@ -39,7 +41,9 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
             MetricsPublisher metrics,
             Path baseDir,
             Duration bootDelay,
-            UnaryOperator<HostConfig> tuning) {
+            UnaryOperator<HostConfig> tuning,
+            RoutingDirectory directory) {
+        this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
         this.baseDir = baseDir;
@@ -57,13 +61,13 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
                 key.endpointName(),
                 key.variantName(),
                 instanceId,
-                "local:" + instanceId,
+                "",
                 CapacityDetector.simulated(instanceType),
                 baseDir));
         boots.schedule(
                 () -> {
                     if (launched.contains(key(fleetStream, instanceId))) {
-                        InferenceHost host = new InferenceHost(config, fleet, metrics);
+                        InferenceHost host = new InferenceHost(config, fleet, metrics, directory);
                         hosts.put(key(fleetStream, instanceId), host);
                         host.start();
                     }

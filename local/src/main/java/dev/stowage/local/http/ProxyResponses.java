@@ -27,6 +27,13 @@ final class ProxyResponses {
         APIGatewayProxyResponseEvent effective =
                 response == null || response.getStatusCode() == null ? badGateway() : response;
         copyHeaders(exchange.getResponseHeaders(), effective);
+        if (effective instanceof StreamedProxyResponse streamed) {
+            exchange.sendResponseHeaders(effective.getStatusCode(), 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                streamed.writeTo(out);
+            }
+            return;
+        }
         byte[] body = bodyOf(effective);
         int status = effective.getStatusCode();
         boolean noBody =

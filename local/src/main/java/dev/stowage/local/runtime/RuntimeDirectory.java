@@ -5,33 +5,85 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.fleet.FleetCopyRecord;
+import dev.stowage.domain.fleet.FleetInstanceRecord;
+import dev.stowage.domain.fleet.FleetRepository;
+import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.functions.store.WakeUps;
+import dev.stowage.host.serving.RoutingDirectory;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The endpoints and inference components the runtime path looks up, kept in memory so an invocation does no
- * DynamoDB read. A miss reads the resource's own stream (consistent); every record of the events stream for it
- * drops the entry, so a change is seen as soon as the stream poller delivers it (within a poll interval). What
- * does not exist is not remembered: the next invocation reads again.
+ * The endpoints, inference components and fleets the routers look up, kept in memory so an invocation does no
+ * DynamoDB read. A miss reads the resource's own stream (consistent; a fleet from its snapshot); every record of the
+ * events stream for it drops the entry, so a change is seen as soon as the stream poller delivers it (within a poll
+ * interval). What does not exist is not remembered: the next invocation reads again.
  */
-public final class RuntimeDirectory {
+public final class RuntimeDirectory implements RoutingDirectory {
     private final EventStore events;
+    private final FleetRepository fleets;
+    private final String account;
     private final Map<String, EndpointRow> endpoints = new ConcurrentHashMap<>();
     private final Map<String, InferenceComponentRow> components = new ConcurrentHashMap<>();
+    private final Map<String, FleetState> fleetStates = new ConcurrentHashMap<>();
 
-    public RuntimeDirectory(EventStore events) {
+    public RuntimeDirectory(EventStore events, SnapshotStore snapshots, String account) {
         this.events = events;
+        this.fleets = new FleetRepository(events, snapshots);
+        this.account = account;
     }
 
-    Optional<EndpointRow> endpoint(String name) {
+    @Override
+    public String account() {
+        return account;
+    }
+
+    @Override
+    public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
+        FleetState fleet = fleet(endpointName, variantName);
+        List<PeerCopy> copies = new ArrayList<>();
+        for (FleetCopyRecord copy : fleet.copiesOf(inferenceComponentName)) {
+            FleetInstanceRecord instance = fleet.instances().get(copy.instanceId());
+            if (copy.status() == FleetCopyRecord.Status.LOADED && instance != null) {
+                instance.address()
+                        .filter(RuntimeDirectory::reachable)
+                        .ifPresent(at -> copies.add(new PeerCopy(copy.copyId(), copy.instanceId(), URI.create(at))));
+            }
+        }
+        return copies;
+    }
+
+    @Override
+    public List<URI> hosts(String endpointName, String variantName) {
+        return fleet(endpointName, variantName).instances().values().stream()
+                .flatMap(instance -> instance.address().stream())
+                .filter(RuntimeDirectory::reachable)
+                .map(URI::create)
+                .toList();
+    }
+
+    private FleetState fleet(String endpointName, String variantName) {
+        return fleetStates.computeIfAbsent(StreamIds.fleet(endpointName, variantName), stream -> fleets.load(stream)
+                .state());
+    }
+
+    private static boolean reachable(String address) {
+        return address.startsWith("http://") || address.startsWith("https://");
+    }
+
+    @Override
+    public Optional<EndpointRow> endpoint(String name) {
         EndpointRow cached = endpoints.get(name);
         if (cached != null) {
             return Optional.of(cached);
@@ -41,7 +93,8 @@ public final class RuntimeDirectory {
         return read;
     }
 
-    Optional<InferenceComponentRow> component(String name) {
+    @Override
+    public Optional<InferenceComponentRow> component(String name) {
         InferenceComponentRow cached = components.get(name);
         if (cached != null) {
             return Optional.of(cached);
@@ -58,6 +111,7 @@ public final class RuntimeDirectory {
         switch (StreamIds.typeOf(stream)) {
             case StreamIds.ENDPOINT -> endpoints.remove(name);
             case StreamIds.INFERENCE_COMPONENT -> components.remove(name);
+            case StreamIds.FLEET -> fleetStates.remove(stream);
             default -> {}
         }
     }

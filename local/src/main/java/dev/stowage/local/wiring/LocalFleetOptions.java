@@ -1,6 +1,7 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.fleet.FleetSettings;
+import dev.stowage.host.serving.ServingSettings;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,8 @@ public record LocalFleetOptions(
         Duration hostPoll,
         Duration heartbeat,
         Duration tick,
-        double timeScale) {
+        double timeScale,
+        ServingSettings serving) {
 
     public static LocalFleetOptions defaults() {
         return new LocalFleetOptions(
@@ -24,7 +26,8 @@ public record LocalFleetOptions(
                 Duration.ofMillis(250),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
-                1.0);
+                1.0,
+                ServingSettings.defaults());
     }
 
     /**
@@ -38,7 +41,8 @@ public record LocalFleetOptions(
                 Duration.ofMillis(50),
                 Duration.ofMillis(200),
                 Duration.ofMillis(200),
-                1.0);
+                1.0,
+                ServingSettings.defaults());
     }
 
     public static LocalFleetOptions fromSystemProperties() {
@@ -52,15 +56,19 @@ public record LocalFleetOptions(
     }
 
     public LocalFleetOptions withTimeScale(double factor) {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor);
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor, serving);
     }
 
     public LocalFleetOptions withBootDelay(Duration delay) {
-        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale);
+        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale, serving);
     }
 
     public LocalFleetOptions withSettings(FleetSettings next) {
-        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale);
+        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale, serving);
+    }
+
+    public LocalFleetOptions withServing(ServingSettings next) {
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, next);
     }
 
     /** Placement's settings at this time scale. */

@@ -17,7 +17,10 @@ import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.store.EventsTable;
 import dev.stowage.functions.views.ViewProjectorHandler;
 import dev.stowage.functions.views.ViewsTable;
+import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.serving.InvocationMetrics;
+import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.time.TimeScale;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
@@ -25,8 +28,6 @@ import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
-import dev.stowage.local.runtime.InvocationMetrics;
-import dev.stowage.local.runtime.LocalInvoker;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
 import dev.stowage.local.runtime.RuntimeDirectory;
 import java.nio.file.Files;
@@ -80,6 +81,7 @@ public final class StowageApplication implements LocalApplication {
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
         var metrics = new InMemoryMetrics();
+        var directory = new RuntimeDirectory(stores.events(), stores.snapshots(), environment.account());
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 metrics,
@@ -87,12 +89,19 @@ public final class StowageApplication implements LocalApplication {
                 options.scaled(options.bootDelay()),
                 config -> config.withIntervals(options.hostPoll(), options.heartbeat())
                         .withTimeScale(TimeScale.of(options.timeScale()))
-                        .withClock(environment.clock()));
+                        .withClock(environment.clock())
+                        .withServing(options.serving()),
+                directory);
         this.instances = provider;
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
-        var directory = new RuntimeDirectory(stores.events());
+        var front = new InvocationService(
+                "",
+                new CopyTable(),
+                directory,
+                new InvocationMetrics(metrics, environment.clock()),
+                options.serving().scaled(options.timeScale()));
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
         var launching = new FleetStreamHandler(
@@ -103,19 +112,13 @@ public final class StowageApplication implements LocalApplication {
                         metrics,
                         environment.clock(),
                         new SignatureGate(
-                                new RuntimeRouting(
-                                        new LocalRuntimeHandler(new LocalInvoker(
-                                                directory,
-                                                provider,
-                                                environment.account(),
-                                                new InvocationMetrics(metrics, environment.clock()))),
-                                        api),
-                                verifier(environment))),
+                                new RuntimeRouting(new LocalRuntimeHandler(front), api), verifier(environment))),
                 List.of(new StreamSubscription(
                         EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
                     ticker.close();
                     provider.close();
+                    front.close();
                 });
     }
 

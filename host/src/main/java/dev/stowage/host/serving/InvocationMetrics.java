@@ -1,4 +1,4 @@
-package dev.stowage.local.runtime;
+package dev.stowage.host.serving;
 
 import dev.stowage.domain.metrics.ConcurrencySample;
 import dev.stowage.domain.metrics.InvocationDatapoints;

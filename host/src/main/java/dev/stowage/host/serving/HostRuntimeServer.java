@@ -1,0 +1,109 @@
+package dev.stowage.host.serving;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stowage.functions.runtime.InvocationRequest;
+import dev.stowage.functions.runtime.RuntimeErrorException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A host's HTTP front: the runtime API ({@code POST /endpoints/{name}/invocations} and {@code
+ * /invocations-response-stream}, served by its {@link InvocationService}), the peers' way to its copies ({@link
+ * PeerForwarding}), their load reports ({@link LoadGossip}), and {@code GET /ping} for load balancers. Each request
+ * runs on its own virtual thread.
+ */
+public final class HostRuntimeServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HostRuntimeServer.class.getName());
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final InvocationService invocations;
+    private final PeerForwarding peers;
+
+    private HostRuntimeServer(HttpServer server, InvocationService invocations, PeerForwarding peers) {
+        this.server = server;
+        this.invocations = invocations;
+        this.peers = peers;
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Listens on {@code bind} and serves at once. */
+    public static HostRuntimeServer start(InetSocketAddress bind, InvocationService invocations, PeerForwarding peers) {
+        try {
+            HostRuntimeServer front = new HostRuntimeServer(HttpServer.create(bind, 0), invocations, peers);
+            front.server.start();
+            return front;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the runtime API on " + bind, e);
+        }
+    }
+
+    /** {@code http://<bound address>:<port>}. */
+    public URI address() {
+        InetSocketAddress bound = server.getAddress();
+        return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (path.startsWith(PeerForwarding.PREFIX)) {
+                peers.handle(exchange);
+            } else if (path.equals(LoadGossip.PATH)) {
+                receiveLoads(exchange);
+            } else if (path.equals("/ping")) {
+                try (exchange) {
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            } else {
+                try (exchange) {
+                    RuntimeExchanges.write(exchange, invoke(exchange));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "runtime request " + path + " ended early", e);
+            exchange.close();
+        }
+    }
+
+    /** Parses and serves one runtime API request. */
+    public static RuntimeResponse serve(InvocationService invocations, HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            InvocationRequest request = InvocationRequest.parse(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    RuntimeExchanges.headers(exchange),
+                    RuntimeExchanges.body(exchange));
+            return invocations.invoke(request, requestId);
+        } catch (RuntimeErrorException e) {
+            return RuntimeResponse.error(e.error(), requestId);
+        }
+    }
+
+    private RuntimeResponse invoke(HttpExchange exchange) throws IOException {
+        return serve(invocations, exchange);
+    }
+
+    private void receiveLoads(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String text = new String(RuntimeExchanges.body(exchange), StandardCharsets.UTF_8);
+            invocations.board().reportAll(CopyLoads.parse(text));
+            exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.stowage.host.serving;
+
+import dev.stowage.domain.metrics.ConcurrencySample;
+import dev.stowage.domain.metrics.InvocationRecord;
+import dev.stowage.domain.routing.Candidate;
+import dev.stowage.domain.routing.Pick;
+import dev.stowage.domain.routing.Router;
+import dev.stowage.functions.runtime.InvocationRequest;
+import dev.stowage.functions.runtime.RuntimeError;
+import dev.stowage.host.copies.CopyTable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The runtime API's router, one per host (and one in local mode's front door): finds the invoked component
+ * ({@link Target}), picks a copy among this host's and its peers' with the variant's routing strategy, sends the
+ * request to it and answers as SageMaker does ({@link Replies}).
+ *
+ * <p>Outstanding requests are exact for this host's copies and estimated for peers' ({@link LoadBoard}, ADR 11).
+ * A copy takes at most {@link ServingSettings#concurrencyLimit()} requests; when every copy is full a request waits
+ * up to {@link ServingSettings#queueTimeout()} in a queue of at most one more batch per copy, and is throttled (429)
+ * when the queue is full or the wait is over. A copy that refuses (draining, gone, full by a race) is skipped and
+ * another one picked.
+ */
+public final class InvocationService implements AutoCloseable {
+    private static final Duration QUEUE_POLL = Duration.ofMillis(2);
+
+    private final String instanceId;
+    private final CopyTable copies;
+    private final RoutingDirectory directory;
+    private final InvocationMetrics metrics;
+    private final ServingSettings settings;
+    private final LoadBoard board = new LoadBoard();
+    private final CopyClient client = new CopyClient();
+    private final Watchdog watchdog = new Watchdog();
+    private final Replies replies;
+    private final SplittableRandom seeds = new SplittableRandom();
+    private final Map<String, AtomicInteger> queued = new ConcurrentHashMap<>();
+
+    /**
+     * @param instanceId the instance this router runs on ("" for a router with no copies of its own)
+     * @param copies the copies loaded on this instance
+     */
+    public InvocationService(
+            String instanceId,
+            CopyTable copies,
+            RoutingDirectory directory,
+            InvocationMetrics metrics,
+            ServingSettings settings) {
+        this.instanceId = instanceId;
+        this.copies = copies;
+        this.directory = directory;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.replies = new Replies(watchdog, metrics, settings);
+    }
+
+    /** What this router believes about its peers' copies; gossip and forwarded answers keep it current. */
+    LoadBoard board() {
+        return board;
+    }
+
+    /** Serves one invocation; never throws for anything a client or a copy did. */
+    public RuntimeResponse invoke(InvocationRequest request, String requestId) {
+        long started = System.nanoTime();
+        return switch (Target.resolve(
+                directory, request.endpointName(), Optional.ofNullable(request.inferenceComponentName()))) {
+            case Target.Refused refused -> RuntimeResponse.error(refused.error(), requestId);
+            case Target.Found found -> route(new Call(found.target(), request, requestId, started));
+        };
+    }
+
+    private RuntimeResponse route(Call call) {
+        Target target = call.target();
+        Router router = new Router(target.strategy(), nextRandom());
+        Set<String> refused = new HashSet<>();
+        long queueDeadline = 0;
+        boolean inQueue = false;
+        int attempts = 0;
+        try {
+            while (true) {
+                Map<String, Slot> slots = slots(target, refused);
+                List<Candidate> candidates = new ArrayList<>();
+                slots.values().forEach(slot -> candidates.add(slot.candidate(settings.concurrencyLimit())));
+                switch (router.pick(candidates)) {
+                    case Pick.NoCapacity none -> {
+                        if (!refused.isEmpty() && attempts < 3) {
+                            refused.clear();
+                            attempts++;
+                            continue;
+                        }
+                        return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
+                    }
+                    case Pick.Saturated full -> {
+                        if (!inQueue) {
+                            if (!enterQueue(target.component(), slots.size())) {
+                                return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
+                            }
+                            inQueue = true;
+                            queueDeadline =
+                                    System.nanoTime() + settings.queueTimeout().toNanos();
+                        }
+                        if (System.nanoTime() - queueDeadline > 0) {
+                            return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
+                        }
+                        sleep(QUEUE_POLL);
+                        refused.clear();
+                    }
+                    case Pick.Routed routed -> {
+                        Slot slot = slots.get(routed.copy().copyId());
+                        Slot.Lease lease = slot.acquire(settings.concurrencyLimit());
+                        if (lease == null) {
+                            refused.add(slot.copyId());
+                            continue;
+                        }
+                        if (inQueue) {
+                            leaveQueue(target.component());
+                            inQueue = false;
+                        }
+                        sample(call, slots.values());
+                        Optional<RuntimeResponse> reply = send(call, slot, lease, slots.size());
+                        if (reply.isPresent()) {
+                            return reply.get();
+                        }
+                        refused.add(slot.copyId());
+                    }
+                }
+            }
+        } finally {
+            if (inQueue) {
+                leaveQueue(target.component());
+            }
+        }
+    }
+
+    /** The answer of the copy, or empty when its host refused the request (pick another). */
+    private Optional<RuntimeResponse> send(Call call, Slot slot, Slot.Lease lease, int serving) {
+        long sent = System.nanoTime();
+        Duration timeout = Duration.ofNanos(call.deadline(settings) - sent);
+        CopyClient.Answer answer;
+        try {
+            answer = client.post(slot.uri(), call.request().body(), forwarded(call.request()), timeout);
+        } catch (java.net.http.HttpTimeoutException e) {
+            lease.release();
+            return Optional.of(replies.timedOut(call, slot, serving, sent));
+        } catch (IOException e) {
+            lease.release();
+            return slot instanceof Slot.Peer
+                    ? Optional.empty()
+                    : Optional.of(replies.unreachable(call, slot, serving, sent, e));
+        } catch (InterruptedException e) {
+            lease.release();
+            Thread.currentThread().interrupt();
+            return Optional.of(RuntimeResponse.error(RuntimeError.internalFailure("Interrupted."), call.requestId()));
+        }
+        String loads = CopyClient.header(answer.headers(), CopyLoads.HEADER);
+        if (loads != null) {
+            board.reportAll(CopyLoads.parse(loads));
+        }
+        if (CopyClient.header(answer.headers(), PeerForwarding.REFUSED_HEADER) != null) {
+            lease.release();
+            Replies.closeQuietly(answer.body());
+            return Optional.empty();
+        }
+        return Optional.of(replies.of(call, slot, lease, answer, serving, sent));
+    }
+
+    private Map<String, Slot> slots(Target target, Set<String> refused) {
+        Map<String, Slot> slots = new LinkedHashMap<>();
+        copies.serving(target.component()).forEach(copy -> slots.put(copy.copyId(), new Slot.Own(copy, instanceId)));
+        for (RoutingDirectory.PeerCopy peer :
+                directory.copies(target.endpoint(), target.variant(), target.component())) {
+            if (!peer.instanceId().equals(instanceId)) {
+                slots.putIfAbsent(peer.copyId(), new Slot.Peer(peer, board));
+            }
+        }
+        refused.forEach(slots::remove);
+        return slots;
+    }
+
+    private static Map<String, String> forwarded(InvocationRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        put(headers, "Content-Type", request.contentType());
+        put(headers, "Accept", request.accept());
+        put(headers, "X-Amzn-SageMaker-Custom-Attributes", request.customAttributes());
+        return headers;
+    }
+
+    private static void put(Map<String, String> headers, String name, @org.jspecify.annotations.Nullable String v) {
+        if (v != null) {
+            headers.put(name, v);
+        }
+    }
+
+    private boolean enterQueue(String component, int serving) {
+        AtomicInteger waiting = queued.computeIfAbsent(component, c -> new AtomicInteger());
+        int room = Math.max(1, serving) * settings.concurrencyLimit();
+        if (waiting.incrementAndGet() > room) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void leaveQueue(String component) {
+        queued.get(component).decrementAndGet();
+    }
+
+    private RuntimeResponse unserved(Call call, InvocationRecord.Kind kind, int serving, RuntimeError error) {
+        metrics.record(call.record(Optional.empty(), kind, serving, Duration.ZERO, call.elapsed(), metrics.now()));
+        return RuntimeResponse.error(error, call.requestId());
+    }
+
+    private void sample(Call call, java.util.Collection<Slot> slots) {
+        List<ConcurrencySample.CopyLoad> loads = slots.stream()
+                .map(s -> new ConcurrencySample.CopyLoad(s.instanceId(), s.copyId(), s.outstanding()))
+                .toList();
+        Target t = call.target();
+        metrics.sample(new ConcurrencySample(t.endpoint(), t.variant(), t.component(), loads, metrics.now()));
+    }
+
+    private RuntimeError noCapacity(Target target) {
+        return RuntimeError.validation("Inference Component " + target.component() + " has no capacity to process"
+                + " this request. ApplicationAutoScaling may be in-progress (if configured) or try to increase the"
+                + " capacity by invoking UpdateInferenceComponentRuntimeConfig API.");
+    }
+
+    private RuntimeError throttled(Target target) {
+        return RuntimeError.throttled("Every copy of " + target.component() + " is serving "
+                + settings.concurrencyLimit() + " requests and the queue is full; retry with backoff.");
+    }
+
+    private synchronized SplittableRandom nextRandom() {
+        return seeds.split();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        watchdog.close();
+    }
+}

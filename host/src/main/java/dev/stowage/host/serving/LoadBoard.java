@@ -1,0 +1,51 @@
+package dev.stowage.host.serving;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one router believes about the outstanding requests of copies on other hosts (ADR 11): the count the copy's
+ * host last reported, plus the requests this router has sent it since that report and not yet seen finish. A
+ * report already counts every request sent before it, so a request sent before the latest report is not counted
+ * again when it ends. Safe for concurrent use.
+ */
+final class LoadBoard {
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    /** A request this router sent to a peer copy; hand it back to {@link #done}. */
+    record Ticket(String copyId, long epoch) {}
+
+    private record Entry(int reported, int sentSince, long epoch) {}
+
+    /** The copy's host says it has {@code outstanding} requests now. */
+    synchronized void report(String copyId, int outstanding) {
+        Entry entry = entries.get(copyId);
+        long epoch = entry == null ? 1 : entry.epoch() + 1;
+        entries.put(copyId, new Entry(Math.max(0, outstanding), 0, epoch));
+    }
+
+    synchronized void reportAll(Map<String, Integer> outstanding) {
+        outstanding.forEach(this::report);
+    }
+
+    /** This router sends one more request to the copy. */
+    synchronized Ticket sent(String copyId) {
+        Entry entry = entries.getOrDefault(copyId, new Entry(0, 0, 0));
+        entries.put(copyId, new Entry(entry.reported(), entry.sentSince() + 1, entry.epoch()));
+        return new Ticket(copyId, entry.epoch());
+    }
+
+    /** A request sent with {@link #sent} is over. */
+    synchronized void done(Ticket ticket) {
+        Entry entry = entries.get(ticket.copyId());
+        if (entry != null && entry.epoch() == ticket.epoch() && entry.sentSince() > 0) {
+            entries.put(ticket.copyId(), new Entry(entry.reported(), entry.sentSince() - 1, entry.epoch()));
+        }
+    }
+
+    /** The outstanding requests the copy is believed to have. */
+    synchronized int estimate(String copyId) {
+        Entry entry = entries.get(copyId);
+        return entry == null ? 0 : entry.reported() + entry.sentSince();
+    }
+}

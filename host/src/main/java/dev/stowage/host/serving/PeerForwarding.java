@@ -1,0 +1,95 @@
+package dev.stowage.host.serving;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.copies.RoutableCopy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host's side of a peer's request: {@code POST /stowage/copies/{copyId}/invocations} takes one of the copy's
+ * request slots and passes the request and the copy's answer through unchanged, streaming, so that the peer's
+ * router frames and times it. When the copy is gone, draining or full it answers 503 with {@value #REFUSED_HEADER}
+ * and the peer picks another copy. Every answer carries this host's copy loads ({@link CopyLoads}).
+ */
+final class PeerForwarding {
+    static final String PREFIX = "/stowage/copies/";
+    static final String REFUSED_HEADER = "X-Stowage-Refused";
+
+    private final CopyTable copies;
+    private final CopyClient client;
+    private final ServingSettings settings;
+
+    PeerForwarding(CopyTable copies, CopyClient client, ServingSettings settings) {
+        this.copies = copies;
+        this.client = client;
+        this.settings = settings;
+    }
+
+    static URI uri(URI host, String copyId) {
+        return URI.create(host + PREFIX + copyId + "/invocations");
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = RuntimeExchanges.body(exchange);
+            String path = exchange.getRequestURI().getPath();
+            String copyId = path.substring(PREFIX.length(), Math.max(PREFIX.length(), path.lastIndexOf('/')));
+            Optional<RoutableCopy> copy = copies.get(copyId);
+            if (copy.isEmpty() || !copy.get().tryAcquire(settings.concurrencyLimit())) {
+                refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
+                return;
+            }
+            try {
+                pass(exchange, copy.get(), body);
+            } finally {
+                copy.get().release();
+            }
+        }
+    }
+
+    private void pass(HttpExchange exchange, RoutableCopy copy, byte[] body) throws IOException {
+        Map<String, String> headers = CopyClient.pick(
+                Map.of(
+                        "Content-Type", first(exchange, "Content-Type"),
+                        "Accept", first(exchange, "Accept"),
+                        "X-Amzn-SageMaker-Custom-Attributes", first(exchange, "X-Amzn-SageMaker-Custom-Attributes")),
+                CopyClient.FORWARDED);
+        headers.values().removeIf(String::isEmpty);
+        CopyClient.Answer answer;
+        try {
+            answer = client.post(URI.create(copy.baseUrl() + "/invocations"), body, headers, settings.streamTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        CopyClient.pick(answer.headers(), CopyClient.RETURNED)
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set(CopyLoads.HEADER, CopyLoads.of(copies));
+        exchange.sendResponseHeaders(answer.status(), 0);
+        try (InputStream in = answer.body();
+                OutputStream out = exchange.getResponseBody()) {
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        }
+    }
+
+    private void refuse(HttpExchange exchange, String why) throws IOException {
+        exchange.getResponseHeaders().set(REFUSED_HEADER, why);
+        exchange.getResponseHeaders().set(CopyLoads.HEADER, CopyLoads.of(copies));
+        exchange.sendResponseHeaders(503, -1);
+    }
+
+    private static String first(HttpExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.stowage.host.serving;
+
+import dev.stowage.functions.runtime.InvocationResponses;
+import dev.stowage.functions.runtime.RuntimeError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** What the runtime API answers: a whole body, or a 200 whose body is written as it is produced. */
+public sealed interface RuntimeResponse {
+
+    Map<String, String> headers();
+
+    /** The runtime API's answer for {@code error}: its status, headers and JSON body. */
+    static RuntimeResponse error(RuntimeError error, String requestId) {
+        return new Whole(
+                error.status(),
+                InvocationResponses.errorHeaders(error, requestId),
+                InvocationResponses.errorBody(error));
+    }
+
+    /** A response known in full, success or error. */
+    record Whole(int status, Map<String, String> headers, byte[] body) implements RuntimeResponse {}
+
+    /** A 200 whose body {@code body} writes, flushing as parts become available. */
+    record Streamed(Map<String, String> headers, BodyWriter body) implements RuntimeResponse {}
+
+    /** Writes a streamed body; it must end (and release what it holds) whether or not the client is still there. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

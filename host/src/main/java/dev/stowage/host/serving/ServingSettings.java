@@ -1,0 +1,44 @@
+package dev.stowage.host.serving;
+
+import java.time.Duration;
+
+/**
+ * How a router serves: requests one copy takes at once (about an LLM server's batch) before the router looks
+ * elsewhere, how long a request may wait for a free copy before it is throttled, how long a model has to answer
+ * whole ({@code InvokeEndpoint}) or to finish a stream, and how often a host tells its peers its copies' loads.
+ * Every duration is in real-world terms; {@link #scaled} divides the model and queue times by the time scale.
+ */
+public record ServingSettings(
+        int concurrencyLimit,
+        Duration queueTimeout,
+        Duration invocationTimeout,
+        Duration streamTimeout,
+        Duration gossipInterval) {
+
+    /** 16 requests per copy, 2 s in the queue, 60 s to answer (as SageMaker), 8 minutes to stream, gossip 20 ms. */
+    public static ServingSettings defaults() {
+        return new ServingSettings(
+                16, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(8), Duration.ofMillis(20));
+    }
+
+    public ServingSettings scaled(double timeScale) {
+        return new ServingSettings(
+                concurrencyLimit,
+                divide(queueTimeout, timeScale),
+                divide(invocationTimeout, timeScale),
+                divide(streamTimeout, timeScale),
+                gossipInterval);
+    }
+
+    public ServingSettings withInvocationTimeout(Duration timeout) {
+        return new ServingSettings(concurrencyLimit, queueTimeout, timeout, streamTimeout, gossipInterval);
+    }
+
+    public ServingSettings withQueueTimeout(Duration timeout) {
+        return new ServingSettings(concurrencyLimit, timeout, invocationTimeout, streamTimeout, gossipInterval);
+    }
+
+    private static Duration divide(Duration duration, double factor) {
+        return Duration.ofNanos(Math.round(duration.toNanos() / factor));
+    }
+}
