@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * What one router believes about the outstanding requests of copies on other hosts (ADR 11): the count the copy's
  * host last reported, plus the requests this router has sent it since that report and not yet seen finish. A
- * report already counts every request sent before it, so a request sent before the latest report is not counted
- * again when it ends. Safe for concurrent use.
+ * report already counts the requests sent before it, so when one of those ends it comes off the reported count.
+ * The estimate is exact for a router's own traffic and as fresh as the last report for everyone else's. Safe for
+ * concurrent use.
  */
 final class LoadBoard {
     private final Map<String, Entry> entries = new HashMap<>();
@@ -35,11 +36,21 @@ final class LoadBoard {
         return new Ticket(copyId, entry.epoch());
     }
 
-    /** A request sent with {@link #sent} is over. */
+    /**
+     * A request sent with {@link #sent} is over. Sent before the latest report, it is taken off the reported count
+     * (which counted it: the answer to every forwarded request carries a report made while it was in flight).
+     */
     synchronized void done(Ticket ticket) {
         Entry entry = entries.get(ticket.copyId());
-        if (entry != null && entry.epoch() == ticket.epoch() && entry.sentSince() > 0) {
-            entries.put(ticket.copyId(), new Entry(entry.reported(), entry.sentSince() - 1, entry.epoch()));
+        if (entry == null) {
+            return;
+        }
+        if (entry.epoch() == ticket.epoch()) {
+            entries.put(
+                    ticket.copyId(), new Entry(entry.reported(), Math.max(0, entry.sentSince() - 1), entry.epoch()));
+        } else {
+            entries.put(
+                    ticket.copyId(), new Entry(Math.max(0, entry.reported() - 1), entry.sentSince(), entry.epoch()));
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ import java.util.Optional;
 final class Replies {
     private static final int MAX_ERROR_BYTES = RuntimeError.MAX_MESSAGE * 4;
     private static final int CHUNK = 16 * 1024;
+    static final String COPY_HEADER = "X-Stowage-Copy";
+    static final String INSTANCE_HEADER = "X-Stowage-Instance";
 
     private final Watchdog watchdog;
     private final InvocationMetrics metrics;
@@ -51,7 +54,7 @@ final class Replies {
                 returned.get("X-Amzn-SageMaker-Custom-Attributes"));
         if (call.request().streaming()) {
             return new RuntimeResponse.Streamed(
-                    InvocationResponses.streamHeaders(metadata, call.requestId()),
+                    servedBy(slot, InvocationResponses.streamHeaders(metadata, call.requestId())),
                     out -> stream(call, slot, lease, answer.body(), out, serving, sent));
         }
         Watchdog.Guard guard = watchdog.closeAfter(remaining, answer.body());
@@ -59,13 +62,24 @@ final class Replies {
             byte[] bytes = body.readAllBytes();
             served(call, slot, InvocationRecord.Kind.SERVED, serving, sent);
             return new RuntimeResponse.Whole(
-                    200, InvocationResponses.successHeaders(metadata, call.requestId()), bytes);
+                    200, servedBy(slot, InvocationResponses.successHeaders(metadata, call.requestId())), bytes);
         } catch (IOException e) {
             return guard.fired() ? timedOut(call, slot, serving, sent) : unreachable(call, slot, serving, sent, e);
         } finally {
             guard.cancel();
             lease.release();
         }
+    }
+
+    /**
+     * {@code headers} and, beyond the service, which copy on which instance served ({@value #COPY_HEADER}, {@value
+     * #INSTANCE_HEADER}): SDKs ignore them, people and tests read them.
+     */
+    private static Map<String, String> servedBy(Slot slot, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(COPY_HEADER, slot.copyId());
+        all.put(INSTANCE_HEADER, slot.instanceId());
+        return all;
     }
 
     /** The model did not answer in time. */
@@ -104,7 +118,8 @@ final class Replies {
                             guard.fired()
                                     ? EventStreamEncoder.modelStreamError(
                                             EventStreamEncoder.MODEL_INVOCATION_TIME_EXCEEDED,
-                                            "The model did not finish within " + remaining.toSeconds() + " s.")
+                                            "The model did not finish its response stream within the invocation timeout of "
+                                                    + settings.streamTimeout().toMillis() + " ms.")
                                     : EventStreamEncoder.modelStreamError(
                                             EventStreamEncoder.STREAM_BROKEN,
                                             "The model's stream broke: " + e.getMessage()));

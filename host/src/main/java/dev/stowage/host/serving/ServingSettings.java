@@ -30,6 +30,14 @@ public record ServingSettings(
                 gossipInterval);
     }
 
+    public ServingSettings withConcurrencyLimit(int limit) {
+        return new ServingSettings(limit, queueTimeout, invocationTimeout, streamTimeout, gossipInterval);
+    }
+
+    public ServingSettings withStreamTimeout(Duration timeout) {
+        return new ServingSettings(concurrencyLimit, queueTimeout, invocationTimeout, timeout, gossipInterval);
+    }
+
     public ServingSettings withInvocationTimeout(Duration timeout) {
         return new ServingSettings(concurrencyLimit, queueTimeout, timeout, streamTimeout, gossipInterval);
     }

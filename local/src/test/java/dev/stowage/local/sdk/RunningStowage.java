@@ -69,8 +69,13 @@ final class RunningStowage implements AutoCloseable {
 
     /** Local mode with the {@link #FAST} timers, in memory when {@code dataDir} is null, on disk in it otherwise. */
     static RunningStowage start(@Nullable Path dataDir) {
+        return start(dataDir, FAST);
+    }
+
+    /** Local mode with these options, in memory when {@code dataDir} is null, on disk in it otherwise. */
+    static RunningStowage start(@Nullable Path dataDir, LocalFleetOptions options) {
         AtomicReference<DynamoDbClient> dynamoDb = new AtomicReference<>();
-        StowageApplication stowage = new StowageApplication(FAST);
+        StowageApplication stowage = new StowageApplication(options);
         LocalMode mode = LocalMode.start(
                 new LocalModeOptions(0, dataDir, REGION, ACCOUNT, ACCESS_KEY, SECRET_KEY),
                 (LocalEnvironment environment) -> {
@@ -111,8 +116,13 @@ final class RunningStowage implements AutoCloseable {
 
     /** A runtime client signing with the local credentials, with or without SDK retries; the caller closes it. */
     SageMakerRuntimeClient runtime(boolean retries) {
+        return runtime(mode.baseUri(), retries);
+    }
+
+    /** A runtime client of the API at {@code endpoint} (a host's, say); the caller closes it. */
+    SageMakerRuntimeClient runtime(URI endpoint, boolean retries) {
         var builder = SageMakerRuntimeClient.builder()
-                .endpointOverride(mode.baseUri())
+                .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(credentials());
         if (!retries) {

@@ -1,0 +1,189 @@
+package dev.stowage.local.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.host.InferenceHost;
+import dev.stowage.host.serving.ServingSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
+import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
+
+/**
+ * The runtime API as the hosts serve it: two instances with one llm-sim copy each, a copy taking at most two
+ * requests, a queue of half a second and a model timeout of two seconds. Requests entering either host are served
+ * by both hosts' copies; streams arrive token by token; slow models time out as on SageMaker; a full endpoint
+ * queues, then throttles.
+ */
+class HostRoutingIT {
+    private static final ServingSettings SERVING = ServingSettings.defaults()
+            .withConcurrencyLimit(2)
+            .withQueueTimeout(Duration.ofMillis(500))
+            .withInvocationTimeout(Duration.ofSeconds(2))
+            .withStreamTimeout(Duration.ofSeconds(2));
+
+    @RegisterExtension
+    static final LocalModeExtension STOWAGE = new LocalModeExtension(RunningStowage.FAST.withServing(SERVING));
+
+    private static final String ENDPOINT = "hosts-ep";
+    private static final String SIM = "sim-ic";
+    private static final int TOKEN_MS = 20;
+    private static SageMakerRuntimeAsyncClient streaming;
+    private static List<InferenceHost> hosts;
+
+    @BeforeAll
+    static void deploy() {
+        var sageMaker = STOWAGE.sageMaker();
+        sageMaker.createEndpointConfig(b -> b.endpointConfigName(ENDPOINT)
+                .executionRoleArn("arn:aws:iam::123456789012:role/stowage")
+                .productionVariants(v -> v.variantName("AllTraffic")
+                        .instanceType(ProductionVariantInstanceType.ML_G5_XLARGE)
+                        .initialInstanceCount(2)
+                        .routingConfig(r -> r.routingStrategy(RoutingStrategy.RANDOM))));
+        sageMaker.createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(ENDPOINT));
+        sageMaker.createInferenceComponent(b -> b.inferenceComponentName(SIM)
+                .endpointName(ENDPOINT)
+                .variantName("AllTraffic")
+                .specification(s -> s.container(c -> c.image("stowage/llm-sim")
+                                .environment(Map.of("STOWAGE_TOKEN_MS", Integer.toString(TOKEN_MS))))
+                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
+                                .numberOfAcceleratorDevicesRequired(1f)
+                                .minMemoryRequiredInMb(1024)))
+                .runtimeConfig(r -> r.copyCount(2)));
+        ComponentWaits.awaitInService(sageMaker, Duration.ofSeconds(30), SIM, 2);
+        hosts = STOWAGE.running().instances().hosts(StreamIds.fleet(ENDPOINT, "AllTraffic"));
+        streaming = STOWAGE.running().runtimeAsync();
+    }
+
+    @AfterAll
+    static void close() {
+        streaming.close();
+    }
+
+    private static String tokens(int n) {
+        return "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":" + n + "}}";
+    }
+
+    private static InvokeEndpointResponse invoke(SageMakerRuntimeClient client, int tokens) {
+        return client.invokeEndpoint(b -> b.endpointName(ENDPOINT)
+                .inferenceComponentName(SIM)
+                .contentType("application/json")
+                .body(SdkBytes.fromUtf8String(tokens(tokens))));
+    }
+
+    @Test
+    void requests_entering_one_host_are_served_by_copies_on_both() {
+        assertThat(hosts).hasSize(2);
+        for (InferenceHost entry : hosts) {
+            Set<String> servedBy = new HashSet<>();
+            try (SageMakerRuntimeClient client = STOWAGE.running().runtime(entry.address(), false)) {
+                Eventually.await(Duration.ofSeconds(10), "requests served by both hosts", () -> {
+                    InvokeEndpointResponse response = invoke(client, 1);
+                    assertThat(response.body().asUtf8String()).contains("\"token\"");
+                    servedBy.add(response.sdkHttpResponse()
+                            .firstMatchingHeader("X-Stowage-Instance")
+                            .orElseThrow());
+                    assertThat(servedBy).hasSize(2);
+                });
+            }
+            assertThat(servedBy).contains(entry.config().instanceId());
+        }
+    }
+
+    @Test
+    void a_stream_arrives_token_by_token() throws Exception {
+        long started = System.nanoTime();
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        stream(25, arrivals, new ArrayList<>()).get(30, TimeUnit.SECONDS);
+        assertThat(arrivals).hasSizeGreaterThan(5);
+        long first = Duration.ofNanos(arrivals.getFirst() - started).toMillis();
+        long last = Duration.ofNanos(arrivals.getLast() - started).toMillis();
+        assertThat(last - first).as("parts spread over the decode time").isGreaterThan(10L * TOKEN_MS);
+    }
+
+    @Test
+    void a_model_slower_than_the_invocation_timeout_is_a_model_error() {
+        try (SageMakerRuntimeClient client = STOWAGE.running().runtime(false)) {
+            ModelErrorException slow =
+                    catchThrowableOfType(ModelErrorException.class, () -> invoke(client, 200)); // 4 s of tokens
+            assertThat(slow.originalStatusCode()).isZero();
+            assertThat(slow.originalMessage()).startsWith("Your invocation timed out while waiting for a response");
+        }
+    }
+
+    @Test
+    void a_stream_slower_than_the_timeout_ends_with_a_model_stream_error() {
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        stream(200, arrivals, errors).handle((ok, e) -> null).join();
+        assertThat(arrivals).isNotEmpty();
+        assertThat(errors).first().isInstanceOfSatisfying(ModelStreamErrorException.class, e -> assertThat(
+                        e.errorCode())
+                .isEqualTo("ModelInvocationTimeExceeded"));
+    }
+
+    @Test
+    void a_full_endpoint_queues_requests_then_throttles_them() {
+        try (SageMakerRuntimeClient client = STOWAGE.running().runtime(false)) {
+            List<CompletableFuture<Void>> busy = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // 2 copies × 2 requests each: every slot taken for about 1.2 s
+                busy.add(stream(60, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>()));
+            }
+            Eventually.await(Duration.ofSeconds(5), "every slot taken", () -> inFlight() == 4);
+            long started = System.nanoTime();
+            SdkServiceException throttled = catchThrowableOfType(SdkServiceException.class, () -> invoke(client, 1));
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            busy.forEach(CompletableFuture::join);
+
+            for (int i = 0; i < 4; i++) { // every slot taken for about 0.3 s: shorter than the queue's wait
+                busy.add(stream(15, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>()));
+            }
+            Eventually.await(Duration.ofSeconds(5), "every slot taken", () -> inFlight() == 4);
+            assertThat(invoke(client, 1).body().asUtf8String()).contains("\"token\"");
+            busy.forEach(CompletableFuture::join);
+        }
+    }
+
+    private static int inFlight() {
+        return hosts.stream()
+                .flatMap(h -> h.copies().all().stream())
+                .mapToInt(c -> c.inFlight())
+                .sum();
+    }
+
+    private static CompletableFuture<Void> stream(int tokens, List<Long> arrivals, List<Throwable> errors) {
+        return streaming.invokeEndpointWithResponseStream(
+                b -> b.endpointName(ENDPOINT)
+                        .inferenceComponentName(SIM)
+                        .contentType("application/json")
+                        .body(SdkBytes.fromUtf8String(tokens(tokens))),
+                InvokeEndpointWithResponseStreamResponseHandler.builder()
+                        .onError(errors::add)
+                        .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
+                                .onPayloadPart(part -> arrivals.add(System.nanoTime()))
+                                .build())
+                        .build());
+    }
+}
