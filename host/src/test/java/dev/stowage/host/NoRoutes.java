@@ -33,4 +33,9 @@ final class NoRoutes implements RoutingDirectory {
     public List<URI> hosts(String endpointName, String variantName) {
         return List.of();
     }
+
+    @Override
+    public void waiting(String endpointName, String variantName, String inferenceComponentName) {
+        throw new UnsupportedOperationException("no endpoint is known, so no request can wait");
+    }
 }

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One invocation on its way: what it is for, the request, and when it entered the router ({@code nanoTime}). */
-record Call(Target target, InvocationRequest request, String requestId, long started) {
+/**
+ * One invocation on its way: what it is for, the request, when it entered the router ({@code nanoTime}), and how long
+ * it may wait for a copy when none is serving.
+ */
+record Call(Target target, InvocationRequest request, String requestId, long started, Duration waitForCapacity) {
 
-    /** When the model must have answered by: the whole answer, or the end of a stream. */
-    long deadline(ServingSettings settings) {
+    /** When a model sent the request at {@code sent} must have answered by: the whole answer, or the stream's end. */
+    long deadline(ServingSettings settings, long sent) {
         Duration limit = request.streaming() ? settings.streamTimeout() : settings.invocationTimeout();
-        return started + limit.toNanos();
+        return sent + limit.toNanos();
     }
 
     Duration elapsed() {

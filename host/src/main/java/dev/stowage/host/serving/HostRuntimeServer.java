@@ -83,7 +83,12 @@ public final class HostRuntimeServer implements AutoCloseable {
                     exchange.getRequestURI().getRawPath(),
                     RuntimeExchanges.headers(exchange),
                     RuntimeExchanges.body(exchange));
-            return invocations.invoke(request, requestId);
+            return invocations.invoke(
+                    request,
+                    requestId,
+                    RuntimeExchanges.headers(exchange)
+                            .first(CapacityWait.HEADER)
+                            .flatMap(CapacityWait::ofHeader));
         } catch (RuntimeErrorException e) {
             return RuntimeResponse.error(e.error(), requestId);
         }

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InvocationService implements AutoCloseable {
     private static final Duration QUEUE_POLL = Duration.ofMillis(2);
+    private static final Duration CAPACITY_POLL = Duration.ofMillis(20);
 
     private final String instanceId;
     private final CopyTable copies;
@@ -70,13 +71,22 @@ public final class InvocationService implements AutoCloseable {
         return board;
     }
 
-    /** Serves one invocation; never throws for anything a client or a copy did. */
-    public RuntimeResponse invoke(InvocationRequest request, String requestId) {
+    /**
+     * Serves one invocation; never throws for anything a client or a copy did. {@code waitForCapacity} is what the
+     * caller asked ({@value CapacityWait#HEADER}); without it, the component's own default.
+     */
+    public RuntimeResponse invoke(InvocationRequest request, String requestId, Optional<Duration> waitForCapacity) {
         long started = System.nanoTime();
         return switch (Target.resolve(
                 directory, request.endpointName(), Optional.ofNullable(request.inferenceComponentName()))) {
             case Target.Refused refused -> RuntimeResponse.error(refused.error(), requestId);
-            case Target.Found found -> route(new Call(found.target(), request, requestId, started));
+            case Target.Found found ->
+                route(new Call(
+                        found.target(),
+                        request,
+                        requestId,
+                        started,
+                        waitForCapacity.orElse(found.target().waitForCapacity())));
         };
     }
 
@@ -86,6 +96,7 @@ public final class InvocationService implements AutoCloseable {
         Set<String> refused = new HashSet<>();
         long queueDeadline = 0;
         boolean inQueue = false;
+        boolean demanded = false;
         int attempts = 0;
         try {
             while (true) {
@@ -99,7 +110,15 @@ public final class InvocationService implements AutoCloseable {
                             attempts++;
                             continue;
                         }
-                        return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
+                        if (call.elapsed().compareTo(call.waitForCapacity()) >= 0) {
+                            return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
+                        }
+                        if (!demanded) {
+                            directory.waiting(target.endpoint(), target.variant(), target.component());
+                            demanded = true;
+                        }
+                        sleep(CAPACITY_POLL);
+                        refused.clear();
                     }
                     case Pick.Saturated full -> {
                         if (!inQueue) {
@@ -146,7 +165,7 @@ public final class InvocationService implements AutoCloseable {
     /** The answer of the copy, or empty when its host refused the request (pick another). */
     private Optional<RuntimeResponse> send(Call call, Slot slot, Slot.Lease lease, int serving) {
         long sent = System.nanoTime();
-        Duration timeout = Duration.ofNanos(call.deadline(settings) - sent);
+        Duration timeout = Duration.ofNanos(call.deadline(settings, sent) - sent);
         CopyClient.Answer answer;
         try {
             answer = client.post(slot.uri(), call.request().body(), forwarded(call.request()), timeout);

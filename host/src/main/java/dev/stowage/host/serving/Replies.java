@@ -39,7 +39,7 @@ final class Replies {
     }
 
     RuntimeResponse of(Call call, Slot slot, Slot.Lease lease, CopyClient.Answer answer, int serving, long sent) {
-        Duration remaining = Duration.ofNanos(call.deadline(settings) - System.nanoTime());
+        Duration remaining = Duration.ofNanos(call.deadline(settings, sent) - System.nanoTime());
         if (answer.status() / 100 != 2) {
             String message = readError(answer.body(), remaining);
             lease.release();
@@ -103,7 +103,7 @@ final class Replies {
     private void stream(
             Call call, Slot slot, Slot.Lease lease, InputStream body, OutputStream out, int serving, long sent)
             throws IOException {
-        Duration remaining = Duration.ofNanos(call.deadline(settings) - System.nanoTime());
+        Duration remaining = Duration.ofNanos(call.deadline(settings, sent) - System.nanoTime());
         Watchdog.Guard guard = watchdog.closeAfter(remaining, body);
         InvocationRecord.Kind kind = InvocationRecord.Kind.SERVED;
         try (body) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What a router needs to know of the control plane: endpoints and inference components by name, and where the
- * serving copies of a fleet are. Locally it is read from the event store and kept until the stream says it changed;
+ * serving copies of a fleet are; and what it tells it: that requests are waiting for capacity. Locally it is read from the event store and kept until the stream says it changed;
  * on AWS a host reads it through the API. Answers may lag the truth by a little: a copy that is gone refuses the
  * request and the router picks again.
  */
@@ -26,6 +26,9 @@ public interface RoutingDirectory {
 
     /** The runtime API addresses of the fleet's running instances. */
     List<URI> hosts(String endpointName, String variantName);
+
+    /** A request is waiting for a component with no serving copy (see {@link CapacityDemand}). */
+    void waiting(String endpointName, String variantName, String inferenceComponentName);
 
     /** A loaded copy on an instance, reached through the host at {@code host}. */
     record PeerCopy(String copyId, String instanceId, URI host) {}

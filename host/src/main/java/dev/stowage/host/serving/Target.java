@@ -6,14 +6,16 @@ import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.functions.runtime.RuntimeError;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The inference component an invocation is for, on its endpoint's variant, with the variant's routing strategy;
- * {@link #resolve} finds it or says, in the service's words, why there is none.
+ * The inference component an invocation is for, on its endpoint's variant, with the variant's routing strategy and
+ * how long its requests wait for capacity by default; {@link #resolve} finds it or says, in the service's words, why
+ * there is none.
  */
-record Target(String endpoint, String variant, String component, RoutingStrategy strategy) {
+record Target(String endpoint, String variant, String component, RoutingStrategy strategy, Duration waitForCapacity) {
 
     /** The target, or the {@code ValidationError} that refuses the request. */
     sealed interface Resolution {}
@@ -45,7 +47,12 @@ record Target(String endpoint, String variant, String component, RoutingStrategy
         }
         String variant = component.get().variantName();
         RoutingStrategy strategy = routing(endpoint.get(), variant).orElse(RoutingStrategy.RANDOM);
-        return new Found(new Target(endpointName, variant, componentName.get(), strategy));
+        return new Found(new Target(
+                endpointName,
+                variant,
+                componentName.get(),
+                strategy,
+                CapacityWait.ofSpecification(component.get().specification())));
     }
 
     private static Optional<RoutingStrategy> routing(EndpointRow endpoint, String variantName) {

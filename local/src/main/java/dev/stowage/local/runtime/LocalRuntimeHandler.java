@@ -6,10 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stowage.functions.runtime.InvocationRequest;
 import dev.stowage.functions.runtime.RuntimeErrorException;
+import dev.stowage.host.serving.CapacityWait;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.serving.RuntimeResponse;
 import dev.stowage.local.http.StreamedProxyResponse;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +27,14 @@ public final class LocalRuntimeHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final InvocationService router;
 
+    private static Optional<Duration> waitForCapacity(APIGatewayProxyRequestEvent event) {
+        Map<String, String> headers = Objects.requireNonNullElse(event.getHeaders(), Map.of());
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(CapacityWait.HEADER))
+                .findFirst()
+                .flatMap(e -> CapacityWait.ofHeader(e.getValue()));
+    }
+
     public LocalRuntimeHandler(InvocationService router) {
         this.router = router;
     }
@@ -31,7 +44,7 @@ public final class LocalRuntimeHandler
         String requestId = UUID.randomUUID().toString();
         RuntimeResponse response;
         try {
-            response = router.invoke(InvocationRequest.fromEvent(event), requestId);
+            response = router.invoke(InvocationRequest.fromEvent(event), requestId, waitForCapacity(event));
         } catch (RuntimeErrorException e) {
             response = RuntimeResponse.error(e.error(), requestId);
         }

@@ -16,6 +16,7 @@ import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.functions.store.WakeUps;
+import dev.stowage.host.serving.CapacityDemand;
 import dev.stowage.host.serving.RoutingDirectory;
 import java.net.URI;
 import java.util.ArrayList;
@@ -34,11 +35,13 @@ public final class RuntimeDirectory implements RoutingDirectory {
     private final EventStore events;
     private final FleetRepository fleets;
     private final String account;
+    private final CapacityDemand demand;
     private final Map<String, EndpointRow> endpoints = new ConcurrentHashMap<>();
     private final Map<String, InferenceComponentRow> components = new ConcurrentHashMap<>();
     private final Map<String, FleetState> fleetStates = new ConcurrentHashMap<>();
 
-    public RuntimeDirectory(EventStore events, SnapshotStore snapshots, String account) {
+    public RuntimeDirectory(EventStore events, SnapshotStore snapshots, String account, CapacityDemand demand) {
+        this.demand = demand;
         this.events = events;
         this.fleets = new FleetRepository(events, snapshots);
         this.account = account;
@@ -62,6 +65,11 @@ public final class RuntimeDirectory implements RoutingDirectory {
             }
         }
         return copies;
+    }
+
+    @Override
+    public void waiting(String endpointName, String variantName, String inferenceComponentName) {
+        demand.waiting(endpointName, variantName, inferenceComponentName);
     }
 
     @Override

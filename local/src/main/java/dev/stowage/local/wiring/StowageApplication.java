@@ -81,7 +81,9 @@ public final class StowageApplication implements LocalApplication {
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
         var metrics = new InMemoryMetrics();
-        var directory = new RuntimeDirectory(stores.events(), stores.snapshots(), environment.account());
+        // Until autoscaling is wired, a waiting request waits for copies someone else asks for.
+        var directory = new RuntimeDirectory(
+                stores.events(), stores.snapshots(), environment.account(), (endpoint, variant, component) -> {});
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 metrics,

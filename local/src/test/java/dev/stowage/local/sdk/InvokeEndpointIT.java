@@ -161,4 +161,40 @@ class InvokeEndpointIT {
                 .desiredRuntimeConfig(r -> r.copyCount(2)));
         ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, ECHO, 2);
     }
+
+    @Test
+    void a_request_may_wait_for_a_copy_of_a_component_at_zero() throws Exception {
+        String later = "later-ic";
+        STOWAGE.sageMaker().createInferenceComponent(b -> b.inferenceComponentName(later)
+                .endpointName(ENDPOINT)
+                .variantName("AllTraffic")
+                .specification(s -> s.container(c -> c.image("stowage/echo"))
+                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
+                                .numberOfAcceleratorDevicesRequired(1f)
+                                .minMemoryRequiredInMb(1024)))
+                .runtimeConfig(r -> r.copyCount(1)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, later, 1);
+        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(later)
+                .desiredRuntimeConfig(r -> r.copyCount(0)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, later, 0);
+        ValidationErrorException atZero = catchThrowableOfType(
+                ValidationErrorException.class,
+                () -> runtime.invokeEndpoint(b ->
+                        b.endpointName(ENDPOINT).inferenceComponentName(later).body(SdkBytes.fromUtf8String("now"))));
+        assertThat(atZero.awsErrorDetails().errorMessage())
+                .startsWith("Inference Component " + later + " has no capacity to process this request.");
+
+        CompletableFuture<InvokeEndpointResponse> waiting =
+                CompletableFuture.supplyAsync(() -> runtime.invokeEndpoint(b -> b.endpointName(ENDPOINT)
+                        .inferenceComponentName(later)
+                        .overrideConfiguration(o -> o.putHeader("X-Stowage-Wait-For-Capacity", "20"))
+                        .body(SdkBytes.fromUtf8String("waited"))));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(later)
+                .desiredRuntimeConfig(r -> r.copyCount(1)));
+        assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).body().asUtf8String())
+                .isEqualTo("waited");
+        STOWAGE.sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(later));
+    }
 }
