@@ -1,6 +1,7 @@
 package dev.stowage.local.sdk;
 
 import dev.stowage.local.fleet.LocalInstanceProvider;
+import dev.stowage.local.wiring.StowageApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,6 +88,10 @@ final class LocalModeExtension implements BeforeAllCallback, AfterAllCallback {
 
     LocalInstanceProvider instances() {
         return running().instances();
+    }
+
+    StowageApplication application() {
+        return running().application();
     }
 
     long eventCount() {
