@@ -117,21 +117,4 @@ final class PolicyRun {
         Duration cooldown = Duration.ofNanos((long) (Duration.ofSeconds(seconds).toNanos() / timeScale));
         return now.isBefore(activity.settledAt().plus(cooldown));
     }
-
-    /** The activity a recorded event describes. */
-    static ScalingActivity activityOf(ScalingEvent.ScalingActivityRecorded recorded) {
-        return new ScalingActivity(
-                recorded.activityId(),
-                recorded.policyName(),
-                recorded.description(),
-                recorded.cause(),
-                recorded.statusCode(),
-                recorded.statusMessage(),
-                recorded.details(),
-                recorded.fromCapacity(),
-                recorded.toCapacity(),
-                recorded.notScaledReasons(),
-                recorded.startTime(),
-                Optional.empty());
-    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers, updates and deregisters an inference component's scalable target, puts and deletes its scaling
@@ -182,7 +183,7 @@ public final class ScalableTargetDecider implements Decider<ScalingCommand, Scal
             case ScalingEvent.ScalingActivityCompleted completed ->
                 current.withActivities(current.activities().stream()
                         .map(a -> a.activityId().equals(completed.activityId())
-                                ? a.completed(completed.statusCode(), completed.statusMessage(), completed.endTime())
+                                ? new ScalingActivity(a.started(), Optional.of(completed))
                                 : a)
                         .toList());
         };
@@ -190,7 +191,7 @@ public final class ScalableTargetDecider implements Decider<ScalingCommand, Scal
 
     private static List<ScalingActivity> kept(Registered current, ScalingEvent.ScalingActivityRecorded recorded) {
         List<ScalingActivity> activities = new ArrayList<>(current.activities());
-        activities.add(PolicyRun.activityOf(recorded));
+        activities.add(new ScalingActivity(recorded, Optional.empty()));
         int from = Math.max(0, activities.size() - KEPT_ACTIVITIES);
         return activities.subList(from, activities.size());
     }

@@ -1,63 +1,81 @@
 package dev.stowage.domain.scaling;
 
 import dev.stowage.events.ScalingEvent.NotScaledReason;
+import dev.stowage.events.ScalingEvent.ScalingActivityCompleted;
+import dev.stowage.events.ScalingEvent.ScalingActivityRecorded;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One scaling activity as DescribeScalingActivities shows it. */
-public record ScalingActivity(
-        String activityId,
-        String policyName,
-        String description,
-        String cause,
-        String statusCode,
-        String statusMessage,
-        String details,
-        int fromCapacity,
-        int toCapacity,
-        List<NotScaledReason> notScaledReasons,
-        Instant startTime,
-        Optional<Instant> endTime) {
+/** One scaling activity as DescribeScalingActivities shows it: how it started and, once over, how it ended. */
+public record ScalingActivity(ScalingActivityRecorded started, Optional<ScalingActivityCompleted> completed) {
     public static final String IN_PROGRESS = "InProgress";
     public static final String SUCCESSFUL = "Successful";
     public static final String FAILED = "Failed";
 
-    public ScalingActivity {
-        notScaledReasons = List.copyOf(notScaledReasons);
+    public String activityId() {
+        return started.activityId();
     }
 
-    /** Whether it changed (or is changing) the capacity; a not-scaled activity did not. */
+    public String policyName() {
+        return started.policyName();
+    }
+
+    public String description() {
+        return started.description();
+    }
+
+    public String cause() {
+        return started.cause();
+    }
+
+    public String details() {
+        return started.details();
+    }
+
+    public int fromCapacity() {
+        return started.fromCapacity();
+    }
+
+    public int toCapacity() {
+        return started.toCapacity();
+    }
+
+    public List<NotScaledReason> notScaledReasons() {
+        return started.notScaledReasons();
+    }
+
+    public Instant startTime() {
+        return started.startTime();
+    }
+
+    public String statusCode() {
+        return completed.map(ScalingActivityCompleted::statusCode).orElse(started.statusCode());
+    }
+
+    public String statusMessage() {
+        return completed.map(ScalingActivityCompleted::statusMessage).orElse(started.statusMessage());
+    }
+
+    public Optional<Instant> endTime() {
+        return completed.map(ScalingActivityCompleted::endTime);
+    }
+
+    /** Whether it changed (or is changing) the capacity; a not-scaled or failed activity did not. */
     public boolean scaled() {
-        return notScaledReasons.isEmpty() && !statusCode.equals(FAILED);
+        return notScaledReasons().isEmpty() && !statusCode().equals(FAILED);
     }
 
     public boolean scaledOut() {
-        return scaled() && toCapacity > fromCapacity;
+        return scaled() && toCapacity() > fromCapacity();
     }
 
     public boolean scaledIn() {
-        return scaled() && toCapacity < fromCapacity;
+        return scaled() && toCapacity() < fromCapacity();
     }
 
     /** When its cooldown starts: when it ended, or when it started while it runs. */
     public Instant settledAt() {
-        return endTime.orElse(startTime);
-    }
-
-    ScalingActivity completed(String status, String message, Instant at) {
-        return new ScalingActivity(
-                activityId,
-                policyName,
-                description,
-                cause,
-                status,
-                message,
-                details,
-                fromCapacity,
-                toCapacity,
-                notScaledReasons,
-                startTime,
-                Optional.of(at));
+        return endTime().orElse(startTime());
     }
 }
