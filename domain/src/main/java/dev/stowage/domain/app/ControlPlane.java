@@ -159,6 +159,14 @@ public final class ControlPlane {
                 requestId);
     }
 
+    /** The desired copy count of the inference component {@code name} now, if it exists (a consistent read). */
+    public Optional<Integer> desiredCopyCount(String name) {
+        return commands.load(StreamIds.inferenceComponent(name), components).state()
+                        instanceof InferenceComponentState.Present present
+                ? Optional.of(present.desiredCopyCount())
+                : Optional.empty();
+    }
+
     public void deleteInferenceComponent(String name, String requestId) {
         run(
                 StreamIds.inferenceComponent(name),

@@ -3,7 +3,8 @@ package dev.stowage.domain.app;
 /**
  * Stream ids are {@code <type>/<name>}. DESIGN §3 writes {@code <type>-<name>}, but resource names contain
  * hyphens, so an endpoint named {@code config-x} would share {@code endpoint-config-x} with the endpoint
- * config {@code x}; names never contain a slash (ADR 0001).
+ * config {@code x}; names never contain a slash (ADR 0001), except the resource ids of scalable targets, which
+ * are the last part.
  */
 public final class StreamIds {
     public static final String MODEL = "model";
@@ -11,6 +12,7 @@ public final class StreamIds {
     public static final String ENDPOINT = "endpoint";
     public static final String INFERENCE_COMPONENT = "inference-component";
     public static final String FLEET = "fleet";
+    public static final String SCALABLE_TARGET = "scalable-target";
 
     private StreamIds() {}
 
@@ -33,6 +35,15 @@ public final class StreamIds {
     /** The fleet of one variant of an endpoint: {@code fleet/<endpoint>/<variant>}. */
     public static String fleet(String endpointName, String variantName) {
         return FLEET + "/" + endpointName + "/" + variantName;
+    }
+
+    /**
+     * The Application Auto Scaling target of a resource: {@code scalable-target/<resource id>}, e.g. {@code
+     * scalable-target/inference-component/ic}. The resource id holds a slash; {@link #typeOf} and {@link #nameOf}
+     * split at the first one, so the name part is the whole resource id.
+     */
+    public static String scalableTarget(String resourceId) {
+        return SCALABLE_TARGET + "/" + resourceId;
     }
 
     /** The type part of a stream id. */

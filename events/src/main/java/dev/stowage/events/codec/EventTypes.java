@@ -6,6 +6,7 @@ import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
+import dev.stowage.events.ScalingEvent;
 import java.util.List;
 
 /**
@@ -45,7 +46,14 @@ public final class EventTypes {
             new EventType("fleet.copy-failed", 1, FleetEvent.CopyFailed.class),
             new EventType("fleet.copy-removal-scheduled", 1, FleetEvent.CopyRemovalScheduled.class),
             new EventType("fleet.copy-removed", 1, FleetEvent.CopyRemoved.class),
-            new EventType("fleet.placement-blocked", 1, FleetEvent.PlacementBlocked.class));
+            new EventType("fleet.placement-blocked", 1, FleetEvent.PlacementBlocked.class),
+            new EventType("scalable-target.registered", 1, ScalingEvent.ScalableTargetRegistered.class),
+            new EventType("scalable-target.updated", 1, ScalingEvent.ScalableTargetUpdated.class),
+            new EventType("scalable-target.deregistered", 1, ScalingEvent.ScalableTargetDeregistered.class),
+            new EventType("scalable-target.policy-put", 1, ScalingEvent.ScalingPolicyPut.class),
+            new EventType("scalable-target.policy-deleted", 1, ScalingEvent.ScalingPolicyDeleted.class),
+            new EventType("scalable-target.activity-recorded", 1, ScalingEvent.ScalingActivityRecorded.class),
+            new EventType("scalable-target.activity-completed", 1, ScalingEvent.ScalingActivityCompleted.class));
 
     /** Every upcaster, each lifting one type by one version. */
     public static final List<Upcaster> UPCASTERS = List.of(

@@ -49,6 +49,34 @@ class EventCodecTest {
     }
 
     @Test
+    void scaling_policies_keep_their_configuration_as_given() throws Exception {
+        Event put = GoldenEvents.EXPECTED.get("scalable-target.policy-put/v1");
+
+        var json = new ObjectMapper().readTree(codec.encode(put).data());
+
+        assertThat(json.at("/configuration/PredefinedMetricSpecification/PredefinedMetricType")
+                        .asText())
+                .isEqualTo("SageMakerInferenceComponentInvocationsPerCopy");
+        assertThat(json.at("/alarms/0/alarmName").asText()).startsWith("TargetTracking-inference-component/llm-ic-");
+        assertThat(codec.decode(
+                        "scalable-target.policy-put", 1, codec.encode(put).data()))
+                .isEqualTo(put);
+    }
+
+    @Test
+    void scaling_activities_keep_their_not_scaled_reasons() {
+        Event recorded = GoldenEvents.EXPECTED.get("scalable-target.activity-recorded/v1");
+
+        Event decoded = codec.decode(
+                "scalable-target.activity-recorded", 1, codec.encode(recorded).data());
+
+        assertThat(decoded).isEqualTo(recorded);
+        assertThat(((dev.stowage.events.ScalingEvent.ScalingActivityRecorded) decoded).notScaledReasons())
+                .extracting(dev.stowage.events.ScalingEvent.NotScaledReason::code)
+                .containsExactly("AlreadyAtMaxCapacity");
+    }
+
+    @Test
     void rejects_an_unknown_type() {
         assertThatThrownBy(() -> codec.decode("model.renamed", 1, "{}"))
                 .isInstanceOf(UnreadableEvent.class)

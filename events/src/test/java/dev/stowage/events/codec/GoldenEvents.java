@@ -11,6 +11,7 @@ import dev.stowage.events.Event;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
+import dev.stowage.events.ScalingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,21 @@ final class GoldenEvents {
     static final Instant T1 = Instant.parse("2026-03-01T10:20:00.123Z");
     static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:";
 
+    static final String ROLE = "arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling"
+            + ".amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint";
+    static final String POLICY_ARN = "arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:"
+            + "5e3d1c2b-0a9f-4e8d-b7c6-a5b4c3d2e1f0:resource/sagemaker/inference-component/llm-ic"
+            + ":policyName/llm-ic-invocations";
+    static final String HIGH_ALARM =
+            "TargetTracking-inference-component/llm-ic-AlarmHigh-1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+    static final String LOW_ALARM =
+            "TargetTracking-inference-component/llm-ic-AlarmLow-2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d";
+    static final String ALARM_ARN = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:";
+    static final Document TARGET_TRACKING = doc(
+            """
+            {"TargetValue": 4.0,
+             "PredefinedMetricSpecification": {"PredefinedMetricType": "SageMakerInferenceComponentInvocationsPerCopy"},
+             "ScaleInCooldown": 300, "ScaleOutCooldown": 300}""");
     static final Document MODEL = doc(
             """
             {"PrimaryContainer": {"Image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1",
@@ -148,7 +164,61 @@ final class GoldenEvents {
             Map.entry(
                     "fleet.placement-blocked/v1",
                     new FleetEvent.PlacementBlocked(
-                            "llm-ic", "1 copy pending: needs 2 accelerator devices; MaxInstanceCount 2 reached.", T1)));
+                            "llm-ic", "1 copy pending: needs 2 accelerator devices; MaxInstanceCount 2 reached.", T1)),
+            Map.entry(
+                    "scalable-target.registered/v1",
+                    new ScalingEvent.ScalableTargetRegistered(
+                            "sagemaker",
+                            "inference-component/llm-ic",
+                            "sagemaker:inference-component:DesiredCopyCount",
+                            1,
+                            4,
+                            ROLE,
+                            ScalingEvent.SuspendedState.none(),
+                            "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/"
+                                    + "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                            T0)),
+            Map.entry(
+                    "scalable-target.updated/v1",
+                    new ScalingEvent.ScalableTargetUpdated(
+                            0, 4, ROLE, new ScalingEvent.SuspendedState(true, false, false), T1)),
+            Map.entry("scalable-target.deregistered/v1", new ScalingEvent.ScalableTargetDeregistered(T1)),
+            Map.entry(
+                    "scalable-target.policy-put/v1",
+                    new ScalingEvent.ScalingPolicyPut(
+                            "llm-ic-invocations",
+                            POLICY_ARN,
+                            "TargetTrackingScaling",
+                            TARGET_TRACKING,
+                            List.of(
+                                    new ScalingEvent.PolicyAlarm(HIGH_ALARM, ALARM_ARN + HIGH_ALARM),
+                                    new ScalingEvent.PolicyAlarm(LOW_ALARM, ALARM_ARN + LOW_ALARM)),
+                            T0,
+                            T1)),
+            Map.entry(
+                    "scalable-target.policy-deleted/v1",
+                    new ScalingEvent.ScalingPolicyDeleted("llm-ic-invocations", T1)),
+            Map.entry(
+                    "scalable-target.activity-recorded/v1",
+                    new ScalingEvent.ScalingActivityRecorded(
+                            "7d4f5c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f",
+                            "llm-ic-invocations",
+                            "Attempting to scale due to alarm triggered",
+                            "monitor alarm " + HIGH_ALARM + " in state ALARM triggered policy llm-ic-invocations",
+                            "Failed",
+                            "Failed to set desired copy count to 4",
+                            "",
+                            4,
+                            4,
+                            List.of(new ScalingEvent.NotScaledReason("AlreadyAtMaxCapacity", 1, 4, 4)),
+                            T1)),
+            Map.entry(
+                    "scalable-target.activity-completed/v1",
+                    new ScalingEvent.ScalingActivityCompleted(
+                            "7d4f5c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f",
+                            "Successful",
+                            "Successfully set desired copy count to 3. Change successfully fulfilled by sagemaker.",
+                            T1)));
 
     private GoldenEvents() {}
 

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -69,12 +70,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (CommandRejected e) {
             return error(served == null ? ErrorCodes.sageMaker(e) : served.api().error(e), requestId);
         } catch (ConcurrencyConflict e) {
-            return error(
-                    new WireError(
-                            "ThrottlingException",
-                            "Too many concurrent changes to " + e.stream() + "; retry the request.",
-                            400),
-                    requestId);
+            // Only an operation appends, so its service is known by now.
+            return error(Objects.requireNonNull(served).api().conflict(e), requestId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
             return error(

@@ -1,39 +1,65 @@
 package dev.stowage.functions.api;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.alarms.AlarmService;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.scaling.AutoScaling;
+import dev.stowage.domain.scaling.ScalingArns;
+import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.alarms.CloudWatchAlarmService;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Everything the API needs, built once per process from its stores. After each append the API projects the
- * changed stream at once (the stream-driven projector stays the guarantee), so a List right after a Create
- * shows the new resource.
+ * Everything the API needs, built once per process from its stores and the alarm service. After each append the API
+ * projects the changed stream at once (the stream-driven projector stays the guarantee), so a List right after a
+ * Create shows the new resource.
  */
-public record ApiWiring(EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns, Clock clock) {
+public record ApiWiring(
+        EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns, Clock clock, AlarmService alarms) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
-        return List.of(sageMakerApi(), new StowageApi(InstanceTypeCatalog.standard(), reads(), arns));
+        ControlPlane controlPlane = controlPlane();
+        AutoScaling autoScaling = autoScaling(controlPlane);
+        return List.of(
+                new SageMakerApi(controlPlane, reads(), arns),
+                new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
+                new StowageApi(InstanceTypeCatalog.standard(), reads(), arns));
     }
 
     public SageMakerApi sageMakerApi() {
+        return new SageMakerApi(controlPlane(), reads(), arns);
+    }
+
+    /** The SageMaker write side, projecting each stream it changes at once. */
+    public ControlPlane controlPlane() {
         Projector projector = new Projector(events, views);
-        ControlPlane controlPlane = new ControlPlane(
+        return new ControlPlane(
                 events,
                 clock,
                 arns,
                 InstanceTypeCatalog.standard(),
                 endpoint -> reads().inferenceComponentsOn(endpoint),
                 stream -> catchUpQuietly(projector, stream));
-        return new SageMakerApi(controlPlane, reads(), arns);
+    }
+
+    /** The scaling reactor, setting copy counts through {@link #controlPlane()}; cooldowns divided by {@code timeScale}. */
+    public ScalingReactor scalingReactor(double timeScale) {
+        return new ScalingReactor(events, controlPlane(), ScalingArns.of(arns), clock, timeScale);
+    }
+
+    private AutoScaling autoScaling(ControlPlane controlPlane) {
+        return new AutoScaling(events, controlPlane, alarms, ScalingArns.of(arns), clock, () -> UUID.randomUUID()
+                .toString());
     }
 
     private Reads reads() {
@@ -50,10 +76,10 @@ public record ApiWiring(EventStore events, ViewStore views, SnapshotStore snapsh
 
     /** The wiring of a Lambda container, from its environment. */
     public static ApiWiring fromEnvironment() {
-        return of(Stores.fromEnvironment(), Clock.systemUTC());
+        return of(Stores.fromEnvironment(), Clock.systemUTC(), CloudWatchAlarmService.create());
     }
 
-    public static ApiWiring of(Stores stores, Clock clock) {
-        return new ApiWiring(stores.events(), stores.views(), stores.snapshots(), stores.arns(), clock);
+    public static ApiWiring of(Stores stores, Clock clock, AlarmService alarms) {
+        return new ApiWiring(stores.events(), stores.views(), stores.snapshots(), stores.arns(), clock, alarms);
     }
 }

@@ -2,6 +2,7 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.app.ConcurrencyConflict;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Optional;
@@ -16,4 +17,12 @@ public interface ServiceApi {
 
     /** How this service reports a domain rejection. */
     WireError error(CommandRejected rejected);
+
+    /** How this service reports a write that kept losing the race for its stream. */
+    default WireError conflict(ConcurrencyConflict conflict) {
+        return new WireError(
+                "ThrottlingException",
+                "Too many concurrent changes to " + conflict.stream() + "; retry the request.",
+                400);
+    }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.app.InMemoryEventStore;
 import dev.stowage.domain.app.InMemorySnapshotStore;
 import dev.stowage.domain.views.InMemoryViewStore;
@@ -27,7 +28,8 @@ class ApiHandlerTest {
                     new InMemoryViewStore(),
                     new InMemorySnapshotStore(),
                     new Arns("us-east-1", "123456789012"),
-                    CLOCK)
+                    CLOCK,
+                    new InMemoryAlarmService())
             .services());
 
     private APIGatewayProxyResponseEvent call(String target, String body) {

@@ -1,12 +1,15 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.alarms.AlarmService;
+import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
@@ -38,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stowage in local mode: the tables of the AWS deployment on local DynamoDB, the API Lambda's handler behind a
- * SigV4 check, and the stream consumers Lambda's event source mappings would feed — the view projector, the
+ * SigV4 check (SageMaker, Application Auto Scaling and Stowage's own operations), the scaling reactor, and the
+ * stream consumers Lambda's event source mappings would feed — the view projector, the
  * placement reactor and the instance reconciler — plus a tick for timers, and in-process inference hosts as
  * the instances.
  */
@@ -48,6 +52,9 @@ public final class StowageApplication implements LocalApplication {
 
     private final LocalFleetOptions options;
     private volatile @Nullable LocalInstanceProvider instances;
+    private volatile @Nullable ScalingReactor scaling;
+    // Alarms are kept, not evaluated, until the local alarm engine takes this place.
+    private final AlarmService alarms = new InMemoryAlarmService();
 
     /** What {@link java.util.ServiceLoader} finds: the default options, or those the system properties set. */
     public StowageApplication() {
@@ -67,8 +74,9 @@ public final class StowageApplication implements LocalApplication {
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
         var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
 
-        ApiHandler api =
-                new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
+        ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarms);
+        ApiHandler api = new ApiHandler(wiring.services());
+        this.scaling = wiring.scalingReactor(options.timeScale());
         var reactor = new PlacementReactor(
                 stores.events(),
                 stores.snapshots(),
@@ -131,6 +139,23 @@ public final class StowageApplication implements LocalApplication {
             throw new IllegalStateException("Stowage is not set up yet");
         }
         return provider;
+    }
+
+    /**
+     * The scaling reactor, once set up: what the local alarm engine tells of alarm state changes (and of alarms that
+     * stay in ALARM, {@link ScalingReactor#onStillInAlarm}); tests drive it directly.
+     */
+    public ScalingReactor scaling() {
+        ScalingReactor reactor = scaling;
+        if (reactor == null) {
+            throw new IllegalStateException("Stowage is not set up yet");
+        }
+        return reactor;
+    }
+
+    /** Where the policies' alarms are kept. */
+    public AlarmService alarms() {
+        return alarms;
     }
 
     private static SigV4Verifier verifier(LocalEnvironment environment) {

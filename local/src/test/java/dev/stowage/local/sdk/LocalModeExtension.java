@@ -2,6 +2,7 @@ package dev.stowage.local.sdk;
 
 import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.wiring.LocalFleetOptions;
+import dev.stowage.local.wiring.StowageApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,6 +96,10 @@ final class LocalModeExtension implements BeforeAllCallback, AfterAllCallback {
 
     LocalInstanceProvider instances() {
         return running().instances();
+    }
+
+    StowageApplication application() {
+        return running().application();
     }
 
     long eventCount() {

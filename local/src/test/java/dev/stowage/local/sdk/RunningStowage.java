@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -156,6 +157,21 @@ final class RunningStowage implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(http)
                 .build();
+    }
+
+    /** An Application Auto Scaling client signing with the local credentials; the caller closes it. */
+    ApplicationAutoScalingClient autoScaling() {
+        return ApplicationAutoScalingClient.builder()
+                .endpointOverride(mode.baseUri())
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(http)
+                .build();
+    }
+
+    /** The application itself: its scaling reactor and the alarms its policies created. */
+    StowageApplication application() {
+        return stowage;
     }
 
     /** The simulated instances: tests crash hosts through it. */

@@ -1,0 +1,30 @@
+package dev.stowage.domain.scaling;
+
+/** The texts of scaling activities, worded as Application Auto Scaling words them for SageMaker. */
+public final class ActivityTexts {
+    static final String NOT_SCALED = "Attempting to scale due to alarm triggered";
+
+    private ActivityTexts() {}
+
+    static String description(int capacity) {
+        return "Setting desired copy count to " + capacity + ".";
+    }
+
+    static String cause(String alarmName, String policyName) {
+        return "monitor alarm " + alarmName + " in state ALARM triggered policy " + policyName;
+    }
+
+    static String notScaledMessage(int capacity) {
+        return "Failed to set desired copy count to " + capacity;
+    }
+
+    /** The message of an activity whose copy count was set. */
+    public static String succeeded(int capacity) {
+        return "Successfully set desired copy count to " + capacity + ". Change successfully fulfilled by sagemaker.";
+    }
+
+    /** The message of an activity whose copy count was refused. */
+    public static String failed(int capacity, String reason) {
+        return "Failed to set desired copy count to " + capacity + ". Reason: " + reason;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.stowage.domain.scaling;
+
+import dev.stowage.domain.alarms.AlarmService;
+import dev.stowage.domain.app.CommandService;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.scaling.ScalableTargetState.Registered;
+import dev.stowage.domain.scaling.ScalingCommand.DeleteScalingPolicy;
+import dev.stowage.domain.scaling.ScalingCommand.DeregisterScalableTarget;
+import dev.stowage.domain.scaling.ScalingCommand.PolicyIds;
+import dev.stowage.domain.scaling.ScalingCommand.PutScalingPolicy;
+import dev.stowage.domain.scaling.ScalingCommand.RegisterScalableTarget;
+import dev.stowage.domain.scaling.ScalingCommand.SuspendedStateRequest;
+import dev.stowage.events.Document;
+import dev.stowage.events.ScalingEvent.PolicyAlarm;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Application Auto Scaling's write side: each operation looks up what it needs (whether the inference component
+ * exists, fresh ids), runs one command through the {@link ScalableTargetDecider}, then brings the target's alarms in
+ * line with its stream ({@link AlarmReconciler}). A rejected request writes nothing and touches no alarm.
+ */
+public final class AutoScaling {
+    private final CommandService commands;
+    private final ScalableTargetDecider decider;
+    private final ControlPlane controlPlane;
+    private final AlarmReconciler alarms;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    /** {@code ids} mints the fresh ids of target ARNs, policy ARNs and alarm names (random UUIDs in service). */
+    public AutoScaling(
+            EventStore events,
+            ControlPlane controlPlane,
+            AlarmService alarmService,
+            ScalingArns arns,
+            Clock clock,
+            Supplier<String> ids) {
+        this.commands = new CommandService(events, clock);
+        this.decider = new ScalableTargetDecider(arns, 1.0);
+        this.controlPlane = controlPlane;
+        this.alarms = new AlarmReconciler(events, alarmService, arns, clock);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** What PutScalingPolicy answers: the policy's ARN and the alarms it owns. */
+    public record PolicyCreated(String policyArn, List<PolicyAlarm> alarms) {}
+
+    /** Registers or updates the target; returns its ARN. */
+    public String register(
+            ScalableTargetKey key,
+            Optional<Integer> minCapacity,
+            Optional<Integer> maxCapacity,
+            Optional<String> roleArn,
+            SuspendedStateRequest suspended,
+            String requestId) {
+        boolean exists =
+                key.componentName().flatMap(controlPlane::desiredCopyCount).isPresent();
+        String targetId = ids.get().replace("-", "");
+        commands.handle(
+                key.stream(),
+                decider,
+                new RegisterScalableTarget(
+                        key, minCapacity, maxCapacity, roleArn, suspended, exists, targetId, clock.instant()),
+                requestId);
+        return registered(key).target().scalableTargetArn();
+    }
+
+    public void deregister(ScalableTargetKey key, String requestId) {
+        commands.handle(key.stream(), decider, new DeregisterScalableTarget(key, clock.instant()), requestId);
+        alarms.reconcile(key);
+    }
+
+    public PolicyCreated putPolicy(
+            ScalableTargetKey key,
+            String policyName,
+            Optional<String> policyType,
+            Optional<Document> targetTracking,
+            Optional<Document> stepScaling,
+            boolean predictiveGiven,
+            String requestId) {
+        var command = new PutScalingPolicy(
+                key,
+                policyName,
+                policyType,
+                targetTracking,
+                stepScaling,
+                predictiveGiven,
+                new PolicyIds(ids.get(), ids.get(), ids.get()),
+                clock.instant());
+        commands.handle(key.stream(), decider, command, requestId);
+        alarms.reconcile(key);
+        ScalingPolicy policy = registered(key).policy(policyName).orElseThrow();
+        return new PolicyCreated(policy.policyArn(), policy.alarms());
+    }
+
+    public void deletePolicy(ScalableTargetKey key, String policyName, String requestId) {
+        commands.handle(key.stream(), decider, new DeleteScalingPolicy(key, policyName, clock.instant()), requestId);
+        alarms.reconcile(key);
+    }
+
+    /** The target of {@code key} as its stream says now (a consistent read). */
+    public ScalableTargetState load(ScalableTargetKey key) {
+        return commands.load(key.stream(), decider).state();
+    }
+
+    private Registered registered(ScalableTargetKey key) {
+        if (load(key) instanceof Registered registered) {
+            return registered;
+        }
+        throw key.notRegistered();
+    }
+}

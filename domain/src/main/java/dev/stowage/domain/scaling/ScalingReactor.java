@@ -1,0 +1,155 @@
+package dev.stowage.domain.scaling;
+
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.alarms.AlarmListener;
+import dev.stowage.domain.alarms.AlarmState;
+import dev.stowage.domain.alarms.AlarmStateChange;
+import dev.stowage.domain.app.CommandService;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.scaling.ScalableTargetState.Registered;
+import dev.stowage.domain.scaling.ScalingCommand.AlarmTrigger;
+import dev.stowage.domain.scaling.ScalingCommand.CompleteActivity;
+import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
+import dev.stowage.events.CopyCountCause;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs scaling policies when their alarms go into {@code ALARM}: each alarm action that is a policy ARN runs that
+ * policy against the inference component's desired copy count ({@link PolicyRun} decides, with cooldowns divided by
+ * {@code timeScale}); a change is recorded as an {@code InProgress} activity, then set through the control plane
+ * (cause {@link CopyCountCause#AUTOSCALING}), then completed. The activity id is derived from the alarm, the time of
+ * its change and the policy, so a redelivered change finds its activity and only finishes it.
+ *
+ * <p>CloudWatch tells only of state changes, while Application Auto Scaling keeps acting on an alarm that stays in
+ * {@code ALARM}. Whoever evaluates alarms calls {@link #onStillInAlarm} with the alarm's latest evaluation; the
+ * reactor runs its policies again at most once per {@link #REEVALUATION} (divided by {@code timeScale}), and records
+ * no not-scaled activity for these runs (ADR 0009).
+ */
+public final class ScalingReactor implements AlarmListener {
+    /** How often a policy whose alarm stays in ALARM runs again. */
+    public static final Duration REEVALUATION = Duration.ofMinutes(1);
+
+    private final CommandService commands;
+    private final ScalableTargetDecider decider;
+    private final ControlPlane controlPlane;
+    private final Clock clock;
+    private final Duration reevaluation;
+    private final Map<String, Instant> lastRuns = new ConcurrentHashMap<>();
+
+    public ScalingReactor(
+            EventStore events, ControlPlane controlPlane, ScalingArns arns, Clock clock, double timeScale) {
+        this.commands = new CommandService(events, clock);
+        this.decider = new ScalableTargetDecider(arns, timeScale);
+        this.controlPlane = controlPlane;
+        this.clock = clock;
+        this.reevaluation = Duration.ofNanos((long) (REEVALUATION.toNanos() / timeScale));
+    }
+
+    @Override
+    public void onStateChange(AlarmStateChange change) {
+        if (change.state() == AlarmState.ALARM) {
+            run(change, true);
+        }
+    }
+
+    /**
+     * The alarm of {@code change} is still in {@code ALARM} (its latest evaluation): runs its policies again unless
+     * they ran within the re-evaluation interval.
+     */
+    public void onStillInAlarm(AlarmStateChange change) {
+        if (change.state() != AlarmState.ALARM) {
+            return;
+        }
+        Instant last = lastRuns.get(change.alarm().alarmName());
+        if (last != null && clock.instant().isBefore(last.plus(reevaluation))) {
+            return;
+        }
+        run(change, false);
+    }
+
+    private void run(AlarmStateChange change, boolean recordNotScaled) {
+        lastRuns.put(change.alarm().alarmName(), clock.instant());
+        AlarmTrigger trigger = new AlarmTrigger(
+                change.alarm().alarmName(),
+                change.alarm().comparison(),
+                change.alarm().threshold(),
+                change.recentDatapoints());
+        for (String action : change.alarm().alarmActions()) {
+            ScalingArns.parsePolicy(action).ifPresent(policy -> {
+                var key = new ScalableTargetKey(
+                        policy.serviceNamespace(), policy.resourceId(), ScalableTargetKey.DIMENSION);
+                key.componentName()
+                        .ifPresent(component -> runPolicy(
+                                key, component, policy.policyName(), action, trigger, change, recordNotScaled));
+            });
+        }
+    }
+
+    private void runPolicy(
+            ScalableTargetKey key,
+            String component,
+            String policyName,
+            String policyArn,
+            AlarmTrigger trigger,
+            AlarmStateChange change,
+            boolean recordNotScaled) {
+        Optional<Integer> current = controlPlane.desiredCopyCount(component);
+        if (current.isEmpty()) {
+            return;
+        }
+        String activityId = activityId(change, policyArn);
+        commands.handle(
+                key.stream(),
+                decider,
+                new RunPolicy(
+                        key,
+                        policyName,
+                        policyArn,
+                        trigger,
+                        current.get(),
+                        recordNotScaled,
+                        activityId,
+                        clock.instant()),
+                activityId);
+        finish(key, component, activityId);
+    }
+
+    /** Sets the copy count of the activity if it is still in progress, and completes it. */
+    private void finish(ScalableTargetKey key, String component, String activityId) {
+        if (!(commands.load(key.stream(), decider).state() instanceof Registered registered)) {
+            return;
+        }
+        Optional<ScalingActivity> activity =
+                registered.activity(activityId).filter(a -> a.statusCode().equals(ScalingActivity.IN_PROGRESS));
+        if (activity.isEmpty()) {
+            return;
+        }
+        int capacity = activity.get().toCapacity();
+        String status = ScalingActivity.SUCCESSFUL;
+        String message = ActivityTexts.succeeded(capacity);
+        try {
+            controlPlane.setDesiredCopyCount(component, capacity, CopyCountCause.AUTOSCALING, activityId);
+        } catch (CommandRejected refused) {
+            status = ScalingActivity.FAILED;
+            message = ActivityTexts.failed(capacity, refused.getMessage());
+        }
+        commands.handle(
+                key.stream(),
+                decider,
+                new CompleteActivity(key, activityId, status, message, clock.instant()),
+                activityId);
+    }
+
+    private static String activityId(AlarmStateChange change, String policyArn) {
+        String seed = change.alarmArn() + "|" + change.alarm().alarmName() + "|" + change.at() + "|" + policyArn;
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

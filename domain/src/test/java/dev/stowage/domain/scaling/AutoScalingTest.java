@@ -1,0 +1,181 @@
+package dev.stowage.domain.scaling;
+
+import static dev.stowage.domain.Fixtures.ARNS;
+import static dev.stowage.domain.Fixtures.SPEC;
+import static dev.stowage.domain.Fixtures.T0;
+import static dev.stowage.domain.Fixtures.doc;
+import static dev.stowage.domain.scaling.ScalingFixtures.INVOCATIONS;
+import static dev.stowage.domain.scaling.ScalingFixtures.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.alarms.AlarmDefinition;
+import dev.stowage.domain.alarms.AlarmDefinition.ComparisonOperator;
+import dev.stowage.domain.alarms.InMemoryAlarmService;
+import dev.stowage.domain.app.AppendContext;
+import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.fleet.MutableClock;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.metrics.Statistic;
+import dev.stowage.domain.scaling.AutoScaling.PolicyCreated;
+import dev.stowage.domain.scaling.ScalingCommand.SuspendedStateRequest;
+import dev.stowage.events.Document;
+import dev.stowage.events.InferenceComponentEvent;
+import dev.stowage.events.ScalingEvent.PolicyAlarm;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The write side with its alarms: what PutScalingPolicy answers is what the alarm service holds. */
+class AutoScalingTest {
+    private static final Document CONCURRENCY = doc("{'TargetValue':5.0,'PredefinedMetricSpecification':"
+            + "{'PredefinedMetricType':'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution'}}");
+
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final InMemoryAlarmService alarms = new InMemoryAlarmService();
+    private final MutableClock clock = new MutableClock(T0);
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AutoScaling autoScaling = new AutoScaling(
+            events,
+            new ControlPlane(events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, stream -> {}),
+            alarms,
+            ScalingArns.of(ARNS),
+            clock,
+            () -> String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet()));
+
+    @BeforeEach
+    void aRegisteredInferenceComponent() {
+        for (String name : List.of("ic", "ic-2")) {
+            events.append(
+                    StreamIds.inferenceComponent(name),
+                    0,
+                    List.of(new InferenceComponentEvent.Created(
+                            name, ARNS.inferenceComponent(name), "e", ARNS.endpoint("e"), "AllTraffic", SPEC, 1, T0)),
+                    new AppendContext(T0, "test", "test"));
+            autoScaling.register(
+                    ScalableTargetKey.ofComponent(name),
+                    Optional.of(1),
+                    Optional.of(4),
+                    Optional.empty(),
+                    SuspendedStateRequest.none(),
+                    "r");
+        }
+    }
+
+    @Test
+    void invocations_per_copy_alarms_are_the_ones_aws_creates() {
+        PolicyCreated created = put("invocations", INVOCATIONS);
+
+        assertThat(created.policyArn())
+                .isEqualTo("arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:"
+                        + "00000000-0000-4000-8000-000000000003:resource/sagemaker/inference-component/ic"
+                        + ":policyName/invocations");
+        assertThat(created.alarms())
+                .extracting(PolicyAlarm::alarmName)
+                .containsExactly(
+                        "TargetTracking-inference-component/ic-AlarmHigh-00000000-0000-4000-8000-000000000004",
+                        "TargetTracking-inference-component/ic-AlarmLow-00000000-0000-4000-8000-000000000005");
+        assertThat(created.alarms().getFirst().alarmArn())
+                .isEqualTo("arn:aws:cloudwatch:us-east-1:123456789012:alarm:"
+                        + created.alarms().getFirst().alarmName());
+        AlarmDefinition high = alarm(created, 0);
+        assertThat(high.namespace()).isEqualTo("AWS/SageMaker");
+        assertThat(high.metricName()).isEqualTo("InvocationsPerCopy");
+        assertThat(high.dimensions()).isEqualTo(Map.of("InferenceComponentName", "ic"));
+        assertThat(high.statistic()).isEqualTo(Statistic.SUM);
+        assertThat(List.of(high.periodSeconds(), high.evaluationPeriods(), high.datapointsToAlarm()))
+                .containsExactly(60, 3, 3);
+        assertThat(high.comparison()).isEqualTo(ComparisonOperator.GreaterThanThreshold);
+        assertThat(high.threshold()).isEqualTo(3.0);
+        assertThat(high.alarmActions()).containsExactly(created.policyArn());
+        AlarmDefinition low = alarm(created, 1);
+        assertThat(List.of(low.periodSeconds(), low.evaluationPeriods(), low.datapointsToAlarm()))
+                .containsExactly(60, 15, 15);
+        assertThat(low.comparison()).isEqualTo(ComparisonOperator.LessThanThreshold);
+        assertThat(low.threshold()).isCloseTo(2.7, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void high_resolution_concurrency_alarms_count_ten_second_periods() {
+        PolicyCreated created = put("concurrency", CONCURRENCY);
+
+        AlarmDefinition high = alarm(created, 0);
+        assertThat(high.metricName()).isEqualTo("ConcurrentRequestsPerCopy");
+        assertThat(high.statistic()).isEqualTo(Statistic.MAXIMUM);
+        assertThat(List.of(high.periodSeconds(), high.evaluationPeriods())).containsExactly(10, 3);
+        AlarmDefinition low = alarm(created, 1);
+        assertThat(List.of(low.periodSeconds(), low.evaluationPeriods(), low.datapointsToAlarm()))
+                .containsExactly(10, 90, 90);
+        assertThat(low.threshold()).isEqualTo(4.5);
+    }
+
+    @Test
+    void replacing_a_policy_replaces_its_alarms_and_deleting_it_deletes_them() {
+        PolicyCreated first = put("invocations", INVOCATIONS);
+        PolicyCreated second = put("invocations", CONCURRENCY);
+
+        assertThat(second.policyArn()).isEqualTo(first.policyArn());
+        assertThat(names(alarms.list("TargetTracking-inference-component/ic-")))
+                .containsExactlyInAnyOrderElementsOf(names2(second.alarms()));
+
+        autoScaling.deletePolicy(KEY, "invocations", "r");
+
+        assertThat(alarms.list("TargetTracking-inference-component/ic-")).isEmpty();
+    }
+
+    @Test
+    void deregistering_deletes_the_alarms_of_that_target_only() {
+        put("invocations", INVOCATIONS);
+        PolicyCreated other = autoScaling.putPolicy(
+                ScalableTargetKey.ofComponent("ic-2"),
+                "invocations",
+                Optional.of("TargetTrackingScaling"),
+                Optional.of(INVOCATIONS),
+                Optional.empty(),
+                false,
+                "r");
+
+        autoScaling.deregister(KEY, "r");
+
+        assertThat(names(alarms.list(""))).containsExactlyInAnyOrderElementsOf(names2(other.alarms()));
+    }
+
+    @Test
+    void a_rejected_policy_writes_nothing_and_creates_no_alarm() {
+        int before = events.read(KEY.stream()).size();
+
+        assertThatThrownBy(() -> put("bad", doc("{'TargetValue':3.0}"))).isInstanceOf(CommandRejected.class);
+
+        assertThat(events.read(KEY.stream())).hasSize(before);
+        assertThat(alarms.list("")).isEmpty();
+    }
+
+    private PolicyCreated put(String name, Document configuration) {
+        return autoScaling.putPolicy(
+                KEY,
+                name,
+                Optional.of("TargetTrackingScaling"),
+                Optional.of(configuration),
+                Optional.empty(),
+                false,
+                "r");
+    }
+
+    private AlarmDefinition alarm(PolicyCreated created, int index) {
+        return alarms.describe(created.alarms().get(index).alarmName()).orElseThrow();
+    }
+
+    private static List<String> names(List<AlarmDefinition> definitions) {
+        return definitions.stream().map(AlarmDefinition::alarmName).toList();
+    }
+
+    private static List<String> names2(List<PolicyAlarm> policyAlarms) {
+        return policyAlarms.stream().map(PolicyAlarm::alarmName).toList();
+    }
+}
