@@ -14,6 +14,11 @@ public final class ActivityTexts {
         return "monitor alarm " + alarmName + " in state ALARM triggered policy " + policyName;
     }
 
+    /** Stowage's cause for scaling out from zero when a request waits. */
+    static String waiting(String component) {
+        return "a request is waiting for capacity on inference component " + component;
+    }
+
     static String notScaledMessage(int capacity) {
         return "Failed to set desired copy count to " + capacity;
     }

@@ -2,6 +2,7 @@ package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
+import dev.stowage.domain.scaling.ScalingCommand.ScaleFromZero;
 import dev.stowage.events.ScalingEvent;
 import dev.stowage.events.ScalingEvent.NotScaledReason;
 import java.time.Duration;
@@ -76,6 +77,36 @@ final class PolicyRun {
                 capacity,
                 List.of(),
                 run.at()));
+    }
+
+    /**
+     * A request waits for a component at zero: scale out to the smallest capacity the target allows above zero,
+     * unless the component has copies, scale-out is suspended, the target's maximum is zero, or an activity is still
+     * in progress (the waiting requests of one burst scale once).
+     */
+    static List<ScalingEvent> fromZero(ScaleFromZero wake, Registered state) {
+        ScalableTarget target = state.target();
+        boolean busy = state.activities().stream().anyMatch(a -> a.statusCode().equals(ScalingActivity.IN_PROGRESS));
+        int capacity = target.clamp(1);
+        if (wake.currentCapacity() > 0
+                || busy
+                || capacity < 1
+                || target.suspendedState().dynamicScalingOutSuspended()
+                || state.activity(wake.activityId()).isPresent()) {
+            return List.of();
+        }
+        return List.of(new ScalingEvent.ScalingActivityRecorded(
+                wake.activityId(),
+                "",
+                ActivityTexts.description(capacity),
+                ActivityTexts.waiting(wake.key().requireComponent()),
+                ScalingActivity.IN_PROGRESS,
+                "",
+                "a request waits for capacity (X-Stowage-Wait-For-Capacity)",
+                0,
+                capacity,
+                List.of(),
+                wake.at()));
     }
 
     private static List<ScalingEvent> notScaled(RunPolicy run, Registered state, int wanted, int current) {

@@ -11,6 +11,7 @@ import dev.stowage.domain.scaling.ScalingCommand.DeregisterScalableTarget;
 import dev.stowage.domain.scaling.ScalingCommand.PutScalingPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.RegisterScalableTarget;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
+import dev.stowage.domain.scaling.ScalingCommand.ScaleFromZero;
 import dev.stowage.events.ScalingEvent;
 import dev.stowage.events.ScalingEvent.SuspendedState;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ public final class ScalableTargetDecider implements Decider<ScalingCommand, Scal
             case RunPolicy run ->
                 state instanceof Registered registered ? PolicyRun.decide(run, registered, timeScale) : List.of();
             case CompleteActivity complete -> complete(complete, state);
+            case ScaleFromZero wake ->
+                state instanceof Registered registered ? PolicyRun.fromZero(wake, registered) : List.of();
         };
     }
 

@@ -59,6 +59,13 @@ public sealed interface ScalingCommand {
             Instant at)
             implements ScalingCommand {}
 
+    /**
+     * A request is waiting for the component, which has no copy (Stowage, beyond the service): scale out from zero
+     * now rather than when an alarm fires.
+     */
+    record ScaleFromZero(ScalableTargetKey key, int currentCapacity, String activityId, Instant at)
+            implements ScalingCommand {}
+
     /** The desired copy count of an in-progress activity was set (or refused). */
     record CompleteActivity(
             ScalableTargetKey key, String activityId, String statusCode, String statusMessage, Instant at)

@@ -11,6 +11,7 @@ import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalingCommand.AlarmTrigger;
 import dev.stowage.domain.scaling.ScalingCommand.CompleteActivity;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
+import dev.stowage.domain.scaling.ScalingCommand.ScaleFromZero;
 import dev.stowage.events.CopyCountCause;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,6 +74,22 @@ public final class ScalingReactor implements AlarmListener {
             return;
         }
         run(change, false);
+    }
+
+    /**
+     * A request is waiting for {@code component}, which may have no copy: when it is at zero and its scalable target
+     * allows more, scale it out now (one activity for a burst of waiting requests).
+     */
+    public void onWaitingRequest(String component) {
+        Optional<Integer> current = controlPlane.desiredCopyCount(component);
+        if (current.isEmpty() || current.get() > 0) {
+            return;
+        }
+        ScalableTargetKey key = ScalableTargetKey.ofComponent(component);
+        String activityId = UUID.randomUUID().toString();
+        commands.handle(
+                key.stream(), decider, new ScaleFromZero(key, current.get(), activityId, clock.instant()), activityId);
+        finish(key, component, activityId);
     }
 
     private void run(AlarmStateChange change, boolean recordNotScaled) {

@@ -225,4 +225,36 @@ class PolicyRunTest {
                 .contains(3);
         assertThat(config.stepFor(-1, true)).isEmpty();
     }
+
+    @Test
+    void a_waiting_request_scales_a_component_at_zero_out_to_the_smallest_allowed_capacity() {
+        ScalingCommand.ScaleFromZero wake = new ScalingCommand.ScaleFromZero(KEY, 0, "w-1", AT);
+        spec.given(registered(0, 4))
+                .when(wake)
+                .then(new ScalingEvent.ScalingActivityRecorded(
+                        "w-1",
+                        "",
+                        "Setting desired copy count to 1.",
+                        "a request is waiting for capacity on inference component " + KEY.requireComponent(),
+                        "InProgress",
+                        "",
+                        "a request waits for capacity (X-Stowage-Wait-For-Capacity)",
+                        0,
+                        1,
+                        List.of(),
+                        AT));
+    }
+
+    @Test
+    void a_waiting_request_changes_nothing_with_copies_an_activity_in_progress_or_a_maximum_of_zero() {
+        spec.given(registered(0, 4))
+                .when(new ScalingCommand.ScaleFromZero(KEY, 2, "w-1", AT))
+                .thenNothing();
+        spec.given(registered(0, 0))
+                .when(new ScalingCommand.ScaleFromZero(KEY, 0, "w-1", AT))
+                .thenNothing();
+        spec.given(registered(0, 4), started("a-1", 0, 1, "", CAUSE_HIGH, T0))
+                .when(new ScalingCommand.ScaleFromZero(KEY, 0, "w-2", AT))
+                .thenNothing();
+    }
 }

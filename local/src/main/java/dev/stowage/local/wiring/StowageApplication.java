@@ -76,7 +76,8 @@ public final class StowageApplication implements LocalApplication {
 
         ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarms);
         ApiHandler api = new ApiHandler(wiring.services());
-        this.scaling = wiring.scalingReactor(options.timeScale());
+        ScalingReactor scalingReactor = wiring.scalingReactor(options.timeScale());
+        this.scaling = scalingReactor;
         var reactor = new PlacementReactor(
                 stores.events(),
                 stores.snapshots(),
@@ -89,9 +90,8 @@ public final class StowageApplication implements LocalApplication {
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
         var metrics = new InMemoryMetrics();
-        // Until autoscaling is wired, a waiting request waits for copies someone else asks for.
         var directory = new RuntimeDirectory(
-                stores.events(), stores.snapshots(), environment.account(), (endpoint, variant, component) -> {});
+                stores.events(), stores.snapshots(), environment.account(), new ScaleOnDemand(scalingReactor));
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 metrics,
