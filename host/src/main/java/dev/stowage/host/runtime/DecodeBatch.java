@@ -15,12 +15,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * delays everyone in the batch, as chunked prefill does.
  *
  * <p>Steps keep to a schedule of deadlines rather than sleeping a step after the previous one ends, so that sleep
- * overshoot does not add up over a long generation; a scheduler that fell more than one step behind starts afresh.
+ * overshoot does not add up over a long generation (with steps of a millisecond or two, a sleep often overshoots by a
+ * step); a scheduler that fell further behind than a step and {@link #MAX_LAG} (a pause) starts afresh rather than
+ * rushing through the steps it missed.
  * With nothing to decode the scheduler waits on a condition: an idle copy uses no CPU. A cancelled sequence (its
  * client went away) leaves the batch at the next step. {@link #close} ends every sequence and the scheduler.
  * Thread-safe.
  */
 final class DecodeBatch implements AutoCloseable {
+    /** How far behind its schedule the scheduler may fall and still catch up, in real time. */
+    static final Duration MAX_LAG = Duration.ofMillis(20);
+
     private final StepTime stepTime;
     private final int maxBatch;
     private final Duration prefillPerToken;
@@ -112,7 +117,7 @@ final class DecodeBatch implements AutoCloseable {
                 }
                 long step = stepTime.nanos(active.size()) + prefillPerToken.toNanos() * joinedPromptTokens;
                 long now = System.nanoTime();
-                long start = wasIdle || now - deadline > step ? now : deadline;
+                long start = wasIdle || now - deadline > step + MAX_LAG.toNanos() ? now : deadline;
                 deadline = start + step;
                 long wait;
                 while ((wait = deadline - System.nanoTime()) > 0) {
