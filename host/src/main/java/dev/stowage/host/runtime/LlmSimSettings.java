@@ -3,6 +3,7 @@ package dev.stowage.host.runtime;
 import dev.stowage.host.time.TimeScale;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The settings of one {@code stowage/llm-sim} copy, read from its environment (a missing, blank, malformed or
@@ -59,24 +60,20 @@ record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken,
     }
 
     private static long longEnv(Map<String, String> environment, String name, long fallback) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return env(environment, name, Long::parseLong, fallback);
     }
 
     private static double doubleEnv(Map<String, String> environment, String name, double fallback) {
+        return env(environment, name, Double::parseDouble, fallback);
+    }
+
+    private static <T> T env(Map<String, String> environment, String name, Function<String, T> parse, T fallback) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return Double.parseDouble(value.trim());
+            return parse.apply(value.trim());
         } catch (NumberFormatException e) {
             return fallback;
         }
