@@ -50,10 +50,12 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  *       copy's base URL; then Stowage's own {@code OverheadLatency} read back from {@code /stowage/metrics}.
  * </ol>
  *
- * <p>Utilisation is arrival rate × mean service time ÷ capacity. {@code stowage/llm-sim} serves every request on its
- * own virtual thread (no batching, no contention between requests), so a copy's capacity is the number of requests
- * the router lets it take at once, {@code LocalInvoker.CONCURRENCY_LIMIT} = 16; the mean service time is measured
- * (requests one at a time) before the load starts.
+ * <p>Utilisation is offered tokens per second ÷ capacity. {@code stowage/llm-sim} batches like an LLM server (one
+ * decode step emits a token to every active request and takes {@code STOWAGE_TOKEN_MS × (1 + STOWAGE_BATCH_SLOWDOWN
+ * × (active − 1))}), so a copy's throughput grows with its batch and its capacity is its throughput at the most
+ * requests the router lets it take at once, {@code LocalInvoker.CONCURRENCY_LIMIT} = 16 (= its {@code
+ * STOWAGE_MAX_BATCH}). The capacity is measured before the load starts: 64 equal requests at once on the
+ * LEAST_OUTSTANDING_REQUESTS endpoint, which gives each of the 4 copies a full batch of 16.
  */
 public final class DataPlaneBenchmark {
     static final String VARIANT = "AllTraffic";
@@ -63,21 +65,27 @@ public final class DataPlaneBenchmark {
 
     static final int COPIES = 4;
     static final int INSTANCES = 2;
-    static final int TOKEN_MS = 2;
+    static final int TOKEN_MS = 1;
+    /** What each further request in a copy's batch adds to a decode step: 16 together decode 4× slower each. */
+    static final double BATCH_SLOWDOWN = 0.2;
+
     static final double MEAN_TOKENS = 340;
     static final double SIGMA = 1.0;
     static final int MAX_TOKENS = 8192;
     static final double[] UTILISATIONS = {0.5, 0.7, 0.9};
     static final long SEED = 42;
 
-    /** How long each measured point and the overhead phase run. */
-    record Settings(Duration point, Duration calibration, int overheadCalls, int overheadWarmUp) {
+    /**
+     * How long each measured point runs, how long the requests are that measure the capacity and a copy's speed
+     * alone, and how many calls the overhead phase makes.
+     */
+    record Settings(Duration point, int calibrationTokens, int overheadCalls, int overheadWarmUp) {
         static Settings standard() {
-            return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(10), 3000, 500);
+            return new Settings(Duration.ofSeconds(30), 400, 3000, 500);
         }
 
         static Settings smoke() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 100, 20);
+            return new Settings(Duration.ofSeconds(2), 100, 100, 20);
         }
     }
 
@@ -106,9 +114,9 @@ public final class DataPlaneBenchmark {
             return Latencies.percentileMillis(sorted, percentile);
         }
 
-        /** Little's law: the mean number of requests in flight ÷ the capacity, from what was measured. */
-        double measuredUtilisation(double capacity) {
-            return achievedRate * Latencies.meanMillis(sorted) / 1000.0 / capacity;
+        /** Little's law: the mean number of requests in flight, from what was measured. */
+        double meanInFlight() {
+            return achievedRate * Latencies.meanMillis(sorted) / 1000.0;
         }
     }
 
@@ -147,53 +155,60 @@ public final class DataPlaneBenchmark {
                         copiesPerHost(stowage, endpoint, endpoint.equals("dp-random") ? "llm-random" : "llm-lor"));
             }
 
-            // Warm-up, then the mean service time: the workload's own lengths at light load (20 arrivals/s, about
-            // 25 % of capacity) on both endpoints. llm-sim has no contention between requests, so a request's
-            // service time is its latency; its sleeps overshoot STOWAGE_TOKEN_MS, so this is measured, not computed.
+            // Warm-up, then a copy's speed alone (one request at a time) and the capacity: 64 equal requests at once on
+            // dp-lor, which gives each copy a full batch of 16. Each is measured twice, with requests of L and 2L
+            // tokens, and the difference taken: what a request costs besides decoding (connections, the proxy hop,
+            // the SDK, batches filling up) cancels out.
             Workload sequence = Workload.of(new SplittableRandom(SEED), 20_000);
             for (int i = 0; i < 20; i++) {
                 invokeLlm(runtime, "dp-random", "llm-random", 64);
                 invokeLlm(runtime, "dp-lor", "llm-lor", 64);
             }
-            Arrivals light = Arrivals.poisson(new SplittableRandom(SEED - 1), 20, settings.calibration());
-            Point r0 = drive(runtime, "dp-random", "llm-random", "RANDOM", 0, 20, light, sequence);
-            Point l0 = drive(runtime, "dp-lor", "llm-lor", "LEAST_OUTSTANDING_REQUESTS", 0, 20, light, sequence);
-            long[] calibration = java.util.stream.LongStream.concat(
-                            Arrays.stream(r0.sorted()), Arrays.stream(l0.sorted()))
-                    .toArray();
-            int[] used = Arrays.copyOf(sequence.tokens(), light.offsetsNanos().length);
-            double usedMeanTokens = Arrays.stream(used).average().orElse(Double.NaN);
-            double measuredMeanMs = Latencies.meanMillis(calibration);
-            // scale the calibration's mean to the whole sequence's mean length (the first requests are a small sample)
-            double perTokenMs = measuredMeanMs / usedMeanTokens;
-            double meanServiceMs = perTokenMs * sequence.meanTokens();
-            double capacity = (double) COPIES * COPY_CONCURRENCY;
+            int calibrationTokens = settings.calibrationTokens();
+            double aloneMsPerToken =
+                    (alone(runtime, 2 * calibrationTokens) - alone(runtime, calibrationTokens)) / calibrationTokens;
+            Burst shortBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * COPY_CONCURRENCY, calibrationTokens);
+            Burst longBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * COPY_CONCURRENCY, 2 * calibrationTokens);
+            double capacity = longBurst.tokensPerSecondBeyond(shortBurst);
+            double slowdownAtLimit = 1 + BATCH_SLOWDOWN * (COPY_CONCURRENCY - 1);
             out.printf(
                     Locale.ROOT,
-                    "llm-sim STOWAGE_TOKEN_MS=%d; workload: log-normal sigma %.1f, mean %.1f tokens (p50 %d, p99 %d,"
-                            + " max %d, capped at %d)%n"
-                            + "service time at light load (20/s for %ds on each endpoint, %d requests, mean %.1f"
-                            + " tokens): mean %.1f ms = %.3f ms/token -> mean service %.1f ms; capacity %d copies x %d"
-                            + " = %.0f concurrent requests%n",
+                    "llm-sim STOWAGE_TOKEN_MS=%d STOWAGE_BATCH_SLOWDOWN=%.2f STOWAGE_MAX_BATCH=%d (a batch of %d decodes"
+                            + " %.1fx slower each than one); workload: log-normal sigma %.1f, mean %.1f tokens (p50 %d,"
+                            + " p99 %d, max %d, capped at %d)%n"
+                            + "alone: %.3f ms/token (one request at a time, %d and %d tokens); capacity: %d requests at"
+                            + " once on dp-lor, %d ok of %d tokens in %.0f ms and %d ok of %d tokens in %.0f ms -> %.0f"
+                            + " tokens/s (configured: %d copies x %d / (%d ms x %.1f) = %.0f tokens/s)%n",
                     TOKEN_MS,
+                    BATCH_SLOWDOWN,
+                    COPY_CONCURRENCY,
+                    COPY_CONCURRENCY,
+                    slowdownAtLimit,
                     SIGMA,
                     sequence.meanTokens(),
                     sequence.tokenPercentile(50),
                     sequence.tokenPercentile(99),
                     sequence.tokenPercentile(100),
                     MAX_TOKENS,
-                    settings.calibration().toSeconds(),
-                    calibration.length,
-                    usedMeanTokens,
-                    measuredMeanMs,
-                    perTokenMs,
-                    meanServiceMs,
+                    aloneMsPerToken,
+                    calibrationTokens,
+                    2 * calibrationTokens,
+                    COPIES * COPY_CONCURRENCY,
+                    shortBurst.ok(),
+                    shortBurst.tokens(),
+                    shortBurst.millis(),
+                    longBurst.ok(),
+                    longBurst.tokens(),
+                    longBurst.millis(),
+                    capacity,
                     COPIES,
                     COPY_CONCURRENCY,
-                    capacity);
+                    TOKEN_MS,
+                    slowdownAtLimit,
+                    COPIES * COPY_CONCURRENCY / (TOKEN_MS * slowdownAtLimit) * 1000);
 
             for (double u : UTILISATIONS) {
-                double rate = u * capacity / (meanServiceMs / 1000.0);
+                double rate = u * capacity / sequence.meanTokens();
                 Arrivals arrivals =
                         Arrivals.poisson(new SplittableRandom(SEED + (long) (u * 100)), rate, settings.point());
                 for (String strategy : List.of("RANDOM", "LEAST_OUTSTANDING_REQUESTS")) {
@@ -210,13 +225,15 @@ public final class DataPlaneBenchmark {
                     points.add(point);
                     out.printf(
                             Locale.ROOT,
-                            "  u=%.0f%% %-26s rate %.1f/s (this sample %.1f/s, in flight ÷ capacity %.0f%%) ok=%d failed=%d"
-                                    + "  p50 %.1f ms  p99 %.1f ms%s%n",
+                            "  u=%.0f%% %-26s rate %.1f/s (this sample %.1f/s, %.0f%% of capacity in tokens, mean in"
+                                    + " flight %.1f of %d) ok=%d failed=%d  p50 %.1f ms  p99 %.1f ms%s%n",
                             u * 100,
                             strategy,
                             rate,
                             point.achievedRate(),
-                            point.measuredUtilisation(capacity) * 100,
+                            point.achievedRate() * sequence.meanTokens(arrivals.offsetsNanos().length) / capacity * 100,
+                            point.meanInFlight(),
+                            COPIES * COPY_CONCURRENCY,
                             point.sorted().length,
                             point.failed(),
                             point.p(50),
@@ -284,7 +301,13 @@ public final class DataPlaneBenchmark {
                 .endpointName(endpoint)
                 .variantName(VARIANT)
                 .specification(s -> s.container(c -> c.image(image)
-                                .environment(java.util.Map.of("STOWAGE_TOKEN_MS", Integer.toString(TOKEN_MS))))
+                                .environment(java.util.Map.of(
+                                        "STOWAGE_TOKEN_MS",
+                                        Integer.toString(TOKEN_MS),
+                                        "STOWAGE_BATCH_SLOWDOWN",
+                                        Double.toString(BATCH_SLOWDOWN),
+                                        "STOWAGE_MAX_BATCH",
+                                        Integer.toString(COPY_CONCURRENCY))))
                         .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
                                 .numberOfAcceleratorDevicesRequired(1f)
                                 .minMemoryRequiredInMb(1024)))
@@ -322,6 +345,44 @@ public final class DataPlaneBenchmark {
                 .inferenceComponentName(component)
                 .contentType("application/json")
                 .body(SdkBytes.fromUtf8String("{\"max_new_tokens\": " + tokens + "}")));
+    }
+
+    /** Requests sent all at once: how many succeeded, and the time from the first send to the last answer. */
+    record Burst(int ok, int tokens, double millis) {
+        /** The tokens per second this longer burst delivered beyond a shorter one. */
+        double tokensPerSecondBeyond(Burst shorter) {
+            return ((double) ok * tokens - (double) shorter.ok() * shorter.tokens())
+                    / (millis - shorter.millis())
+                    * 1000;
+        }
+    }
+
+    /** The mean time (ms) of 3 requests of {@code tokens} on dp-lor, one at a time. */
+    private static double alone(SageMakerRuntimeClient runtime, int tokens) {
+        long start = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            invokeLlm(runtime, "dp-lor", "llm-lor", tokens);
+        }
+        return (System.nanoTime() - start) / 1e6 / 3;
+    }
+
+    private static Burst burst(SageMakerRuntimeClient runtime, String endpoint, String component, int n, int tokens)
+            throws InterruptedException {
+        AtomicInteger ok = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                clients.execute(() -> {
+                    try {
+                        invokeLlm(runtime, endpoint, component, tokens);
+                        ok.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        // counted as not ok: the capacity is what the successful ones delivered
+                    }
+                });
+            }
+        }
+        return new Burst(ok.get(), tokens, (System.nanoTime() - start) / 1e6);
     }
 
     /** Open loop: request i is sent at its scheduled time on its own virtual thread, whatever the others do. */
@@ -504,6 +565,14 @@ public final class DataPlaneBenchmark {
 
         double meanTokens() {
             return Arrays.stream(tokens).average().orElseThrow();
+        }
+
+        /** The mean length of the first {@code n} requests (what one point sends). */
+        double meanTokens(int n) {
+            return java.util.stream.IntStream.range(0, n)
+                    .map(this::tokens)
+                    .average()
+                    .orElse(Double.NaN);
         }
 
         int tokenPercentile(double p) {

@@ -15,8 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,41 @@ class LlmSimRuntimeTest {
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    private DecodeBatch batch() {
+        return ((LlmSimRuntime.Batched) model).batch();
+    }
+
+    private List<Long> arrivals(RunningModel sim, String body, long start) {
+        try {
+            return tokenArrivalMillis(invoke(sim.baseUrl(), body), start);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When each token line arrived, in ms since {@code start}. */
+    private static List<Long> tokenArrivalMillis(HttpResponse<InputStream> response, long start) throws Exception {
+        List<Long> arrivals = new ArrayList<>();
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("{\"token\":")) {
+                    arrivals.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return arrivals;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 5 s for the batch").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     private static long tokenLines(HttpResponse<InputStream> response) throws Exception {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -89,6 +129,51 @@ class LlmSimRuntimeTest {
     }
 
     @Test
+    void streams_each_token_as_it_is_decoded() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000")); // 10 ms per token
+        long start = System.nanoTime();
+
+        List<Long> arrivals = tokenArrivalMillis(invoke(sim.baseUrl(), "{\"max_new_tokens\":30}"), start);
+
+        assertThat(arrivals).hasSize(30);
+        assertThat(arrivals.getLast() - arrivals.getFirst())
+                .as("the first token arrives long before the last (29 steps of 10 ms later)")
+                .isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
+    void queues_requests_beyond_the_batch_and_serves_them_when_a_place_frees() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000", "STOWAGE_MAX_BATCH", "1"));
+        long start = System.nanoTime();
+        String body = "{\"max_new_tokens\":20}";
+
+        CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> arrivals(sim, body, start));
+        await(() -> batch().active() == 1);
+        CompletableFuture<List<Long>> second = CompletableFuture.supplyAsync(() -> arrivals(sim, body, start));
+        await(() -> batch().waiting() == 1);
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(20);
+        assertThat(second.get(10, TimeUnit.SECONDS)).hasSize(20);
+        assertThat(second.get().getFirst())
+                .as("the queued request's first token comes after the first request's 20 steps")
+                .isGreaterThanOrEqualTo(190);
+    }
+
+    @Test
+    void a_client_that_goes_away_leaves_the_batch() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000"));
+        HttpResponse<InputStream> response = invoke(sim.baseUrl(), "{\"max_new_tokens\":100000}");
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(reader.readLine()).startsWith("{\"token\":{\"id\":0");
+            assertThat(batch().active()).isEqualTo(1);
+        }
+
+        await(() -> batch().active() == 0);
+        assertThat(batch().waiting()).isZero();
+    }
+
+    @Test
     void answers_ping_only_once_its_load_time_has_passed() throws Exception {
         RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "20000"));
         URI ping = sim.baseUrl().resolve("/ping");
@@ -103,14 +188,14 @@ class LlmSimRuntimeTest {
     }
 
     @Test
-    void reads_max_new_tokens_from_parameters_or_the_top_level() {
-        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"parameters\":{\"max_new_tokens\":12}}")))
-                .hasValue(12);
-        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"max_new_tokens\":5}")))
+    void reads_max_new_tokens_from_parameters_or_the_top_level_and_estimates_the_prompt() {
+        assertThat(GenerationRequest.parse(bytes("{\"parameters\":{\"max_new_tokens\":12}}")))
+                .isEqualTo(new GenerationRequest(OptionalInt.of(12), 0));
+        assertThat(GenerationRequest.parse(bytes("{\"max_new_tokens\":5}")).maxNewTokens())
                 .hasValue(5);
-        assertThat(LlmSimRuntime.requestedTokens(bytes("{\"inputs\":\"no count\"}")))
-                .isEmpty();
-        assertThat(LlmSimRuntime.requestedTokens(bytes("not json"))).isEqualTo(OptionalInt.empty());
+        assertThat(GenerationRequest.parse(bytes("{\"inputs\":\"no count\"}")))
+                .isEqualTo(new GenerationRequest(OptionalInt.empty(), 2));
+        assertThat(GenerationRequest.parse(bytes("not json"))).isEqualTo(new GenerationRequest(OptionalInt.empty(), 0));
     }
 
     @Test
