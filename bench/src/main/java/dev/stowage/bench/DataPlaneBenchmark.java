@@ -2,6 +2,7 @@ package dev.stowage.bench;
 
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.copies.RoutableCopy;
+import dev.stowage.host.serving.ServingSettings;
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
 import dev.stowage.local.wiring.LocalFleetOptions;
@@ -46,22 +47,24 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  *   <li>For 50, 70 and 90 % utilisation, each endpoint in turn gets the same open-loop Poisson arrivals with the same
  *       log-normal output lengths (seeded), through {@link SageMakerRuntimeClient} on virtual threads. Latency is
  *       measured from each request's scheduled arrival, so a late client does not hide queueing.
- *   <li>Router overhead: a {@code stowage/echo} component called sequentially through Stowage and directly at its
- *       copy's base URL; then Stowage's own {@code OverheadLatency} read back from {@code /stowage/metrics}.
+ *   <li>Router overhead: a {@code stowage/echo} component (one copy) called sequentially directly at its copy's
+ *       base URL, through the runtime API of the copy's host (the router alone), and through the local port with the
+ *       SDK (signing, the front's router, then the host); then Stowage's own {@code OverheadLatency} read back from
+ *       {@code /stowage/metrics}.
  * </ol>
  *
  * <p>Utilisation is offered tokens per second ÷ capacity. {@code stowage/llm-sim} batches like an LLM server (one
  * decode step emits a token to every active request and takes {@code STOWAGE_TOKEN_MS × (1 + STOWAGE_BATCH_SLOWDOWN
  * × (active − 1))}), so a copy's throughput grows with its batch and its capacity is its throughput at the most
- * requests the router lets it take at once, {@code LocalInvoker.CONCURRENCY_LIMIT} = 16 (= its {@code
+ * requests the router lets it take at once, {@code ServingSettings.concurrencyLimit()} = 16 (= its {@code
  * STOWAGE_MAX_BATCH}). The capacity is measured before the load starts: 64 equal requests at once on the
  * LEAST_OUTSTANDING_REQUESTS endpoint, which gives each of the 4 copies a full batch of 16.
  */
 public final class DataPlaneBenchmark {
     static final String VARIANT = "AllTraffic";
     static final String ROLE = "arn:aws:iam::000000000000:role/bench";
-    /** {@code LocalInvoker.CONCURRENCY_LIMIT}: requests one copy takes at once (package-private there). */
-    static final int COPY_CONCURRENCY = 16;
+    /** {@code ServingSettings.defaults().concurrencyLimit()}: requests one copy takes at once. */
+    static final int COPY_CONCURRENCY = ServingSettings.defaults().concurrencyLimit();
 
     static final int COPIES = 4;
     static final int INSTANCES = 2;
@@ -439,10 +442,11 @@ public final class DataPlaneBenchmark {
             Settings settings, StowageApplication stowage, URI base, SageMakerRuntimeClient runtime, PrintStream out)
             throws Exception {
         List<InferenceHost> hosts = stowage.instances().hosts("fleet/dp-echo/" + VARIANT);
-        RoutableCopy copy = hosts.stream()
-                .flatMap(h -> h.copies().serving("echo").stream())
+        InferenceHost host = hosts.stream()
+                .filter(h -> !h.copies().serving("echo").isEmpty())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no serving copy of echo"));
+        RoutableCopy copy = host.copies().serving("echo").getFirst();
         String body = "{\"inputs\":\"hello, overhead\"}";
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -450,67 +454,55 @@ public final class DataPlaneBenchmark {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        Runnable viaDirect = () -> {
-            try {
-                HttpResponse<byte[]> r = http.send(direct, HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("echo answered " + r.statusCode());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        };
-        Runnable viaStowage = () -> runtime.invokeEndpoint(b -> b.endpointName("dp-echo")
-                .inferenceComponentName("echo")
-                .contentType("application/json")
-                .body(SdkBytes.fromUtf8String(body)));
+        HttpRequest viaHost = HttpRequest.newBuilder(URI.create(host.address() + "/endpoints/dp-echo/invocations"))
+                .header("Content-Type", "application/json")
+                .header("X-Amzn-SageMaker-Inference-Component", "echo")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        List<Path> paths = List.of(
+                new Path("direct to the copy (java.net.http, POST <copy>/invocations)", () -> send(http, direct)),
+                new Path("through the copy's host (java.net.http, the host's router)", () -> send(http, viaHost)),
+                new Path(
+                        "through the local port (SageMakerRuntimeClient, SigV4, front -> host -> copy)",
+                        () -> runtime.invokeEndpoint(b -> b.endpointName("dp-echo")
+                                .inferenceComponentName("echo")
+                                .contentType("application/json")
+                                .body(SdkBytes.fromUtf8String(body)))));
         for (int i = 0; i < settings.overheadWarmUp(); i++) {
-            viaDirect.run();
-            viaStowage.run();
+            paths.forEach(path -> path.call().run());
         }
-        long[] directNs = new long[settings.overheadCalls()];
-        long[] stowageNs = new long[settings.overheadCalls()];
-        // Interleaved, one at a time, so both see the same machine.
+        long[][] nanos = new long[paths.size()][settings.overheadCalls()];
+        // Interleaved, one at a time, so every path sees the same machine.
         for (int i = 0; i < settings.overheadCalls(); i++) {
-            long start = System.nanoTime();
-            viaDirect.run();
-            directNs[i] = System.nanoTime() - start;
-            start = System.nanoTime();
-            viaStowage.run();
-            stowageNs[i] = System.nanoTime() - start;
+            for (int p = 0; p < paths.size(); p++) {
+                long start = System.nanoTime();
+                paths.get(p).call().run();
+                nanos[p][i] = System.nanoTime() - start;
+            }
         }
-        Arrays.sort(directNs);
-        Arrays.sort(stowageNs);
-        double dp50 = Latencies.percentileMillis(directNs, 50);
-        double dp99 = Latencies.percentileMillis(directNs, 99);
-        double sp50 = Latencies.percentileMillis(stowageNs, 50);
-        double sp99 = Latencies.percentileMillis(stowageNs, 99);
         out.printf(
                 Locale.ROOT,
                 "Router overhead, stowage/echo, %d sequential calls each (after %d warm-up):%n",
                 settings.overheadCalls(),
                 settings.overheadWarmUp());
-        out.printf(
-                Locale.ROOT,
-                "  direct to the copy (java.net.http, POST %s/invocations): p50 %.3f ms  p99 %.3f ms%n",
-                copy.baseUrl(),
-                dp50,
-                dp99);
-        out.printf(
-                Locale.ROOT,
-                "  through Stowage (SageMakerRuntimeClient.invokeEndpoint):   p50 %.3f ms  p99 %.3f ms%n",
-                sp50,
-                sp99);
-        out.printf(
-                Locale.ROOT,
-                "  Stowage ÷ direct: p50 %.2f  p99 %.2f;  Stowage − direct: p50 %.3f ms  p99 %.3f ms%n",
-                sp50 / dp50,
-                sp99 / dp99,
-                sp50 - dp50,
-                sp99 - dp99);
+        Arrays.sort(nanos[0]);
+        double dp50 = Latencies.percentileMillis(nanos[0], 50);
+        double dp99 = Latencies.percentileMillis(nanos[0], 99);
+        for (int p = 0; p < paths.size(); p++) {
+            Arrays.sort(nanos[p]);
+            double p50 = Latencies.percentileMillis(nanos[p], 50);
+            double p99 = Latencies.percentileMillis(nanos[p], 99);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-80s p50 %.3f ms  p99 %.3f ms;  ÷ direct p50 %.2f p99 %.2f;  − direct p50 %.3f ms p99 %.3f ms%n",
+                    paths.get(p).name(),
+                    p50,
+                    p99,
+                    p50 / dp50,
+                    p99 / dp99,
+                    p50 - dp50,
+                    p99 - dp99);
+        }
         Thread.sleep(1500); // let the invocation metrics reach the in-memory store
         for (String stat : List.of("p50", "p99")) {
             HttpRequest metrics = HttpRequest.newBuilder(URI.create(
@@ -523,6 +515,23 @@ public final class DataPlaneBenchmark {
                     "  OverheadLatency %s per component since start (GET /stowage/metrics, period 3600 s): %s%n",
                     stat,
                     overheadValues(r.body()));
+        }
+    }
+
+    /** One way to invoke the echo copy, for the overhead comparison. */
+    private record Path(String name, Runnable call) {}
+
+    private static void send(HttpClient http, HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + r.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
