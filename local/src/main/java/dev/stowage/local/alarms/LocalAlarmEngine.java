@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public final class LocalAlarmEngine implements AlarmService, AutoCloseable {
     private final Map<String, AlarmStatus> alarms = new TreeMap<>();
     private final Deque<String> events = new ArrayDeque<>();
     private @Nullable ScheduledExecutorService timer;
+    private @Nullable ExecutorService ownedListenerThreads;
 
     /**
      * An engine reading datapoints from {@code metrics}, naming alarms {@code arn:aws:cloudwatch:<region>:<account>:
@@ -76,6 +78,15 @@ public final class LocalAlarmEngine implements AlarmService, AutoCloseable {
         this.scale = scale;
         this.arnPrefix = "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:";
         this.deliveries = new ListenerDeliveries(listenerThreads, clock, scale.scale(RETRY_DELAY));
+    }
+
+    /** An engine calling each listener on a virtual thread of its own, shut down with the engine. */
+    public static LocalAlarmEngine onVirtualThreads(
+            Supplier<List<MetricDatum>> metrics, Clock clock, TimeScale scale, String region, String account) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        LocalAlarmEngine engine = new LocalAlarmEngine(metrics, clock, scale, region, account, threads);
+        engine.ownedListenerThreads = threads;
+        return engine;
     }
 
     /** Starts evaluating on a timer (a twentieth of the shortest period, at least 5 ms); {@link #close()} stops it. */
@@ -161,6 +172,9 @@ public final class LocalAlarmEngine implements AlarmService, AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+        if (ownedListenerThreads != null) {
+            ownedListenerThreads.shutdownNow();
         }
     }
 

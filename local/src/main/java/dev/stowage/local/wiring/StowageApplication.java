@@ -19,10 +19,12 @@ import dev.stowage.functions.views.ViewProjectorHandler;
 import dev.stowage.functions.views.ViewsTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.time.TimeScale;
+import dev.stowage.local.alarms.LocalAlarmEngine;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
+import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.runtime.InvocationMetrics;
@@ -47,6 +49,7 @@ public final class StowageApplication implements LocalApplication {
 
     private final LocalFleetOptions options;
     private volatile @Nullable LocalInstanceProvider instances;
+    private volatile @Nullable LocalAlarmEngine alarms;
 
     /** What {@link java.util.ServiceLoader} finds: the default options, or those the system properties set. */
     public StowageApplication() {
@@ -92,6 +95,14 @@ public final class StowageApplication implements LocalApplication {
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
+        var alarmEngine = LocalAlarmEngine.onVirtualThreads(
+                        metrics::all,
+                        environment.clock(),
+                        TimeScale.of(options.timeScale()),
+                        environment.region().id(),
+                        environment.account())
+                .start();
+        this.alarms = alarmEngine;
         var directory = new RuntimeDirectory(stores.events());
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
@@ -109,11 +120,13 @@ public final class StowageApplication implements LocalApplication {
                                                 provider,
                                                 environment.account(),
                                                 new InvocationMetrics(metrics, environment.clock()))),
-                                        api),
+                                        api,
+                                        new CloudWatchApi(alarmEngine, metrics, environment.clock())),
                                 verifier(environment))),
                 List.of(new StreamSubscription(
                         EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
+                    alarmEngine.close();
                     ticker.close();
                     provider.close();
                 });
@@ -126,6 +139,15 @@ public final class StowageApplication implements LocalApplication {
             throw new IllegalStateException("Stowage is not set up yet");
         }
         return provider;
+    }
+
+    /** The local alarm engine, once set up: the scaling reactor listens to it, the autoscaling API puts alarms in it. */
+    public LocalAlarmEngine alarms() {
+        LocalAlarmEngine engine = alarms;
+        if (engine == null) {
+            throw new IllegalStateException("Stowage is not set up yet");
+        }
+        return engine;
     }
 
     private static SigV4Verifier verifier(LocalEnvironment environment) {

@@ -1,6 +1,7 @@
 package dev.stowage.local.sdk;
 
 import dev.stowage.local.fleet.LocalInstanceProvider;
+import dev.stowage.local.wiring.LocalFleetOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,25 +28,32 @@ import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
  */
 final class LocalModeExtension implements BeforeAllCallback, AfterAllCallback {
     private final boolean onDisk;
+    private final LocalFleetOptions options;
     private @Nullable RunningStowage running;
     private @Nullable Path dataDir;
 
     LocalModeExtension() {
-        this(false);
+        this(false, RunningStowage.FAST);
     }
 
-    private LocalModeExtension(boolean onDisk) {
+    private LocalModeExtension(boolean onDisk, LocalFleetOptions options) {
         this.onDisk = onDisk;
+        this.options = options;
     }
 
     static LocalModeExtension onDisk() {
-        return new LocalModeExtension(true);
+        return new LocalModeExtension(true, RunningStowage.FAST);
+    }
+
+    /** In memory, with {@link RunningStowage#FAST} at this time scale. */
+    static LocalModeExtension atTimeScale(double factor) {
+        return new LocalModeExtension(false, RunningStowage.FAST.withTimeScale(factor));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = onDisk ? Files.createTempDirectory("stowage-it") : null;
-        running = RunningStowage.start(dataDir);
+        running = RunningStowage.start(dataDir, options);
     }
 
     @Override

@@ -69,8 +69,13 @@ final class RunningStowage implements AutoCloseable {
 
     /** Local mode with the {@link #FAST} timers, in memory when {@code dataDir} is null, on disk in it otherwise. */
     static RunningStowage start(@Nullable Path dataDir) {
+        return start(dataDir, FAST);
+    }
+
+    /** Local mode with these options, in memory when {@code dataDir} is null, on disk in it otherwise. */
+    static RunningStowage start(@Nullable Path dataDir, LocalFleetOptions options) {
         AtomicReference<DynamoDbClient> dynamoDb = new AtomicReference<>();
-        StowageApplication stowage = new StowageApplication(FAST);
+        StowageApplication stowage = new StowageApplication(options);
         LocalMode mode = LocalMode.start(
                 new LocalModeOptions(0, dataDir, REGION, ACCOUNT, ACCESS_KEY, SECRET_KEY),
                 (LocalEnvironment environment) -> {
