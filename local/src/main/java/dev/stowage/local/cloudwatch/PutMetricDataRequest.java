@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class PutMetricDataRequest {
     private static final int MAX_DATA = 1000;
+    /** The most times the local store keeps one value of {@code Values} (its count), to bound memory. */
+    private static final long MAX_COUNT = 10_000;
 
     private PutMetricDataRequest() {}
 
@@ -76,6 +78,11 @@ final class PutMetricDataRequest {
         for (int i = 0; i < list.size(); i++) {
             double v = finite(list.get(i), member + ".Values.member." + (i + 1));
             long times = present(datum, "Counts") ? Math.round(counts.get(i).asDouble()) : 1;
+            if (times < 0 || times > MAX_COUNT) {
+                throw CloudWatchErrors.invalidValue("The value " + counts.get(i).asText() + " for parameter " + member
+                        + ".Counts.member." + (i + 1) + " is invalid: Stowage's local store keeps a value at most "
+                        + MAX_COUNT + " times.");
+            }
             for (long n = 0; n < times; n++) {
                 out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
             }

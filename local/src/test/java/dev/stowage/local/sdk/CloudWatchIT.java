@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,7 +169,13 @@ class CloudWatchIT {
     }
 
     @Test
-    void an_alarm_goes_to_alarm_after_three_breaching_periods() throws Exception {
+    void an_alarm_goes_to_alarm_after_three_breaching_periods_and_listeners_are_told() throws Exception {
+        List<String> told = new CopyOnWriteArrayList<>();
+        STOWAGE.running().alarms().addListener(change -> {
+            if (change.alarm().alarmName().equals("it-breaching")) {
+                told.add(change.state() + " on " + (Thread.currentThread().isVirtual() ? "a virtual thread" : "?"));
+            }
+        });
         cloudWatch().putMetricAlarm(alarm("it-breaching", 10).build());
 
         MetricAlarm alarm = null;
@@ -193,6 +201,11 @@ class CloudWatchIT {
                         + " transition).");
         assertThat(new ObjectMapper().readTree(alarm.stateReasonData()).path("recentDatapoints"))
                 .hasSize(3);
+        Instant toldBy = Instant.now().plusSeconds(5);
+        while (told.isEmpty() && Instant.now().isBefore(toldBy)) {
+            Thread.sleep(10);
+        }
+        assertThat(told).containsExactly("ALARM on a virtual thread");
     }
 
     @Test

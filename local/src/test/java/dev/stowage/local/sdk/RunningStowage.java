@@ -2,6 +2,7 @@ package dev.stowage.local.sdk;
 
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
+import dev.stowage.local.alarms.LocalAlarmEngine;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.fleet.LocalInstanceProvider;
@@ -151,6 +152,11 @@ final class RunningStowage implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(http)
                 .build();
+    }
+
+    /** The local alarm engine behind CloudWatch's API. */
+    LocalAlarmEngine alarms() {
+        return stowage.alarms();
     }
 
     /** The simulated instances: tests crash hosts through it. */
