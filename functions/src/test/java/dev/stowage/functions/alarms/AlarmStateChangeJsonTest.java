@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.alarms.AlarmDefinition;
-import dev.stowage.domain.alarms.AlarmDefinition.ComparisonOperator;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
-import dev.stowage.domain.metrics.Statistic;
+import dev.stowage.testing.AlarmFixtures;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,24 +19,8 @@ import org.junit.jupiter.api.Test;
 class AlarmStateChangeJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AT = Instant.parse("2026-11-25T10:04:05.123Z");
-    private static final AlarmDefinition ALARM = new AlarmDefinition(
-            "TargetTracking-inference-component/ic-AlarmHigh-1",
-            "high",
-            "AWS/SageMaker",
-            "InvocationsPerCopy",
-            Map.of("InferenceComponentName", "ic"),
-            Statistic.SUM,
-            Optional.empty(),
-            60,
-            3,
-            3,
-            4.0,
-            ComparisonOperator.GreaterThanThreshold,
-            TreatMissingData.missing,
-            true,
-            List.of("arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:p"),
-            List.of(),
-            List.of());
+    private static final AlarmDefinition ALARM = AlarmFixtures.highInvocations(
+            "TargetTracking-inference-component/ic-AlarmHigh-1", 60, TreatMissingData.missing);
     private static final AlarmStateChange CHANGE = new AlarmStateChange(
             ALARM,
             "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + ALARM.alarmName(),

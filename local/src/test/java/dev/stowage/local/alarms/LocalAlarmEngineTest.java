@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.alarms.AlarmDefinition;
-import dev.stowage.domain.alarms.AlarmDefinition.ComparisonOperator;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
-import dev.stowage.domain.metrics.Statistic;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.time.TimeScale;
+import dev.stowage.testing.AlarmFixtures;
 import dev.stowage.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LocalAlarmEngineTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration DUE = Duration.ofSeconds(6);
-    private static final Map<String, String> IC = Map.of("InferenceComponentName", "ic");
+    private static final Map<String, String> IC = AlarmFixtures.IC;
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryMetrics metrics = new InMemoryMetrics();
@@ -191,23 +189,6 @@ class LocalAlarmEngineTest {
     }
 
     private static AlarmDefinition alarm(String name, int period, TreatMissingData treatment) {
-        return new AlarmDefinition(
-                name,
-                "",
-                "AWS/SageMaker",
-                "InvocationsPerCopy",
-                IC,
-                Statistic.SUM,
-                Optional.empty(),
-                period,
-                3,
-                3,
-                4.0,
-                ComparisonOperator.GreaterThanThreshold,
-                treatment,
-                true,
-                List.of(),
-                List.of(),
-                List.of());
+        return AlarmFixtures.highInvocations(name, period, treatment);
     }
 }
