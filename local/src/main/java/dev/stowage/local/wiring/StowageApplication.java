@@ -69,6 +69,15 @@ public final class StowageApplication implements LocalApplication {
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
         var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
 
+        var metrics = new InMemoryMetrics();
+        var alarmEngine = LocalAlarmEngine.onVirtualThreads(
+                        metrics::all,
+                        environment.clock(),
+                        TimeScale.of(options.timeScale()),
+                        environment.region().id(),
+                        environment.account())
+                .start();
+        this.alarms = alarmEngine;
         ApiHandler api =
                 new ApiHandler(ApiWiring.of(stores, environment.clock()).services());
         var reactor = new PlacementReactor(
@@ -82,7 +91,6 @@ public final class StowageApplication implements LocalApplication {
                 options.scaledSettings());
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
-        var metrics = new InMemoryMetrics();
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 metrics,
@@ -95,14 +103,6 @@ public final class StowageApplication implements LocalApplication {
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
-        var alarmEngine = LocalAlarmEngine.onVirtualThreads(
-                        metrics::all,
-                        environment.clock(),
-                        TimeScale.of(options.timeScale()),
-                        environment.region().id(),
-                        environment.account())
-                .start();
-        this.alarms = alarmEngine;
         var directory = new RuntimeDirectory(stores.events());
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
