@@ -10,6 +10,7 @@ import static dev.stowage.domain.metrics.InvocationMetric.NO_CAPACITY_INVOCATION
 import static dev.stowage.domain.metrics.InvocationMetric.OVERHEAD_LATENCY;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,18 @@ public final class InvocationDatapoints {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The datapoints of a component nobody invoked during a period while it had copies: {@code Invocations} and
+     * {@code InvocationsPerCopy} of 0, so that a period without traffic reads 0 rather than missing (a target-tracking
+     * low alarm needs it to scale in).
+     */
+    public static List<MetricDatum> idle(String component, Instant at) {
+        Map<String, String> dimensions = MetricDimensions.component(component);
+        return List.of(
+                MetricDatum.of(INVOCATIONS, dimensions, 0, at),
+                MetricDatum.of(INVOCATIONS_PER_COPY, dimensions, 0, at));
     }
 
     private static void taken(InvocationRecord record, Map<String, String> dimensions, List<MetricDatum> out) {

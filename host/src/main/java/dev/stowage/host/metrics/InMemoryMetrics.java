@@ -1,5 +1,6 @@
 package dev.stowage.host.metrics;
 
+import dev.stowage.domain.metrics.MetricDatum;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class InMemoryMetrics implements MetricsPublisher {
     static final int CAPACITY = 100_000;
 
-    private final Deque<Datapoint> points = new ArrayDeque<>();
+    private final Deque<MetricDatum> points = new ArrayDeque<>();
 
     @Override
     public synchronized void publish(
@@ -29,13 +30,13 @@ public final class InMemoryMetrics implements MetricsPublisher {
         if (points.size() == CAPACITY) {
             points.removeFirst();
         }
-        points.addLast(new Datapoint(namespace, name, dimensions, value, unit, timestamp));
+        points.addLast(new MetricDatum(namespace, name, dimensions, value, unit, timestamp));
     }
 
     /** The last data point of {@code name} with exactly these dimensions. */
-    public synchronized Optional<Datapoint> latest(String name, Map<String, String> dimensions) {
-        for (Iterator<Datapoint> it = points.descendingIterator(); it.hasNext(); ) {
-            Datapoint point = it.next();
+    public synchronized Optional<MetricDatum> latest(String name, Map<String, String> dimensions) {
+        for (Iterator<MetricDatum> it = points.descendingIterator(); it.hasNext(); ) {
+            MetricDatum point = it.next();
             if (point.name().equals(name) && point.dimensions().equals(dimensions)) {
                 return Optional.of(point);
             }
@@ -44,7 +45,7 @@ public final class InMemoryMetrics implements MetricsPublisher {
     }
 
     /** Every data point so far, oldest first. */
-    public synchronized List<Datapoint> all() {
+    public synchronized List<MetricDatum> all() {
         return List.copyOf(points);
     }
 }

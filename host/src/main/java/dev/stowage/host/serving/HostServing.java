@@ -14,6 +14,7 @@ public final class HostServing implements AutoCloseable {
     private final InvocationService invocations;
     private final HostRuntimeServer server;
     private final LoadGossip gossip;
+    private final LoadSampler sampler;
     private final CopyClient peerClient = new CopyClient();
     private final URI address;
 
@@ -29,8 +30,9 @@ public final class HostServing implements AutoCloseable {
             ServingSettings settings,
             InetSocketAddress bind,
             String advertised) {
-        this.invocations = new InvocationService(
-                identity.instanceId(), copies, directory, new InvocationMetrics(metrics, clock), settings);
+        InvocationMetrics invocationMetrics = new InvocationMetrics(metrics, clock);
+        this.invocations = new InvocationService(identity.instanceId(), copies, directory, invocationMetrics, settings);
+        this.sampler = new LoadSampler(identity, copies, invocationMetrics, settings.samplePeriod());
         this.server = HostRuntimeServer.start(bind, invocations, new PeerForwarding(copies, peerClient, settings));
         this.address = advertised.isBlank() ? server.address() : URI.create(advertised);
         this.gossip = new LoadGossip(
@@ -52,6 +54,7 @@ public final class HostServing implements AutoCloseable {
 
     @Override
     public void close() {
+        sampler.close();
         gossip.close();
         server.close();
         invocations.close();

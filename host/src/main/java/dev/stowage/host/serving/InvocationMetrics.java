@@ -35,7 +35,7 @@ public final class InvocationMetrics {
         publish(sample.datapoints());
     }
 
-    private void publish(List<MetricDatum> data) {
+    void publish(List<MetricDatum> data) {
         for (MetricDatum datum : data) {
             publisher.publish(
                     datum.namespace(),

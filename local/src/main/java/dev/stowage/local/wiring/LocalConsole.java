@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.host.metrics.Datapoint;
+import dev.stowage.domain.metrics.MetricDatum;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import java.time.Clock;
 import java.util.Comparator;
@@ -61,19 +61,19 @@ final class LocalConsole implements RequestHandler<APIGatewayProxyRequestEvent, 
     }
 
     private ObjectNode latest(@Nullable String name) {
-        Map<String, Datapoint> newest = new LinkedHashMap<>();
-        for (Datapoint point : metrics.all()) {
+        Map<String, MetricDatum> newest = new LinkedHashMap<>();
+        for (MetricDatum point : metrics.all()) {
             if (name == null || point.name().equals(name)) {
                 newest.put(point.name() + point.dimensions(), point);
             }
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("Metrics");
-        List<Datapoint> sorted = newest.values().stream()
-                .sorted(Comparator.comparing(Datapoint::name)
+        List<MetricDatum> sorted = newest.values().stream()
+                .sorted(Comparator.comparing(MetricDatum::name)
                         .thenComparing(p -> p.dimensions().toString()))
                 .toList();
-        for (Datapoint point : sorted) {
+        for (MetricDatum point : sorted) {
             ObjectNode item =
                     list.addObject().put("Namespace", point.namespace()).put("MetricName", point.name());
             ObjectNode dimensions = item.putObject("Dimensions");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.metrics.Aggregation;
 import dev.stowage.domain.metrics.MetricDatum;
 import dev.stowage.domain.metrics.Statistic;
-import dev.stowage.host.metrics.Datapoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +23,13 @@ final class MetricStatistics {
 
     private MetricStatistics() {}
 
-    static ObjectNode of(List<Datapoint> points, Map<String, String> query, Instant now) {
+    static ObjectNode of(List<MetricDatum> points, Map<String, String> query, Instant now) {
         long period = positive(query, "period", "60");
         int periods = (int) positive(query, "periods", "1");
         Statistic statistic = Statistic.parse(query.getOrDefault("stat", "Sum"));
         String name = query.get("name");
         List<MetricDatum> data = points.stream()
                 .filter(p -> name == null || p.name().equals(name))
-                .map(p -> new MetricDatum(p.namespace(), p.name(), p.dimensions(), p.value(), p.unit(), p.timestamp()))
                 .toList();
         ObjectNode out = JSON.createObjectNode()
                 .put("Period", period)

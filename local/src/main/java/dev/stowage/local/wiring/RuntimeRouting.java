@@ -4,25 +4,35 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stowage.local.cloudwatch.CloudWatchApi;
 import java.util.Objects;
 
-/** The local port serves both APIs: {@code /endpoints/…} is the runtime API, everything else the JSON APIs. */
+/**
+ * The local port serves every API: {@code /endpoints/…} is the runtime API, {@code /service/GraniteServiceVersion20100801/…}
+ * CloudWatch, everything else the JSON APIs.
+ */
 final class RuntimeRouting implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> runtime;
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api;
+    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> cloudWatch;
 
     RuntimeRouting(
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> runtime,
-            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api) {
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> cloudWatch) {
         this.runtime = runtime;
         this.api = api;
+        this.cloudWatch = cloudWatch;
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String path = Objects.requireNonNullElse(event.getPath(), "");
-        return path.startsWith("/endpoints/")
-                ? runtime.handleRequest(event, context)
+        if (path.startsWith("/endpoints/")) {
+            return runtime.handleRequest(event, context);
+        }
+        return CloudWatchApi.serves(path)
+                ? cloudWatch.handleRequest(event, context)
                 : api.handleRequest(event, context);
     }
 }

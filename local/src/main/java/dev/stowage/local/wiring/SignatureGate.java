@@ -10,6 +10,7 @@ import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireException;
 import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.protocol.sigv4.SignedRequest;
+import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.http.RawRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +20,8 @@ import java.util.Objects;
 /**
  * Local mode's stand-in for API Gateway's IAM authorization (ADR 5): a request reaches the handler only when
  * its SigV4 signature verifies against the local credentials, for the signing name of the service its target
- * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}).
+ * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}; CloudWatch's path as {@code monitoring},
+ * refused in its own wire format).
  */
 final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final String DEFAULT_SIGNING_NAME = "sagemaker";
@@ -37,11 +39,16 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Headers headers = Headers.of(Objects.requireNonNullElse(event.getMultiValueHeaders(), Map.of()));
+        boolean cloudWatch = CloudWatchApi.serves(Objects.requireNonNullElse(event.getPath(), ""));
         try {
-            String signingName =
-                    protocol.service(headers).map(ServiceModel::signingName).orElse(DEFAULT_SIGNING_NAME);
+            String signingName = cloudWatch
+                    ? CloudWatchApi.SIGNING_NAME
+                    : protocol.service(headers).map(ServiceModel::signingName).orElse(DEFAULT_SIGNING_NAME);
             verifier.verify(signed(event, headers), signingName);
         } catch (WireException refused) {
+            if (cloudWatch) {
+                return CloudWatchApi.refusal(refused.error());
+            }
             return new APIGatewayProxyResponseEvent()
                     .withStatusCode(refused.error().status())
                     .withHeaders(Map.of(

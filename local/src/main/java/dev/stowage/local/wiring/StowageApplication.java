@@ -1,8 +1,6 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.alarms.AlarmService;
-import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
@@ -25,10 +23,12 @@ import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.serving.InvocationMetrics;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.time.TimeScale;
+import dev.stowage.local.alarms.LocalAlarmEngine;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
+import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
@@ -53,8 +53,7 @@ public final class StowageApplication implements LocalApplication {
     private final LocalFleetOptions options;
     private volatile @Nullable LocalInstanceProvider instances;
     private volatile @Nullable ScalingReactor scaling;
-    // Alarms are kept, not evaluated, until the local alarm engine takes this place.
-    private final AlarmService alarms = new InMemoryAlarmService();
+    private volatile @Nullable LocalAlarmEngine alarms;
 
     /** What {@link java.util.ServiceLoader} finds: the default options, or those the system properties set. */
     public StowageApplication() {
@@ -74,10 +73,21 @@ public final class StowageApplication implements LocalApplication {
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
         var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
 
-        ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarms);
+        var metrics = new InMemoryMetrics();
+        var alarmEngine = LocalAlarmEngine.onVirtualThreads(
+                        metrics::all,
+                        environment.clock(),
+                        TimeScale.of(options.timeScale()),
+                        environment.region().id(),
+                        environment.account())
+                .start();
+        this.alarms = alarmEngine;
+        ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarmEngine);
         ApiHandler api = new ApiHandler(wiring.services());
         ScalingReactor scalingReactor = wiring.scalingReactor(options.timeScale());
         this.scaling = scalingReactor;
+        alarmEngine.addListener(scalingReactor);
+        alarmEngine.whileInAlarm(scalingReactor::onStillInAlarm);
         var reactor = new PlacementReactor(
                 stores.events(),
                 stores.snapshots(),
@@ -89,7 +99,6 @@ public final class StowageApplication implements LocalApplication {
                 options.scaledSettings());
         var reports =
                 new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
-        var metrics = new InMemoryMetrics();
         var directory = new RuntimeDirectory(
                 stores.events(), stores.snapshots(), environment.account(), new ScaleOnDemand(scalingReactor));
         var provider = new LocalInstanceProvider(
@@ -122,10 +131,15 @@ public final class StowageApplication implements LocalApplication {
                         metrics,
                         environment.clock(),
                         new SignatureGate(
-                                new RuntimeRouting(new LocalRuntimeHandler(front), api), verifier(environment))),
+                                new RuntimeRouting(
+                                        new LocalRuntimeHandler(front),
+                                        api,
+                                        new CloudWatchApi(alarmEngine, metrics, environment.clock())),
+                                verifier(environment))),
                 List.of(new StreamSubscription(
                         EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
+                    alarmEngine.close();
                     ticker.close();
                     provider.close();
                     front.close();
@@ -153,9 +167,13 @@ public final class StowageApplication implements LocalApplication {
         return reactor;
     }
 
-    /** Where the policies' alarms are kept. */
-    public AlarmService alarms() {
-        return alarms;
+    /** The local alarm engine, once set up: the scaling reactor listens to it, the autoscaling API puts alarms in it. */
+    public LocalAlarmEngine alarms() {
+        LocalAlarmEngine engine = alarms;
+        if (engine == null) {
+            throw new IllegalStateException("Stowage is not set up yet");
+        }
+        return engine;
     }
 
     private static SigV4Verifier verifier(LocalEnvironment environment) {

@@ -51,6 +51,11 @@ final class LocalModeExtension implements BeforeAllCallback, AfterAllCallback {
         return new LocalModeExtension(true, RunningStowage.FAST);
     }
 
+    /** In memory, with {@link RunningStowage#FAST} at this time scale. */
+    static LocalModeExtension atTimeScale(double factor) {
+        return new LocalModeExtension(false, RunningStowage.FAST.withTimeScale(factor));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = onDisk ? Files.createTempDirectory("stowage-it") : null;

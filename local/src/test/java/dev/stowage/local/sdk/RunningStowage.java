@@ -2,6 +2,7 @@ package dev.stowage.local.sdk;
 
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
+import dev.stowage.local.alarms.LocalAlarmEngine;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.fleet.LocalInstanceProvider;
@@ -172,6 +173,11 @@ final class RunningStowage implements AutoCloseable {
     /** The application itself: its scaling reactor and the alarms its policies created. */
     StowageApplication application() {
         return stowage;
+    }
+
+    /** The local alarm engine behind CloudWatch's API. */
+    LocalAlarmEngine alarms() {
+        return stowage.alarms();
     }
 
     /** The simulated instances: tests crash hosts through it. */

@@ -1,0 +1,108 @@
+package dev.stowage.local.cloudwatch;
+
+import static dev.stowage.local.cloudwatch.Members.epochSeconds;
+import static dev.stowage.local.cloudwatch.Members.integer;
+import static dev.stowage.local.cloudwatch.Members.text;
+import static dev.stowage.local.cloudwatch.Members.texts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.domain.alarms.AlarmDefinition;
+import dev.stowage.domain.metrics.Statistic;
+import dev.stowage.local.alarms.AlarmStatus;
+import dev.stowage.local.alarms.LocalAlarmEngine;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * PutMetricAlarm, DescribeAlarms and DeleteAlarms over the local alarm engine. DescribeAlarms filters by names or a
+ * name prefix (not both), state and action prefix, lists metric alarms only (there are no composite ones), by name,
+ * at most {@code MaxRecords} (default 50) per page.
+ */
+final class AlarmOperations {
+    private static final int DEFAULT_PAGE = 50;
+
+    private final LocalAlarmEngine engine;
+
+    AlarmOperations(LocalAlarmEngine engine) {
+        this.engine = engine;
+    }
+
+    void putMetricAlarm(JsonNode body) {
+        engine.put(MetricAlarmRequest.read(body));
+    }
+
+    void deleteAlarms(JsonNode body) {
+        engine.delete(texts(body, "AlarmNames"));
+    }
+
+    ObjectNode describeAlarms(JsonNode body) {
+        List<String> names = texts(body, "AlarmNames");
+        Optional<String> prefix = text(body, "AlarmNamePrefix");
+        if (!names.isEmpty() && prefix.isPresent()) {
+            throw CloudWatchErrors.combination("AlarmNamePrefix and AlarmNames cannot be specified together.");
+        }
+        Optional<String> state = text(body, "StateValue");
+        Optional<String> actionPrefix = text(body, "ActionPrefix");
+        List<String> types = texts(body, "AlarmTypes");
+        Predicate<AlarmStatus> wanted =
+                status -> (names.isEmpty() || names.contains(status.alarm().alarmName()))
+                        && state.map(s -> s.equals(status.state().name())).orElse(true)
+                        && actionPrefix.map(p -> hasAction(status.alarm(), p)).orElse(true)
+                        && (types.isEmpty() || types.contains("MetricAlarm"));
+        Pages<AlarmStatus> page = Pages.of(
+                engine.statuses(prefix.orElse("")).stream().filter(wanted).toList(),
+                text(body, "NextToken"),
+                integer(body, "MaxRecords").orElse(DEFAULT_PAGE));
+        ObjectNode out = Members.TREE.createObjectNode();
+        ArrayNode alarms = out.putArray("MetricAlarms");
+        page.items().forEach(status -> alarms.add(metricAlarm(status)));
+        out.putArray("CompositeAlarms");
+        page.nextToken().ifPresent(token -> out.put("NextToken", token));
+        return out;
+    }
+
+    private static boolean hasAction(AlarmDefinition alarm, String prefix) {
+        return alarm.alarmActions().stream().anyMatch(a -> a.startsWith(prefix))
+                || alarm.okActions().stream().anyMatch(a -> a.startsWith(prefix))
+                || alarm.insufficientDataActions().stream().anyMatch(a -> a.startsWith(prefix));
+    }
+
+    private static ObjectNode metricAlarm(AlarmStatus status) {
+        AlarmDefinition alarm = status.alarm();
+        ObjectNode out = Members.TREE
+                .createObjectNode()
+                .put("AlarmName", alarm.alarmName())
+                .put("AlarmArn", status.arn())
+                .put("AlarmDescription", alarm.alarmDescription())
+                .put("AlarmConfigurationUpdatedTimestamp", epochSeconds(status.configurationUpdated()))
+                .put("ActionsEnabled", alarm.actionsEnabled());
+        alarm.okActions().forEach(out.putArray("OKActions")::add);
+        alarm.alarmActions().forEach(out.putArray("AlarmActions")::add);
+        alarm.insufficientDataActions().forEach(out.putArray("InsufficientDataActions")::add);
+        out.put("StateValue", status.state().name())
+                .put("StateReason", status.reason())
+                .put("StateUpdatedTimestamp", epochSeconds(status.stateUpdated()))
+                .put("StateTransitionedTimestamp", epochSeconds(status.stateUpdated()))
+                .put("MetricName", alarm.metricName())
+                .put("Namespace", alarm.namespace());
+        if (!status.reasonData().isEmpty()) {
+            out.put("StateReasonData", status.reasonData());
+        }
+        if (alarm.statistic().kind() == Statistic.Kind.PERCENTILE) {
+            out.put("ExtendedStatistic", alarm.statistic().cloudWatchName());
+        } else {
+            out.put("Statistic", alarm.statistic().cloudWatchName());
+        }
+        out.set("Dimensions", Members.dimensions(alarm.dimensions()));
+        out.put("Period", alarm.periodSeconds());
+        alarm.unit().ifPresent(unit -> out.put("Unit", unit));
+        return out.put("EvaluationPeriods", alarm.evaluationPeriods())
+                .put("DatapointsToAlarm", alarm.datapointsToAlarm())
+                .put("Threshold", alarm.threshold())
+                .put("ComparisonOperator", alarm.comparison().name())
+                .put("TreatMissingData", alarm.treatMissingData().name());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.stowage.local.cloudwatch;
+
+import dev.stowage.functions.protocol.WireError;
+import dev.stowage.functions.protocol.WireException;
+import java.util.Map;
+
+/**
+ * CloudWatch's errors by their query-protocol codes (what {@code AwsErrorDetails.errorCode()} reports), and the
+ * shape each travels as in RPC v2 CBOR ({@code __type}, which picks the SDK's exception class). Constraint
+ * violations are {@code ValidationError} in CloudWatch's words and travel as the SDK's {@code ValidationException}.
+ */
+final class CloudWatchErrors {
+    private static final Map<String, String> SHAPES = Map.of(
+            "ValidationError", "ValidationException",
+            "InvalidParameterValue", "InvalidParameterValueException",
+            "MissingParameter", "MissingRequiredParameterException",
+            "InvalidParameterCombination", "InvalidParameterCombinationException",
+            "InvalidNextToken", "InvalidNextToken",
+            "LimitExceeded", "LimitExceededFault",
+            "ResourceNotFound", "ResourceNotFound");
+
+    private CloudWatchErrors() {}
+
+    /** The shape name an error code travels as; codes CloudWatch has no shape for travel as themselves. */
+    static String shapeOf(String code) {
+        return SHAPES.getOrDefault(code, code);
+    }
+
+    static WireException validation(String message) {
+        return new WireError("ValidationError", message, 400).exception();
+    }
+
+    static WireException invalidValue(String message) {
+        return new WireError("InvalidParameterValue", message, 400).exception();
+    }
+
+    static WireException missing(String parameter) {
+        return new WireError("MissingParameter", "The parameter " + parameter + " is required.", 400).exception();
+    }
+
+    static WireException combination(String message) {
+        return new WireError("InvalidParameterCombination", message, 400).exception();
+    }
+
+    static WireException invalidNextToken() {
+        return new WireError("InvalidNextToken", "The specified NextToken is not valid.", 400).exception();
+    }
+}

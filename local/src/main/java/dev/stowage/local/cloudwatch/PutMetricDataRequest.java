@@ -1,0 +1,110 @@
+package dev.stowage.local.cloudwatch;
+
+import static dev.stowage.local.cloudwatch.Members.dimensions;
+import static dev.stowage.local.cloudwatch.Members.instant;
+import static dev.stowage.local.cloudwatch.Members.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.domain.metrics.MetricDatum;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code PutMetricData} request read as datapoints, with CloudWatch's checks; nothing is kept unless every datum
+ * passes. A datum has a {@code Value}, or {@code Values} with optional {@code Counts} of the same size (each value
+ * kept as many times as counted); a {@code Timestamp} (now when absent) and a {@code Unit} ({@code None} when
+ * absent). Namespaces starting with {@code AWS/} are reserved for AWS, as on CloudWatch. {@code StatisticValues}
+ * (pre-aggregated sets) cannot be kept by the local store as single values and are refused.
+ */
+final class PutMetricDataRequest {
+    private static final int MAX_DATA = 1000;
+    /** The most times the local store keeps one value of {@code Values} (its count), to bound memory. */
+    private static final long MAX_COUNT = 10_000;
+
+    private PutMetricDataRequest() {}
+
+    static List<MetricDatum> read(JsonNode body, Instant now) {
+        String namespace = text(body, "Namespace").orElseThrow();
+        if (namespace.startsWith("AWS/")) {
+            throw CloudWatchErrors.invalidValue("The value " + namespace + " for parameter Namespace is invalid.");
+        }
+        JsonNode data = body.path("MetricData");
+        if (data.isEmpty()) {
+            throw CloudWatchErrors.missing("MetricData");
+        }
+        if (data.size() > MAX_DATA) {
+            throw CloudWatchErrors.invalidValue("The collection MetricData must not have a size greater than 1000.");
+        }
+        List<MetricDatum> out = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            datum(namespace, data.get(i), "MetricData.member." + (i + 1), now, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void datum(String namespace, JsonNode datum, String member, Instant now, List<MetricDatum> out) {
+        boolean value = present(datum, "Value");
+        boolean values = present(datum, "Values");
+        if (value && values) {
+            throw exclusive(member, "Values");
+        }
+        if (present(datum, "StatisticValues")) {
+            if (value) {
+                throw exclusive(member, "StatisticValues");
+            }
+            throw CloudWatchErrors.invalidValue("The parameter " + member
+                    + ".StatisticValues is not kept by Stowage's local CloudWatch; send Value or Values.");
+        }
+        if (!value && !values) {
+            throw CloudWatchErrors.missing(member + ".Value");
+        }
+        String name = text(datum, "MetricName").orElseThrow();
+        Map<String, String> dimensions = dimensions(datum, "Dimensions");
+        Instant at = instant(datum, "Timestamp").orElse(now);
+        String unit = text(datum, "Unit").orElse("None");
+        if (value) {
+            double v = finite(datum.path("Value"), member + ".Value");
+            out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
+            return;
+        }
+        JsonNode list = datum.path("Values");
+        JsonNode counts = datum.path("Counts");
+        if (present(datum, "Counts") && counts.size() != list.size()) {
+            throw CloudWatchErrors.invalidValue(
+                    "The parameters " + member + ".Values and " + member + ".Counts must be of the same size.");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            double v = finite(list.get(i), member + ".Values.member." + (i + 1));
+            long times = present(datum, "Counts") ? Math.round(counts.get(i).asDouble()) : 1;
+            if (times < 0 || times > MAX_COUNT) {
+                throw CloudWatchErrors.invalidValue("The value " + counts.get(i).asText() + " for parameter " + member
+                        + ".Counts.member." + (i + 1) + " is invalid: Stowage's local store keeps a value at most "
+                        + MAX_COUNT + " times.");
+            }
+            for (long n = 0; n < times; n++) {
+                out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
+            }
+        }
+    }
+
+    private static double finite(JsonNode node, String member) {
+        double v = node.asDouble();
+        if (!Double.isFinite(v) || Math.abs(v) > 0x1p360) {
+            throw CloudWatchErrors.invalidValue(
+                    "The value " + node.asText() + " for parameter " + member + " is invalid.");
+        }
+        return v;
+    }
+
+    private static boolean present(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    private static RuntimeException exclusive(String member, String other) {
+        return CloudWatchErrors.combination("The parameters " + member + ".Value and " + member + "." + other
+                + " are mutually exclusive and you have specified both.");
+    }
+}
