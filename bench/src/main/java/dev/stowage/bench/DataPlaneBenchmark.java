@@ -63,8 +63,16 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 public final class DataPlaneBenchmark {
     static final String VARIANT = "AllTraffic";
     static final String ROLE = "arn:aws:iam::000000000000:role/bench";
-    /** {@code ServingSettings.defaults().concurrencyLimit()}: requests one copy takes at once. */
-    static final int COPY_CONCURRENCY = ServingSettings.defaults().concurrencyLimit();
+    /** llm-sim's {@code STOWAGE_MAX_BATCH}: requests a copy decodes together; more wait in the copy. */
+    static final int MAX_BATCH = 16;
+
+    /**
+     * Requests the router lets one copy have at once: Stowage's default (16, the batch: requests beyond it wait in
+     * Stowage's queue), or {@code -Dstowage.bench.copyLimit=64} (beyond the batch they wait in the copy, as behind a
+     * load balancer that does not cap copies, which is what SageMaker's RANDOM does).
+     */
+    static final int COPY_CONCURRENCY = Integer.getInteger(
+            "stowage.bench.copyLimit", ServingSettings.defaults().concurrencyLimit());
 
     static final int COPIES = 4;
     static final int INSTANCES = 2;
@@ -93,7 +101,8 @@ public final class DataPlaneBenchmark {
     }
 
     /** The fleet's timers: as the local SDK tests' (boot 100 ms, hosts poll every 50 ms, placement ticks 200 ms). */
-    static final LocalFleetOptions FAST = LocalFleetOptions.quick();
+    static final LocalFleetOptions FAST =
+            LocalFleetOptions.quick().withServing(ServingSettings.defaults().withConcurrencyLimit(COPY_CONCURRENCY));
 
     private DataPlaneBenchmark() {}
 
@@ -170,10 +179,10 @@ public final class DataPlaneBenchmark {
             int calibrationTokens = settings.calibrationTokens();
             double aloneMsPerToken =
                     (alone(runtime, 2 * calibrationTokens) - alone(runtime, calibrationTokens)) / calibrationTokens;
-            Burst shortBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * COPY_CONCURRENCY, calibrationTokens);
-            Burst longBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * COPY_CONCURRENCY, 2 * calibrationTokens);
+            Burst shortBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * MAX_BATCH, calibrationTokens);
+            Burst longBurst = burst(runtime, "dp-lor", "llm-lor", COPIES * MAX_BATCH, 2 * calibrationTokens);
             double capacity = longBurst.tokensPerSecondBeyond(shortBurst);
-            double slowdownAtLimit = 1 + BATCH_SLOWDOWN * (COPY_CONCURRENCY - 1);
+            double slowdownAtLimit = 1 + BATCH_SLOWDOWN * (MAX_BATCH - 1);
             out.printf(
                     Locale.ROOT,
                     "llm-sim STOWAGE_TOKEN_MS=%d STOWAGE_BATCH_SLOWDOWN=%.2f STOWAGE_MAX_BATCH=%d (a batch of %d decodes"
@@ -181,11 +190,12 @@ public final class DataPlaneBenchmark {
                             + " p99 %d, max %d, capped at %d)%n"
                             + "alone: %.3f ms/token (one request at a time, %d and %d tokens); capacity: %d requests at"
                             + " once on dp-lor, %d ok of %d tokens in %.0f ms and %d ok of %d tokens in %.0f ms -> %.0f"
-                            + " tokens/s (configured: %d copies x %d / (%d ms x %.1f) = %.0f tokens/s)%n",
+                            + " tokens/s (configured: %d copies x %d / (%d ms x %.1f) = %.0f tokens/s); the router lets"
+                            + " a copy have %d requests at once%n",
                     TOKEN_MS,
                     BATCH_SLOWDOWN,
-                    COPY_CONCURRENCY,
-                    COPY_CONCURRENCY,
+                    MAX_BATCH,
+                    MAX_BATCH,
                     slowdownAtLimit,
                     SIGMA,
                     sequence.meanTokens(),
@@ -196,7 +206,7 @@ public final class DataPlaneBenchmark {
                     aloneMsPerToken,
                     calibrationTokens,
                     2 * calibrationTokens,
-                    COPIES * COPY_CONCURRENCY,
+                    COPIES * MAX_BATCH,
                     shortBurst.ok(),
                     shortBurst.tokens(),
                     shortBurst.millis(),
@@ -205,10 +215,11 @@ public final class DataPlaneBenchmark {
                     longBurst.millis(),
                     capacity,
                     COPIES,
-                    COPY_CONCURRENCY,
+                    MAX_BATCH,
                     TOKEN_MS,
                     slowdownAtLimit,
-                    COPIES * COPY_CONCURRENCY / (TOKEN_MS * slowdownAtLimit) * 1000);
+                    COPIES * MAX_BATCH / (TOKEN_MS * slowdownAtLimit) * 1000,
+                    COPY_CONCURRENCY);
 
             for (double u : UTILISATIONS) {
                 double rate = u * capacity / sequence.meanTokens();
@@ -310,7 +321,7 @@ public final class DataPlaneBenchmark {
                                         "STOWAGE_BATCH_SLOWDOWN",
                                         Double.toString(BATCH_SLOWDOWN),
                                         "STOWAGE_MAX_BATCH",
-                                        Integer.toString(COPY_CONCURRENCY))))
+                                        Integer.toString(MAX_BATCH))))
                         .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
                                 .numberOfAcceleratorDevicesRequired(1f)
                                 .minMemoryRequiredInMb(1024)))

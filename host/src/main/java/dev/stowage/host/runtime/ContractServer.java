@@ -3,6 +3,7 @@ package dev.stowage.host.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.stowage.host.http.HttpServers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ final class ContractServer implements RunningModel {
     static ContractServer start(int port, String name, BooleanSupplier ready, HttpHandler invocations, CopyLog log)
             throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, port), 0);
+        HttpServer server = HttpServers.create(new InetSocketAddress(loopback, port));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/ping", exchange -> ping(exchange, ready));

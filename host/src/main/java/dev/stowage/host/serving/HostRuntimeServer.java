@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stowage.functions.runtime.InvocationRequest;
 import dev.stowage.functions.runtime.RuntimeErrorException;
+import dev.stowage.host.http.HttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,7 +39,7 @@ public final class HostRuntimeServer implements AutoCloseable {
     /** Listens on {@code bind} and serves at once. */
     public static HostRuntimeServer start(InetSocketAddress bind, InvocationService invocations, PeerForwarding peers) {
         try {
-            HostRuntimeServer front = new HostRuntimeServer(HttpServer.create(bind, 0), invocations, peers);
+            HostRuntimeServer front = new HostRuntimeServer(HttpServers.create(bind), invocations, peers);
             front.server.start();
             return front;
         } catch (IOException e) {

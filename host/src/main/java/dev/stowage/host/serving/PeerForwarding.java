@@ -70,7 +70,7 @@ final class PeerForwarding {
         CopyClient.pick(answer.headers(), CopyClient.RETURNED)
                 .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set(CopyLoads.HEADER, CopyLoads.of(copies));
-        exchange.sendResponseHeaders(answer.status(), 0);
+        exchange.sendResponseHeaders(answer.status(), length(answer));
         try (InputStream in = answer.body();
                 OutputStream out = exchange.getResponseBody()) {
             byte[] buffer = new byte[16 * 1024];
@@ -79,6 +79,20 @@ final class PeerForwarding {
                 out.write(buffer, 0, read);
                 out.flush();
             }
+        }
+    }
+
+    /** The body's length when the copy said it ({@code -1} for none), else 0: chunked. */
+    private static long length(CopyClient.Answer answer) {
+        String declared = CopyClient.header(answer.headers(), "Content-Length");
+        if (declared == null) {
+            return 0;
+        }
+        try {
+            long length = Long.parseLong(declared.trim());
+            return length == 0 ? -1 : length;
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stowage.host.http.HttpServers;
 import dev.stowage.local.lambda.LocalLambdaContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class LocalHttpServer implements AutoCloseable {
      */
     public static LocalHttpServer bind(int port, String region, String account) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return new LocalHttpServer(server, region, account);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
