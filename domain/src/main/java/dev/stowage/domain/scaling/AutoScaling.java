@@ -75,6 +75,17 @@ public final class AutoScaling {
         alarms.reconcile(key);
     }
 
+    /**
+     * The inference component {@code componentName} was deleted: its scalable target, policies and alarms go too
+     * (as on the service); nothing happens when it had none.
+     */
+    public void forget(String componentName, String requestId) {
+        ScalableTargetKey key = ScalableTargetKey.ofComponent(componentName);
+        if (load(key) instanceof ScalableTargetState.Registered) {
+            deregister(key, requestId);
+        }
+    }
+
     public PolicyCreated putPolicy(
             ScalableTargetKey key,
             String policyName,

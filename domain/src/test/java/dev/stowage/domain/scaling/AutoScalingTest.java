@@ -130,6 +130,17 @@ class AutoScalingTest {
     }
 
     @Test
+    void a_deleted_component_takes_its_target_and_alarms_with_it_and_one_without_changes_nothing() {
+        put("invocations", INVOCATIONS);
+
+        autoScaling.forget("ic", "r");
+        autoScaling.forget("never-registered", "r");
+
+        assertThat(autoScaling.load(KEY)).isNotInstanceOf(ScalableTargetState.Registered.class);
+        assertThat(alarms.list("")).isEmpty();
+    }
+
+    @Test
     void deregistering_deletes_the_alarms_of_that_target_only() {
         put("invocations", INVOCATIONS);
         PolicyCreated other = autoScaling.putPolicy(

@@ -31,13 +31,9 @@ public record ApiWiring(
         ControlPlane controlPlane = controlPlane();
         AutoScaling autoScaling = autoScaling(controlPlane);
         return List.of(
-                new SageMakerApi(controlPlane, reads(), arns),
+                new SageMakerApi(controlPlane, reads(), arns, autoScaling::forget),
                 new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
                 new StowageApi(InstanceTypeCatalog.standard(), reads(), arns));
-    }
-
-    public SageMakerApi sageMakerApi() {
-        return new SageMakerApi(controlPlane(), reads(), arns);
     }
 
     /** The SageMaker write side, projecting each stream it changes at once. */

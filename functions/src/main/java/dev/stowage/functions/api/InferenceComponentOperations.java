@@ -14,6 +14,7 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * CreateInferenceComponent, DescribeInferenceComponent, UpdateInferenceComponent,
@@ -27,7 +28,11 @@ final class InferenceComponentOperations {
     private final Reads reads;
     private final Arns arns;
 
-    InferenceComponentOperations(ControlPlane controlPlane, Reads reads, Arns arns) {
+    private final BiConsumer<String, String> deleted;
+
+    InferenceComponentOperations(
+            ControlPlane controlPlane, Reads reads, Arns arns, BiConsumer<String, String> deleted) {
+        this.deleted = deleted;
         this.controlPlane = controlPlane;
         this.reads = reads;
         this.arns = arns;
@@ -60,7 +65,9 @@ final class InferenceComponentOperations {
     }
 
     ObjectNode delete(ObjectNode input, String requestId) {
-        controlPlane.deleteInferenceComponent(Json.requiredText(input, NAME), requestId);
+        String name = Json.requiredText(input, NAME);
+        controlPlane.deleteInferenceComponent(name, requestId);
+        deleted.accept(name, requestId);
         return Json.object();
     }
 

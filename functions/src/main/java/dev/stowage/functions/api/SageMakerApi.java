@@ -8,6 +8,7 @@ import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The SageMaker control-plane operations Stowage serves, by their wire names. Input arrives already
@@ -24,11 +25,15 @@ public final class SageMakerApi implements ServiceApi {
 
     private final Map<String, Operation> operations;
 
-    SageMakerApi(ControlPlane controlPlane, Reads reads, Arns arns) {
+    /**
+     * {@code componentDeleted} is told of every inference component a DeleteInferenceComponent deleted (its
+     * scalable target goes with it, as on the service).
+     */
+    SageMakerApi(ControlPlane controlPlane, Reads reads, Arns arns, BiConsumer<String, String> componentDeleted) {
         var models = new ModelOperations(controlPlane, reads, arns);
         var configs = new EndpointConfigOperations(controlPlane, reads, arns);
         var endpoints = new EndpointOperations(controlPlane, reads, arns);
-        var components = new InferenceComponentOperations(controlPlane, reads, arns);
+        var components = new InferenceComponentOperations(controlPlane, reads, arns, componentDeleted);
         this.operations = Map.ofEntries(
                 Map.entry("CreateModel", models::create),
                 Map.entry("DescribeModel", (input, id) -> models.describe(input)),
