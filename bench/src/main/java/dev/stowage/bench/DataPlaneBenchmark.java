@@ -74,6 +74,19 @@ public final class DataPlaneBenchmark {
     static final int COPY_CONCURRENCY = Integer.getInteger(
             "stowage.bench.copyLimit", ServingSettings.defaults().concurrencyLimit());
 
+    /**
+     * The copy limit of each endpoint's component ({@code STOWAGE_MAX_CONCURRENT_REQUESTS_PER_COPY}):
+     * {@code -Dstowage.bench.randomCopyLimit=64 -Dstowage.bench.lorCopyLimit=16} compares RANDOM as SageMaker routes
+     * (copies queue what their batch does not hold) with LEAST_OUTSTANDING_REQUESTS as Stowage serves it by default
+     * (requests beyond a batch wait in Stowage and go to the first copy with room). Both default to {@link
+     * #COPY_CONCURRENCY}.
+     */
+    static int limitOf(RoutingStrategy routing) {
+        return Integer.getInteger(
+                routing == RoutingStrategy.RANDOM ? "stowage.bench.randomCopyLimit" : "stowage.bench.lorCopyLimit",
+                COPY_CONCURRENCY);
+    }
+
     static final int COPIES = 4;
     static final int INSTANCES = 2;
     static final int TOKEN_MS = 1;
@@ -191,7 +204,7 @@ public final class DataPlaneBenchmark {
                             + "alone: %.3f ms/token (one request at a time, %d and %d tokens); capacity: %d requests at"
                             + " once on dp-lor, %d ok of %d tokens in %.0f ms and %d ok of %d tokens in %.0f ms -> %.0f"
                             + " tokens/s (configured: %d copies x %d / (%d ms x %.1f) = %.0f tokens/s); the router lets"
-                            + " a copy have %d requests at once%n",
+                            + " a copy have %d requests at once (RANDOM's component %d, LOR's %d)%n",
                     TOKEN_MS,
                     BATCH_SLOWDOWN,
                     MAX_BATCH,
@@ -219,7 +232,9 @@ public final class DataPlaneBenchmark {
                     TOKEN_MS,
                     slowdownAtLimit,
                     COPIES * MAX_BATCH / (TOKEN_MS * slowdownAtLimit) * 1000,
-                    COPY_CONCURRENCY);
+                    COPY_CONCURRENCY,
+                    limitOf(RoutingStrategy.RANDOM),
+                    limitOf(RoutingStrategy.LEAST_OUTSTANDING_REQUESTS));
 
             for (double u : UTILISATIONS) {
                 double rate = u * capacity / sequence.meanTokens();
@@ -247,7 +262,11 @@ public final class DataPlaneBenchmark {
                             point.achievedRate(),
                             point.achievedRate() * sequence.meanTokens(arrivals.offsetsNanos().length) / capacity * 100,
                             point.meanInFlight(),
-                            COPIES * COPY_CONCURRENCY,
+                            COPIES
+                                    * limitOf(
+                                            random
+                                                    ? RoutingStrategy.RANDOM
+                                                    : RoutingStrategy.LEAST_OUTSTANDING_REQUESTS),
                             point.sorted().length,
                             point.failed(),
                             point.p(50),

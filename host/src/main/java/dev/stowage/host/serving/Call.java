@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * One invocation on its way: what it is for, the request, when it entered the router ({@code nanoTime}), and how long
- * it may wait for a copy when none is serving.
+ * it may wait for a copy when none is serving, and how many requests a copy of its component takes at once.
  */
-record Call(Target target, InvocationRequest request, String requestId, long started, Duration waitForCapacity) {
+record Call(
+        Target target, InvocationRequest request, String requestId, long started, Duration waitForCapacity, int limit) {
 
     /** When a model sent the request at {@code sent} must have answered by: the whole answer, or the stream's end. */
     long deadline(ServingSettings settings, long sent) {

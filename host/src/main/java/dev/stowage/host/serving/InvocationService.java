@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request to it and answers as SageMaker does ({@link Replies}).
  *
  * <p>Outstanding requests are exact for this host's copies and estimated for peers' ({@link LoadBoard}, ADR 11).
- * A copy takes at most {@link ServingSettings#concurrencyLimit()} requests; when every copy is full a request waits
+ * A copy takes at most {@link ServingSettings#concurrencyLimit()} requests (or its component's {@link
+ * Target#concurrencyLimit()}); when every copy is full a request waits
  * up to {@link ServingSettings#queueTimeout()} in a queue of at most one more batch per copy, and is throttled (429)
  * when the queue is full or the wait is over. A copy that refuses (draining, gone, full by a race) is skipped and
  * another one picked.
@@ -86,7 +87,8 @@ public final class InvocationService implements AutoCloseable {
                         request,
                         requestId,
                         started,
-                        waitForCapacity.orElse(found.target().waitForCapacity())));
+                        waitForCapacity.orElse(found.target().waitForCapacity()),
+                        found.target().concurrencyLimit().orElse(settings.concurrencyLimit())));
         };
     }
 
@@ -102,7 +104,7 @@ public final class InvocationService implements AutoCloseable {
             while (true) {
                 Map<String, Slot> slots = slots(target, refused);
                 List<Candidate> candidates = new ArrayList<>();
-                slots.values().forEach(slot -> candidates.add(slot.candidate(settings.concurrencyLimit())));
+                slots.values().forEach(slot -> candidates.add(slot.candidate(call.limit())));
                 switch (router.pick(candidates)) {
                     case Pick.NoCapacity none -> {
                         if (!refused.isEmpty() && attempts < 3) {
@@ -122,22 +124,22 @@ public final class InvocationService implements AutoCloseable {
                     }
                     case Pick.Saturated full -> {
                         if (!inQueue) {
-                            if (!enterQueue(target.component(), slots.size())) {
-                                return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
+                            if (!enterQueue(target.component(), slots.size() * call.limit())) {
+                                return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(call));
                             }
                             inQueue = true;
                             queueDeadline =
                                     System.nanoTime() + settings.queueTimeout().toNanos();
                         }
                         if (System.nanoTime() - queueDeadline > 0) {
-                            return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
+                            return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(call));
                         }
                         sleep(QUEUE_POLL);
                         refused.clear();
                     }
                     case Pick.Routed routed -> {
                         Slot slot = slots.get(routed.copy().copyId());
-                        Slot.Lease lease = slot.acquire(settings.concurrencyLimit());
+                        Slot.Lease lease = slot.acquire(call.limit());
                         if (lease == null) {
                             refused.add(slot.copyId());
                             continue;
@@ -168,7 +170,7 @@ public final class InvocationService implements AutoCloseable {
         Duration timeout = Duration.ofNanos(call.deadline(settings, sent) - sent);
         CopyClient.Answer answer;
         try {
-            answer = client.post(slot.uri(), call.request().body(), forwarded(call.request()), timeout);
+            answer = client.post(slot.uri(call.limit()), call.request().body(), forwarded(call.request()), timeout);
         } catch (java.net.http.HttpTimeoutException e) {
             lease.release();
             return Optional.of(replies.timedOut(call, slot, serving, sent));
@@ -221,9 +223,10 @@ public final class InvocationService implements AutoCloseable {
         }
     }
 
-    private boolean enterQueue(String component, int serving) {
+    /** Joins the component's queue unless it already holds {@code room} requests (one batch per copy). */
+    private boolean enterQueue(String component, int room) {
         AtomicInteger waiting = queued.computeIfAbsent(component, c -> new AtomicInteger());
-        int room = Math.max(1, serving) * settings.concurrencyLimit();
+        room = Math.max(1, room);
         if (waiting.incrementAndGet() > room) {
             waiting.decrementAndGet();
             return false;
@@ -254,9 +257,9 @@ public final class InvocationService implements AutoCloseable {
                 + " capacity by invoking UpdateInferenceComponentRuntimeConfig API.");
     }
 
-    private RuntimeError throttled(Target target) {
-        return RuntimeError.throttled("Every copy of " + target.component() + " is serving "
-                + settings.concurrencyLimit() + " requests and the queue is full; retry with backoff.");
+    private static RuntimeError throttled(Call call) {
+        return RuntimeError.throttled("Every copy of " + call.target().component() + " is serving " + call.limit()
+                + " requests and the queue is full; retry with backoff.");
     }
 
     private synchronized SplittableRandom nextRandom() {

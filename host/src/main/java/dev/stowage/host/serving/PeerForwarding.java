@@ -19,6 +19,8 @@ import java.util.Optional;
 final class PeerForwarding {
     static final String PREFIX = "/stowage/copies/";
     static final String REFUSED_HEADER = "X-Stowage-Refused";
+    /** The query parameter that tells the copy's limit (the component's, which the entry router knows). */
+    static final String LIMIT = "limit";
 
     private final CopyTable copies;
     private final CopyClient client;
@@ -30,8 +32,8 @@ final class PeerForwarding {
         this.settings = settings;
     }
 
-    static URI uri(URI host, String copyId) {
-        return URI.create(host + PREFIX + copyId + "/invocations");
+    static URI uri(URI host, String copyId, int limit) {
+        return URI.create(host + PREFIX + copyId + "/invocations?" + LIMIT + "=" + limit);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -40,7 +42,7 @@ final class PeerForwarding {
             String path = exchange.getRequestURI().getPath();
             String copyId = path.substring(PREFIX.length(), Math.max(PREFIX.length(), path.lastIndexOf('/')));
             Optional<RoutableCopy> copy = copies.get(copyId);
-            if (copy.isEmpty() || !copy.get().tryAcquire(settings.concurrencyLimit())) {
+            if (copy.isEmpty() || !copy.get().tryAcquire(limit(exchange))) {
                 refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
                 return;
             }
@@ -100,6 +102,18 @@ final class PeerForwarding {
         exchange.getResponseHeaders().set(REFUSED_HEADER, why);
         exchange.getResponseHeaders().set(CopyLoads.HEADER, CopyLoads.of(copies));
         exchange.sendResponseHeaders(503, -1);
+    }
+
+    private int limit(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && query.startsWith(LIMIT + "=")) {
+            try {
+                return Math.max(1, Integer.parseInt(query.substring(LIMIT.length() + 1)));
+            } catch (NumberFormatException e) {
+                // the default
+            }
+        }
+        return settings.concurrencyLimit();
     }
 
     private static String first(HttpExchange exchange, String name) {

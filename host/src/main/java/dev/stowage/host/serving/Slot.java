@@ -13,8 +13,8 @@ sealed interface Slot {
 
     String instanceId();
 
-    /** Where the invocation is posted. */
-    URI uri();
+    /** Where the invocation is posted; a peer's host is told the copy's {@code limit}. */
+    URI uri(int limit);
 
     /** The outstanding requests the router believes the copy has. */
     int outstanding();
@@ -35,7 +35,7 @@ sealed interface Slot {
         }
 
         @Override
-        public URI uri() {
+        public URI uri(int limit) {
             return URI.create(copy.baseUrl() + "/invocations");
         }
 
@@ -63,8 +63,8 @@ sealed interface Slot {
         }
 
         @Override
-        public URI uri() {
-            return PeerForwarding.uri(peer.host(), peer.copyId());
+        public URI uri(int limit) {
+            return PeerForwarding.uri(peer.host(), peer.copyId(), limit);
         }
 
         @Override

@@ -15,7 +15,13 @@ import java.util.Optional;
  * how long its requests wait for capacity by default; {@link #resolve} finds it or says, in the service's words, why
  * there is none.
  */
-record Target(String endpoint, String variant, String component, RoutingStrategy strategy, Duration waitForCapacity) {
+record Target(
+        String endpoint,
+        String variant,
+        String component,
+        RoutingStrategy strategy,
+        Duration waitForCapacity,
+        Optional<Integer> concurrencyLimit) {
 
     /** The target, or the {@code ValidationError} that refuses the request. */
     sealed interface Resolution {}
@@ -52,7 +58,8 @@ record Target(String endpoint, String variant, String component, RoutingStrategy
                 variant,
                 componentName.get(),
                 strategy,
-                CapacityWait.ofSpecification(component.get().specification())));
+                CapacityWait.ofSpecification(component.get().specification()),
+                CopyConcurrency.ofSpecification(component.get().specification())));
     }
 
     private static Optional<RoutingStrategy> routing(EndpointRow endpoint, String variantName) {
