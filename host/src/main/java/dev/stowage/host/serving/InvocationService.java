@@ -240,8 +240,15 @@ public final class InvocationService implements AutoCloseable {
         return RuntimeResponse.error(error, call.requestId());
     }
 
+    /**
+     * Samples the component's copies on this host into {@code ConcurrentRequestsPerCopy}, from their exact in-flight
+     * counts. Peers' copies are left to their hosts, which sample a request when they take it ({@link
+     * PeerForwarding}): this router's estimates of them ({@link LoadBoard}) may run ahead of the truth for a moment,
+     * and a metric that alarms read must not.
+     */
     private void sample(Call call, java.util.Collection<Slot> slots) {
         List<ConcurrencySample.CopyLoad> loads = slots.stream()
+                .filter(s -> s instanceof Slot.Own)
                 .map(s -> new ConcurrencySample.CopyLoad(s.instanceId(), s.copyId(), s.outstanding()))
                 .toList();
         Target t = call.target();
