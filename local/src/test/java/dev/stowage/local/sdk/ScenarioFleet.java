@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstance
  * Local mode for the autoscaling scenarios: a fleet whose timers are given in simulated time, as on the service (an
  * instance boots in 30 s, an idle one is retired after a minute), except those that would tick faster than a machine
  * of two shared cores keeps up with: hosts poll every 20 ms and beat every 100 ms of real time, placement ticks every
- * 100 ms, and a host is lost after 2 s of real silence. Endpoints are one {@code ml.g5.12xlarge} (4 accelerators)
+ * 100 ms, and a host is lost after 2 s of real silence; a model has 5 s of real time to answer (60 s at time scale
+ * 12), as a machine busy with other builds can stall for longer than the service's 60 s at a higher scale. Endpoints are one {@code ml.g5.12xlarge} (4 accelerators)
  * with managed instance scaling; components take one accelerator per copy, so several copies fit one instance.
  */
 final class ScenarioFleet {
@@ -36,7 +37,7 @@ final class ScenarioFleet {
                 simulated(Duration.ofMillis(100), timeScale),
                 simulated(Duration.ofMillis(100), timeScale),
                 timeScale,
-                ServingSettings.defaults());
+                ServingSettings.defaults().withInvocationTimeout(simulated(Duration.ofSeconds(5), timeScale)));
     }
 
     /** The simulated duration that lasts {@code real} at {@code timeScale}. */
