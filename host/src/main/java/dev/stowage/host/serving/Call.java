@@ -18,6 +18,11 @@ record Call(Target target, InvocationRequest request, String requestId, long sta
         return sent + limit.toNanos();
     }
 
+    /** Whether the request has not yet waited as long as it may for capacity ({@link CapacityWait}). */
+    boolean mayStillWaitForCapacity() {
+        return elapsed().compareTo(waitForCapacity) < 0;
+    }
+
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - started);
     }

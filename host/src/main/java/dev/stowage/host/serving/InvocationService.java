@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Outstanding requests are exact for this host's copies and estimated for peers' ({@link LoadBoard}, ADR 11).
  * A copy takes at most {@link ServingSettings#concurrencyLimit()} requests; when every copy is full a request waits
  * up to {@link ServingSettings#queueTimeout()} in a queue of at most one more batch per copy, and is throttled (429)
- * when the queue is full or the wait is over. A copy that refuses (draining, gone, full by a race) is skipped and
- * another one picked.
+ * when the queue is full or the wait is over; a request that may wait for capacity ({@link CapacityWait}) waits for a
+ * free copy as long as it would wait for a first one, as the burst that scaled its component out from zero may fill
+ * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked.
  */
 public final class InvocationService implements AutoCloseable {
     private static final Duration QUEUE_POLL = Duration.ofMillis(2);
@@ -110,7 +111,7 @@ public final class InvocationService implements AutoCloseable {
                             attempts++;
                             continue;
                         }
-                        if (call.elapsed().compareTo(call.waitForCapacity()) >= 0) {
+                        if (!call.mayStillWaitForCapacity()) {
                             return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
                         }
                         if (!demanded) {
@@ -121,6 +122,11 @@ public final class InvocationService implements AutoCloseable {
                         refused.clear();
                     }
                     case Pick.Saturated full -> {
+                        if (call.mayStillWaitForCapacity()) {
+                            sleep(QUEUE_POLL);
+                            refused.clear();
+                            continue;
+                        }
                         if (!inQueue) {
                             if (!enterQueue(target.component(), slots.size())) {
                                 return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
