@@ -72,7 +72,7 @@ class HighResolutionScalingIT {
                         "both copies serve",
                         () -> load.copiesSeen().size() == 2);
 
-                sleep(PERIOD.multipliedBy(5)); // periods read on two copies, above the low threshold
+                load.holdFor(PERIOD.multipliedBy(5)); // periods read on two copies, above the low threshold
                 assertThat(load.failures()).as("failed requests").isEmpty();
                 load.close();
 
@@ -90,15 +90,6 @@ class HighResolutionScalingIT {
                         .isEqualTo(1);
                 ic.awaitServing(1);
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -48,7 +48,7 @@ class NoFlappingIT {
                     HighResolutionScalingIT.BODY,
                     HighResolutionScalingIT.CLIENTS,
                     HighResolutionScalingIT.CLIENTS)) {
-                sleep(PERIOD.multipliedBy(100));
+                load.holdFor(PERIOD.multipliedBy(100));
                 List<ScalingActivity> scalings = ic.scalings();
                 assertThat(directionChanges(2, scalings))
                         .as("direction changes of the desired count under a steady load, in %s", scalings)
@@ -74,14 +74,5 @@ class NoFlappingIT {
             previous = next;
         }
         return changes;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -74,6 +74,16 @@ final class SteadyLoad implements AutoCloseable {
         return List.copyOf(failures);
     }
 
+    /** Keeps the load as it is for {@code duration}. */
+    void holdFor(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The copies that served a request so far ({@code X-Stowage-Copy}). */
     Set<String> copiesSeen() {
         return Set.copyOf(copies);
