@@ -19,6 +19,11 @@ record Call(
         return sent + limit.toNanos();
     }
 
+    /** Whether the request has not yet waited as long as it may for capacity ({@link CapacityWait}). */
+    boolean mayStillWaitForCapacity() {
+        return elapsed().compareTo(waitForCapacity) < 0;
+    }
+
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - started);
     }

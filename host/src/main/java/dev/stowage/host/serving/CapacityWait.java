@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How long a request may wait for a copy when its component has none serving (Stowage, beyond the service): the
- * request's {@value #HEADER} header in seconds, else the component's default, the container environment variable
- * {@value #ENVIRONMENT} (as SageMaker reads its own {@code SAGEMAKER_*} variables), else not at all. Values are
- * capped at {@link #MAX}.
+ * How long a request may wait for a copy when its component has none serving, or when every serving copy is full
+ * (Stowage, beyond the service): the request's {@value #HEADER} header in seconds, else the component's default, the
+ * container environment variable {@value #ENVIRONMENT} (as SageMaker reads its own {@code SAGEMAKER_*} variables),
+ * else not at all. Values are capped at {@link #MAX}.
  */
 public final class CapacityWait {
     public static final String HEADER = "X-Stowage-Wait-For-Capacity";

@@ -33,7 +33,8 @@ public final class HostServing implements AutoCloseable {
         InvocationMetrics invocationMetrics = new InvocationMetrics(metrics, clock);
         this.invocations = new InvocationService(identity.instanceId(), copies, directory, invocationMetrics, settings);
         this.sampler = new LoadSampler(identity, copies, invocationMetrics, settings.samplePeriod());
-        this.server = HostRuntimeServer.start(bind, invocations, new PeerForwarding(copies, peerClient, settings));
+        this.server =
+                HostRuntimeServer.start(bind, invocations, new PeerForwarding(copies, peerClient, settings, sampler));
         this.address = advertised.isBlank() ? server.address() : URI.create(advertised);
         this.gossip = new LoadGossip(
                 copies, directory, identity.endpointName(), identity.variantName(), settings.gossipInterval());

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A copy takes at most {@link ServingSettings#concurrencyLimit()} requests (or its component's {@link
  * Target#concurrencyLimit()}); when every copy is full a request waits
  * up to {@link ServingSettings#queueTimeout()} in a queue of at most one more batch per copy, and is throttled (429)
- * when the queue is full or the wait is over. A copy that refuses (draining, gone, full by a race) is skipped and
- * another one picked.
+ * when the queue is full or the wait is over; a request that may wait for capacity ({@link CapacityWait}) waits for a
+ * free copy as long as it would wait for a first one, as the burst that scaled its component out from zero may fill
+ * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked.
  */
 public final class InvocationService implements AutoCloseable {
     private static final Duration QUEUE_POLL = Duration.ofMillis(2);
@@ -112,7 +113,7 @@ public final class InvocationService implements AutoCloseable {
                             attempts++;
                             continue;
                         }
-                        if (call.elapsed().compareTo(call.waitForCapacity()) >= 0) {
+                        if (!call.mayStillWaitForCapacity()) {
                             return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
                         }
                         if (!demanded) {
@@ -123,6 +124,11 @@ public final class InvocationService implements AutoCloseable {
                         refused.clear();
                     }
                     case Pick.Saturated full -> {
+                        if (call.mayStillWaitForCapacity()) {
+                            sleep(QUEUE_POLL);
+                            refused.clear();
+                            continue;
+                        }
                         if (!inQueue) {
                             if (!enterQueue(target.component(), slots.size() * call.limit())) {
                                 return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(call));
@@ -243,8 +249,15 @@ public final class InvocationService implements AutoCloseable {
         return RuntimeResponse.error(error, call.requestId());
     }
 
+    /**
+     * Samples the component's copies on this host into {@code ConcurrentRequestsPerCopy}, from their exact in-flight
+     * counts. Peers' copies are left to their hosts, which sample a request when they take it ({@link
+     * PeerForwarding}): this router's estimates of them ({@link LoadBoard}) may run ahead of the truth for a moment,
+     * and a metric that alarms read must not.
+     */
     private void sample(Call call, java.util.Collection<Slot> slots) {
         List<ConcurrencySample.CopyLoad> loads = slots.stream()
+                .filter(s -> s instanceof Slot.Own)
                 .map(s -> new ConcurrencySample.CopyLoad(s.instanceId(), s.copyId(), s.outstanding()))
                 .toList();
         Target t = call.target();

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The host's side of a peer's request: {@code POST /stowage/copies/{copyId}/invocations} takes one of the copy's
  * request slots and passes the request and the copy's answer through unchanged, streaming, so that the peer's
  * router frames and times it. When the copy is gone, draining or full it answers 503 with {@value #REFUSED_HEADER}
- * and the peer picks another copy. Every answer carries this host's copy loads ({@link CopyLoads}).
+ * and the peer picks another copy. Every answer carries this host's copy loads ({@link CopyLoads}). A request taken
+ * is sampled into {@code ConcurrentRequestsPerCopy} here, where the counts are exact ({@link LoadSampler#sampleTaken}).
  */
 final class PeerForwarding {
     static final String PREFIX = "/stowage/copies/";
@@ -25,11 +26,13 @@ final class PeerForwarding {
     private final CopyTable copies;
     private final CopyClient client;
     private final ServingSettings settings;
+    private final LoadSampler sampler;
 
-    PeerForwarding(CopyTable copies, CopyClient client, ServingSettings settings) {
+    PeerForwarding(CopyTable copies, CopyClient client, ServingSettings settings, LoadSampler sampler) {
         this.copies = copies;
         this.client = client;
         this.settings = settings;
+        this.sampler = sampler;
     }
 
     static URI uri(URI host, String copyId, int limit) {
@@ -46,6 +49,7 @@ final class PeerForwarding {
                 refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
                 return;
             }
+            sampler.sampleTaken(copy.get().inferenceComponentName());
             try {
                 pass(exchange, copy.get(), body);
             } finally {
