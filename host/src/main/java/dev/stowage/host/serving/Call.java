@@ -22,6 +22,11 @@ record Call(Target target, InvocationRequest request, String requestId, long sta
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /** Whether the request asked to wait for capacity and its wait has not run out yet. */
+    boolean mayWaitForCapacity() {
+        return elapsed().compareTo(waitForCapacity) < 0;
+    }
+
     InvocationRecord record(
             Optional<InvocationRecord.CopyRef> copy,
             InvocationRecord.Kind kind,

@@ -121,15 +121,19 @@ public final class InvocationService implements AutoCloseable {
                         refused.clear();
                     }
                     case Pick.Saturated full -> {
+                        // A request that asked to wait for capacity keeps waiting while its component is saturated
+                        // (the first copy after a scale from zero gets every request that waited for it at once).
+                        boolean patient = call.mayWaitForCapacity();
                         if (!inQueue) {
-                            if (!enterQueue(target.component(), slots.size())) {
+                            if (enterQueue(target.component(), slots.size())) {
+                                inQueue = true;
+                                queueDeadline = System.nanoTime()
+                                        + settings.queueTimeout().toNanos();
+                            } else if (!patient) {
                                 return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
                             }
-                            inQueue = true;
-                            queueDeadline =
-                                    System.nanoTime() + settings.queueTimeout().toNanos();
                         }
-                        if (System.nanoTime() - queueDeadline > 0) {
+                        if (System.nanoTime() - queueDeadline > 0 && !patient) {
                             return unserved(call, InvocationRecord.Kind.THROTTLED, slots.size(), throttled(target));
                         }
                         sleep(QUEUE_POLL);
