@@ -63,9 +63,15 @@ public final class AutoscalingBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         int days = arguments.contains("--days") ? Integer.parseInt(arguments.get(arguments.indexOf("--days") + 1)) : 1;
-        run(arguments.contains("--smoke") ? Settings.smoke() : Settings.standard(days), System.out);
+        int status = 0;
+        try {
+            run(arguments.contains("--smoke") ? Settings.smoke() : Settings.standard(days), System.out);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
         // DynamoDB Local leaves a non-daemon thread (its shard rollover job) sleeping after it stops.
-        System.exit(0);
+        System.exit(status);
     }
 
     static Figures run(Settings settings, PrintStream out) throws Exception {

@@ -155,7 +155,10 @@ final class ScaleOutTiming {
                         && !s.at().isBefore(desired.at()))
                 .map(FleetEvent.CopyScheduled.class::cast)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no copy of " + component + " scheduled"));
+                .orElseThrow(
+                        () -> new IllegalStateException("no copy of " + component + " scheduled after its count was"
+                                + " set to " + desired.copyCount() + " at " + desired.at() + "; the step was at " + step
+                                + "; fleet: " + fleet));
         Instant loaded = fleet.stream()
                 .filter(e -> e instanceof FleetEvent.CopyLoaded l && l.copyId().equals(scheduled.copyId()))
                 .map(e -> ((FleetEvent.CopyLoaded) e).at())
