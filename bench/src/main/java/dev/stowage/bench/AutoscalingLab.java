@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -37,6 +40,7 @@ final class AutoscalingLab implements AutoCloseable {
     private final SageMakerRuntimeClient runtime;
     private final ApplicationAutoScalingClient autoScaling;
     private final CloudWatchClient cloudWatch;
+    private final URI uri;
 
     private AutoscalingLab(double timeScale) {
         this.timeScale = timeScale;
@@ -55,29 +59,24 @@ final class AutoscalingLab implements AutoCloseable {
         });
         this.stores = captured.get();
         stowage.alarms().addListener(alarms);
-        URI uri = mode.baseUri();
+        this.uri = mode.baseUri();
         this.sageMaker = ControlPlaneCalls.client(uri);
-        this.runtime = SageMakerRuntimeClient.builder()
-                .endpointOverride(uri)
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(1024)
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(
-                        c -> c.retryStrategy(r -> r.maxAttempts(1)).apiCallTimeout(Duration.ofMinutes(5)))
-                .build();
-        this.autoScaling = ApplicationAutoScalingClient.builder()
-                .endpointOverride(uri)
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
-        this.cloudWatch = CloudWatchClient.builder()
-                .endpointOverride(uri)
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClientBuilder(Apache5HttpClient.builder())
+        this.runtime = client(
+                SageMakerRuntimeClient.builder().overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))
+                        .apiCallTimeout(Duration.ofMinutes(5))),
+                Apache5HttpClient.builder().maxConnections(1024).connectionAcquisitionTimeout(Duration.ofSeconds(60)));
+        this.autoScaling = client(ApplicationAutoScalingClient.builder(), Apache5HttpClient.builder());
+        this.cloudWatch = client(CloudWatchClient.builder(), Apache5HttpClient.builder());
+    }
+
+    /** A client of {@code builder}'s kind pointed at local mode, signing with its credentials. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, SdkHttpClient.Builder<?> http) {
+        return builder.endpointOverride(uri)
+                .region(Region.of(options.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(options.accessKey(), options.secretKey())))
+                .httpClientBuilder(http)
                 .build();
     }
 
@@ -127,14 +126,6 @@ final class AutoscalingLab implements AutoCloseable {
     /** Sleeps {@code simulated} of simulated time. */
     void sleep(Duration simulated) throws InterruptedException {
         Thread.sleep(Duration.ofNanos((long) (simulated.toNanos() / timeScale)));
-    }
-
-    private Region region() {
-        return Region.of(options.region());
-    }
-
-    private StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(options.accessKey(), options.secretKey()));
     }
 
     @Override
