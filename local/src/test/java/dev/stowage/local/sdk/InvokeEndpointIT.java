@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +120,7 @@ class InvokeEndpointIT {
                                         parts.add(part.bytes().asUtf8String()))
                                 .build())
                         .build());
-        done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        done.get(30, TimeUnit.SECONDS);
         assertThat(String.join("", parts)).isEqualTo("{\"inputs\":\"stream me\"}");
     }
 
@@ -153,7 +155,7 @@ class InvokeEndpointIT {
         running.set(false);
         int total = 0;
         for (Future<Integer> f : served) {
-            total += f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            total += f.get(30, TimeUnit.SECONDS);
         }
         clients.shutdown();
         assertThat(total).as("requests served, none failed").isPositive();
@@ -196,5 +198,52 @@ class InvokeEndpointIT {
         assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).body().asUtf8String())
                 .isEqualTo("waited");
         STOWAGE.sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(later));
+    }
+
+    /**
+     * Bug found by the autoscaling benchmark: requests that waited for a component at zero all reach its first copy
+     * at once, and those beyond the copy's limit and one queue's worth were throttled (429) at once or after the
+     * queue's 2 s, though they had asked to wait. They now keep waiting within their own wait.
+     */
+    @Test
+    void a_burst_waiting_at_zero_is_served_whole_by_the_first_copy() throws Exception {
+        String burst = "burst-ic";
+        STOWAGE.sageMaker().createInferenceComponent(b -> b.inferenceComponentName(burst)
+                .endpointName(ENDPOINT)
+                .variantName("AllTraffic")
+                .specification(
+                        s -> s.container(c -> c.image("stowage/llm-sim").environment(Map.of("STOWAGE_TOKEN_MS", "5")))
+                                .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
+                                        .numberOfAcceleratorDevicesRequired(1f)
+                                        .minMemoryRequiredInMb(1024)))
+                .runtimeConfig(r -> r.copyCount(1)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, burst, 1);
+        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(burst)
+                .desiredRuntimeConfig(r -> r.copyCount(0)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, burst, 0);
+
+        int requests = 40; // 16 in flight on the copy, 16 in its queue, 8 more
+        try (SageMakerRuntimeClient noRetries = STOWAGE.running().runtime(false);
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<String>> waiting = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                waiting.add(CompletableFuture.supplyAsync(
+                        () -> noRetries
+                                .invokeEndpoint(b -> b.endpointName(ENDPOINT)
+                                        .inferenceComponentName(burst)
+                                        .contentType("application/json")
+                                        .overrideConfiguration(o -> o.putHeader("X-Stowage-Wait-For-Capacity", "30"))
+                                        .body(SdkBytes.fromUtf8String("{\"max_new_tokens\": 50}")))
+                                .contentType(),
+                        clients));
+            }
+            Thread.sleep(300);
+            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(burst)
+                    .desiredRuntimeConfig(r -> r.copyCount(1)));
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(waiting).allSatisfy(w -> assertThat(w).isCompleted());
+        }
+        STOWAGE.sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(burst));
     }
 }
