@@ -69,11 +69,18 @@ public final class ScalingReactor implements AlarmListener {
         if (change.state() != AlarmState.ALARM) {
             return;
         }
-        Instant last = lastRuns.get(change.alarm().alarmName());
-        if (last != null && clock.instant().isBefore(last.plus(reevaluation))) {
-            return;
+        Instant now = clock.instant();
+        boolean[] due = {false};
+        lastRuns.compute(change.alarm().alarmName(), (name, last) -> {
+            if (last != null && now.isBefore(last.plus(reevaluation))) {
+                return last;
+            }
+            due[0] = true;
+            return now;
+        });
+        if (due[0]) {
+            run(change, false);
         }
-        run(change, false);
     }
 
     /**

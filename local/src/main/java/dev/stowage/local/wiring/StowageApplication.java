@@ -50,6 +50,8 @@ public final class StowageApplication implements LocalApplication {
     public static final String EVENTS_TABLE = "events";
     public static final String VIEWS_TABLE = "views";
 
+    private static final System.Logger LOG = System.getLogger(StowageApplication.class.getName());
+
     private final LocalFleetOptions options;
     private volatile @Nullable LocalInstanceProvider instances;
     private volatile @Nullable ScalingReactor scaling;
@@ -87,7 +89,19 @@ public final class StowageApplication implements LocalApplication {
         ScalingReactor scalingReactor = wiring.scalingReactor(options.timeScale());
         this.scaling = scalingReactor;
         alarmEngine.addListener(scalingReactor);
-        alarmEngine.whileInAlarm(scalingReactor::onStillInAlarm);
+        // Off the engine's thread: a policy run writes to DynamoDB and must not hold back other alarms' evaluations.
+        alarmEngine.whileInAlarm(change -> Thread.ofVirtual()
+                .name("still-in-alarm-" + change.alarm().alarmName())
+                .start(() -> {
+                    try {
+                        scalingReactor.onStillInAlarm(change);
+                    } catch (RuntimeException e) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "re-running " + change.alarm().alarmName() + " failed",
+                                e);
+                    }
+                }));
         var reactor = new PlacementReactor(
                 stores.events(),
                 stores.snapshots(),
