@@ -167,18 +167,7 @@ class InvokeEndpointIT {
     @Test
     void a_request_may_wait_for_a_copy_of_a_component_at_zero() throws Exception {
         String later = "later-ic";
-        STOWAGE.sageMaker().createInferenceComponent(b -> b.inferenceComponentName(later)
-                .endpointName(ENDPOINT)
-                .variantName("AllTraffic")
-                .specification(s -> s.container(c -> c.image("stowage/echo"))
-                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
-                                .numberOfAcceleratorDevicesRequired(1f)
-                                .minMemoryRequiredInMb(1024)))
-                .runtimeConfig(r -> r.copyCount(1)));
-        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, later, 1);
-        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(later)
-                .desiredRuntimeConfig(r -> r.copyCount(0)));
-        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, later, 0);
+        deployAtZero(later, "stowage/echo", Map.of());
         ValidationErrorException atZero = catchThrowableOfType(
                 ValidationErrorException.class,
                 () -> runtime.invokeEndpoint(b ->
@@ -208,19 +197,7 @@ class InvokeEndpointIT {
     @Test
     void a_burst_waiting_at_zero_is_served_whole_by_the_first_copy() throws Exception {
         String burst = "burst-ic";
-        STOWAGE.sageMaker().createInferenceComponent(b -> b.inferenceComponentName(burst)
-                .endpointName(ENDPOINT)
-                .variantName("AllTraffic")
-                .specification(
-                        s -> s.container(c -> c.image("stowage/llm-sim").environment(Map.of("STOWAGE_TOKEN_MS", "5")))
-                                .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
-                                        .numberOfAcceleratorDevicesRequired(1f)
-                                        .minMemoryRequiredInMb(1024)))
-                .runtimeConfig(r -> r.copyCount(1)));
-        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, burst, 1);
-        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(burst)
-                .desiredRuntimeConfig(r -> r.copyCount(0)));
-        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, burst, 0);
+        deployAtZero(burst, "stowage/llm-sim", Map.of("STOWAGE_TOKEN_MS", "5"));
 
         int requests = 40; // 16 in flight on the copy, 16 in its queue, 8 more
         try (SageMakerRuntimeClient noRetries = STOWAGE.running().runtime(false);
@@ -245,5 +222,21 @@ class InvokeEndpointIT {
             assertThat(waiting).allSatisfy(w -> assertThat(w).isCompleted());
         }
         STOWAGE.sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(burst));
+    }
+
+    /** A component of one accelerator on the endpoint, created with one copy (the least the service allows), then scaled to zero. */
+    private static void deployAtZero(String name, String image, Map<String, String> environment) {
+        STOWAGE.sageMaker().createInferenceComponent(b -> b.inferenceComponentName(name)
+                .endpointName(ENDPOINT)
+                .variantName("AllTraffic")
+                .specification(s -> s.container(c -> c.image(image).environment(environment))
+                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
+                                .numberOfAcceleratorDevicesRequired(1f)
+                                .minMemoryRequiredInMb(1024)))
+                .runtimeConfig(r -> r.copyCount(1)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, name, 1);
+        STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(name)
+                .desiredRuntimeConfig(r -> r.copyCount(0)));
+        ComponentWaits.awaitInService(STOWAGE.sageMaker(), WAIT, name, 0);
     }
 }
