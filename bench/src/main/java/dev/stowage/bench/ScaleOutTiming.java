@@ -152,7 +152,7 @@ final class ScaleOutTiming {
         FleetEvent.CopyScheduled scheduled = fleet.stream()
                 .filter(e -> e instanceof FleetEvent.CopyScheduled s
                         && s.inferenceComponentName().equals(component)
-                        && !s.at().isBefore(desired.at()))
+                        && !s.at().isBefore(step))
                 .map(FleetEvent.CopyScheduled.class::cast)
                 .findFirst()
                 .orElseThrow(
@@ -174,7 +174,9 @@ final class ScaleOutTiming {
                 alarm,
                 desired.at(),
                 desired.copyCount(),
-                scheduled.at(),
+                // The placement reactor can stamp its plan a few ms before the count's own timestamp (each takes
+                // its time before appending): the copy is scheduled no earlier than the count that asked for it.
+                scheduled.at().isBefore(desired.at()) ? desired.at() : scheduled.at(),
                 loaded);
     }
 

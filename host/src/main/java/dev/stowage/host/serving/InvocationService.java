@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked.
  */
 public final class InvocationService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
     private static final Duration QUEUE_POLL = Duration.ofMillis(2);
     private static final Duration CAPACITY_POLL = Duration.ofMillis(20);
 
@@ -74,10 +75,22 @@ public final class InvocationService implements AutoCloseable {
     }
 
     /**
-     * Serves one invocation; never throws for anything a client or a copy did. {@code waitForCapacity} is what the
-     * caller asked ({@value CapacityWait#HEADER}); without it, the component's own default.
+     * Serves one invocation; never throws. {@code waitForCapacity} is what the caller asked ({@value
+     * CapacityWait#HEADER}); without it, the component's own default. When the control plane cannot be read the
+     * answer is {@code InternalFailure} (500), which the SDKs retry.
      */
     public RuntimeResponse invoke(InvocationRequest request, String requestId, Optional<Duration> waitForCapacity) {
+        try {
+            return resolveAndRoute(request, requestId, waitForCapacity);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "invocation " + requestId + " failed", e);
+            return RuntimeResponse.error(
+                    RuntimeError.internalFailure("Stowage could not route the request; retry it."), requestId);
+        }
+    }
+
+    private RuntimeResponse resolveAndRoute(
+            InvocationRequest request, String requestId, Optional<Duration> waitForCapacity) {
         long started = System.nanoTime();
         return switch (Target.resolve(
                 directory, request.endpointName(), Optional.ofNullable(request.inferenceComponentName()))) {

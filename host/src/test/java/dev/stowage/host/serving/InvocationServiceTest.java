@@ -1,0 +1,74 @@
+package dev.stowage.host.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.domain.views.EndpointRow;
+import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.functions.protocol.Headers;
+import dev.stowage.functions.runtime.InvocationRequest;
+import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.metrics.InMemoryMetrics;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InvocationServiceTest {
+
+    /** A control plane that cannot be read. */
+    private static final class Unreachable implements RoutingDirectory {
+        @Override
+        public String account() {
+            return "123456789012";
+        }
+
+        @Override
+        public Optional<EndpointRow> endpoint(String endpointName) {
+            throw new IllegalStateException("DynamoDB is unreachable");
+        }
+
+        @Override
+        public Optional<InferenceComponentRow> component(String inferenceComponentName) {
+            throw new IllegalStateException("DynamoDB is unreachable");
+        }
+
+        @Override
+        public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
+            return List.of();
+        }
+
+        @Override
+        public List<URI> hosts(String endpointName, String variantName) {
+            return List.of();
+        }
+
+        @Override
+        public void waiting(String endpointName, String variantName, String inferenceComponentName) {}
+    }
+
+    @Test
+    void a_control_plane_that_cannot_be_read_is_an_internal_failure_the_sdks_retry() {
+        try (InvocationService service = new InvocationService(
+                "i-1",
+                new CopyTable(),
+                new Unreachable(),
+                new InvocationMetrics(new InMemoryMetrics(), Clock.systemUTC()),
+                ServingSettings.defaults())) {
+            InvocationRequest request = InvocationRequest.parse(
+                    "POST",
+                    "/endpoints/ep/invocations",
+                    Headers.ofSingle(Map.of("X-Amzn-SageMaker-Inference-Component", "ic")),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+
+            RuntimeResponse response = service.invoke(request, "r-1", Optional.empty());
+
+            assertThat(response).isInstanceOfSatisfying(RuntimeResponse.Whole.class, whole -> {
+                assertThat(whole.status()).isEqualTo(500);
+                assertThat(new String(whole.body(), StandardCharsets.UTF_8)).contains("InternalFailure");
+            });
+        }
+    }
+}
