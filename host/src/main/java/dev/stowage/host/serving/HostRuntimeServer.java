@@ -2,6 +2,7 @@ package dev.stowage.host.serving;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stowage.functions.protocol.Headers;
 import dev.stowage.functions.runtime.InvocationRequest;
 import dev.stowage.functions.runtime.RuntimeErrorException;
 import dev.stowage.host.http.HttpServers;
@@ -76,27 +77,20 @@ public final class HostRuntimeServer implements AutoCloseable {
     }
 
     /** Parses and serves one runtime API request. */
-    public static RuntimeResponse serve(InvocationService invocations, HttpExchange exchange) throws IOException {
+    private RuntimeResponse invoke(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        Headers headers = RuntimeExchanges.headers(exchange);
         try {
             InvocationRequest request = InvocationRequest.parse(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
-                    RuntimeExchanges.headers(exchange),
+                    headers,
                     RuntimeExchanges.body(exchange));
             return invocations.invoke(
-                    request,
-                    requestId,
-                    RuntimeExchanges.headers(exchange)
-                            .first(CapacityWait.HEADER)
-                            .flatMap(CapacityWait::ofHeader));
+                    request, requestId, headers.first(CapacityWait.HEADER).flatMap(CapacityWait::ofHeader));
         } catch (RuntimeErrorException e) {
             return RuntimeResponse.error(e.error(), requestId);
         }
-    }
-
-    private RuntimeResponse invoke(HttpExchange exchange) throws IOException {
-        return serve(invocations, exchange);
     }
 
     private void receiveLoads(HttpExchange exchange) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,13 +60,13 @@ final class PeerForwarding {
     }
 
     private void pass(HttpExchange exchange, RoutableCopy copy, byte[] body) throws IOException {
-        Map<String, String> headers = CopyClient.pick(
-                Map.of(
-                        "Content-Type", first(exchange, "Content-Type"),
-                        "Accept", first(exchange, "Accept"),
-                        "X-Amzn-SageMaker-Custom-Attributes", first(exchange, "X-Amzn-SageMaker-Custom-Attributes")),
-                CopyClient.FORWARDED);
-        headers.values().removeIf(String::isEmpty);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : CopyClient.FORWARDED) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
         CopyClient.Answer answer;
         try {
             answer = client.post(URI.create(copy.baseUrl() + "/invocations"), body, headers, settings.streamTimeout());
@@ -118,10 +119,5 @@ final class PeerForwarding {
             }
         }
         return settings.concurrencyLimit();
-    }
-
-    private static String first(HttpExchange exchange, String name) {
-        String value = exchange.getRequestHeaders().getFirst(name);
-        return value == null ? "" : value;
     }
 }
