@@ -1,19 +1,62 @@
 package dev.stowage.infra;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The environment every Stowage Lambda function is deployed with: the contract between the stack and {@code
- * dev.stowage.functions.config.Stores#fromEnvironment()}.
+ * The environment Stowage's Lambda functions are deployed with: the contract between the stack and the functions
+ * that read it ({@code Stores.fromEnvironment()}, the EC2 instance provider, the dashboards). A test checks that
+ * the functions read every variable set here.
  */
 public final class LambdaEnvironment {
     public static final String EVENTS_TABLE = "EVENTS_TABLE";
     public static final String VIEWS_TABLE = "VIEWS_TABLE";
     public static final String ACCOUNT_ID = "STOWAGE_ACCOUNT_ID";
+    public static final String DEPLOYMENT = "STOWAGE_DEPLOYMENT";
+    public static final String INSTANCE_TYPES = "STOWAGE_INSTANCE_TYPES";
+    public static final String GPU_LAUNCH_TEMPLATE = "GPU_LAUNCH_TEMPLATE_ID";
+    public static final String NEURON_LAUNCH_TEMPLATE = "NEURON_LAUNCH_TEMPLATE_ID";
+    public static final String HOST_SUBNETS = "HOST_SUBNET_IDS";
+    public static final String RUNTIME_TARGET_GROUP = "RUNTIME_TARGET_GROUP_ARN";
+    public static final String MAX_INSTANCES = "MAX_INSTANCES";
+    public static final String DASHBOARD_PREFIX = "STOWAGE_DASHBOARD_PREFIX";
 
     private LambdaEnvironment() {}
 
-    public static Map<String, String> of(String eventsTable, String viewsTable, String accountId) {
-        return Map.of(EVENTS_TABLE, eventsTable, VIEWS_TABLE, viewsTable, ACCOUNT_ID, accountId);
+    /** What every function reads: the tables, the account its ARNs name, the deployment and its instance types. */
+    public static Map<String, String> of(
+            String eventsTable, String viewsTable, String accountId, String deployment, List<String> instanceTypes) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(EVENTS_TABLE, eventsTable);
+        env.put(VIEWS_TABLE, viewsTable);
+        env.put(ACCOUNT_ID, accountId);
+        env.put(DEPLOYMENT, deployment);
+        env.put(INSTANCE_TYPES, String.join(",", instanceTypes));
+        return env;
+    }
+
+    /** Plus what launching instances needs (the instance provider). */
+    public static Map<String, String> withInstances(
+            Map<String, String> base,
+            String gpuLaunchTemplate,
+            String neuronLaunchTemplate,
+            List<String> subnets,
+            String targetGroupArn,
+            int maxInstances) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put(GPU_LAUNCH_TEMPLATE, gpuLaunchTemplate);
+        env.put(NEURON_LAUNCH_TEMPLATE, neuronLaunchTemplate);
+        env.put(HOST_SUBNETS, String.join(",", subnets));
+        env.put(RUNTIME_TARGET_GROUP, targetGroupArn);
+        env.put(MAX_INSTANCES, Integer.toString(maxInstances));
+        return env;
+    }
+
+    /** Plus the dashboards' name prefix. */
+    public static Map<String, String> withDashboards(Map<String, String> base, String prefix) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put(DASHBOARD_PREFIX, prefix);
+        return env;
     }
 }

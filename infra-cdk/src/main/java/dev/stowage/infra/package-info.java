@@ -1,4 +1,7 @@
-/** The AWS deployment (DESIGN §8); the CDK stacks come with the AWS issue. */
+/**
+ * The AWS deployment (DESIGN §8): one CDK stack with the tables, the Lambda functions and their triggers, the REST
+ * API, the runtime path to the hosts and what the hosts are launched from.
+ */
 @NullMarked
 package dev.stowage.infra;
 

@@ -121,7 +121,7 @@ public final class AlarmStateChangeJson {
                         Instant.from(STATE_TIME.parse(state.path("timestamp").asText()))));
     }
 
-    private static List<Double> recentDatapoints(String reasonData) {
+    static List<Double> recentDatapoints(String reasonData) {
         if (reasonData.isEmpty()) {
             return List.of();
         }

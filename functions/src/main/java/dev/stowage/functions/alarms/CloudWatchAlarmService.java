@@ -95,7 +95,7 @@ public final class CloudWatchAlarmService implements AlarmService {
         return alarms;
     }
 
-    private static AlarmDefinition definition(MetricAlarm alarm) {
+    static AlarmDefinition definition(MetricAlarm alarm) {
         Map<String, String> dimensions =
                 alarm.dimensions().stream().collect(Collectors.toMap(Dimension::name, Dimension::value));
         String statistic = alarm.extendedStatistic() != null ? alarm.extendedStatistic() : alarm.statisticAsString();

@@ -12,7 +12,6 @@ import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
 import dev.stowage.functions.config.Stores;
-import dev.stowage.functions.fleet.DynamoDbLivenessStore;
 import dev.stowage.functions.fleet.FleetStreamHandler;
 import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.store.EventsTable;
@@ -73,7 +72,7 @@ public final class StowageApplication implements LocalApplication {
         Arns arns = new Arns(environment.region().id(), environment.account());
         Stores stores = Stores.dynamoDb(environment.dynamoDb(), EVENTS_TABLE, VIEWS_TABLE, arns);
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
-        var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
+        var liveness = stores.liveness();
 
         var metrics = new InMemoryMetrics();
         var alarmEngine = LocalAlarmEngine.onVirtualThreads(

@@ -1,0 +1,37 @@
+package dev.stowage.functions.fleet;
+
+import dev.stowage.domain.app.InstanceProvider;
+import dev.stowage.domain.fleet.FleetRepository;
+import dev.stowage.domain.fleet.FleetSettings;
+import dev.stowage.domain.fleet.InstanceReconciler;
+import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.functions.config.Stores;
+import java.time.Clock;
+
+/**
+ * The fleet side of one deployment, built once per Lambda container: the placement reactor and the instance
+ * reconciler over the same stores, at real time.
+ */
+public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock clock) {
+
+    public static FleetWiring fromEnvironment() {
+        return new FleetWiring(Stores.fromEnvironment(), InstanceTypeCatalog.standard(), Clock.systemUTC());
+    }
+
+    public PlacementReactor placement() {
+        return new PlacementReactor(
+                stores.events(),
+                stores.snapshots(),
+                stores.views(),
+                stores.liveness(),
+                catalog,
+                stores.arns(),
+                clock,
+                FleetSettings.defaults());
+    }
+
+    public InstanceReconciler instances(InstanceProvider provider) {
+        return new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
+    }
+}

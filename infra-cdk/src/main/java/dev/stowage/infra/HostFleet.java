@@ -1,0 +1,160 @@
+package dev.stowage.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.ec2.BlockDevice;
+import software.amazon.awscdk.services.ec2.BlockDeviceVolume;
+import software.amazon.awscdk.services.ec2.EbsDeviceOptions;
+import software.amazon.awscdk.services.ec2.EbsDeviceVolumeType;
+import software.amazon.awscdk.services.ec2.LaunchTemplate;
+import software.amazon.awscdk.services.ec2.LaunchTemplateHttpTokens;
+import software.amazon.awscdk.services.ec2.MachineImage;
+import software.amazon.awscdk.services.ec2.UserData;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
+
+/**
+ * What the instance provider launches hosts from: one launch template for NVIDIA GPU instances and one for
+ * Inferentia/Trainium (Neuron), each from the current public deep learning AMI resolved through its SSM parameter at
+ * launch time, IMDSv2 required with a hop limit of 1 (containers on the host cannot reach the instance's
+ * credentials), instance tags readable through IMDS (the host learns which fleet it belongs to), an encrypted gp3
+ * root volume for model artifacts, and the host jar installed and run by {@link HostUserData}.
+ *
+ * <p>The instance role may do only what the host does: write metrics to Stowage's own namespaces, write copy logs
+ * to the deployment's log groups, read model artifacts, read its own jar, and call the API's {@code POST /host}.
+ */
+public final class HostFleet extends Construct {
+    public static final String GPU_AMI_PARAMETER =
+            "/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-amazon-linux-2023/latest/ami-id";
+    public static final String NEURON_AMI_PARAMETER =
+            "/aws/service/neuron/dlami/base/amazon-linux-2023/latest/image_id";
+    /** CloudWatch refuses custom namespaces under {@code AWS/}; hosts publish SageMaker's metrics under this one. */
+    public static final String METRICS_NAMESPACE_PATTERN = "Stowage/*";
+
+    private final Role role;
+    private final LaunchTemplate gpu;
+    private final LaunchTemplate neuron;
+
+    public HostFleet(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
+                .description("Stowage inference hosts")
+                .build();
+        grantHostPermissions(props);
+        Asset jar = Asset.Builder.create(this, "HostJar")
+                .path(props.settings().hostJar().toString())
+                .build();
+        jar.grantRead(role);
+        UserData userData = HostUserData.of(jar, props.hostEnvironment());
+        this.gpu = launchTemplate("Gpu", "gpu", GPU_AMI_PARAMETER, props, userData);
+        this.neuron = launchTemplate("Neuron", "neuron", NEURON_AMI_PARAMETER, props, userData);
+    }
+
+    private void grantHostPermissions(Props props) {
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("Metrics")
+                .effect(Effect.ALLOW)
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringLike", Map.of("cloudwatch:namespace", METRICS_NAMESPACE_PATTERN)))
+                .build());
+        String logGroups = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
+                + props.copyLogGroupPrefix() + "*";
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("CopyLogs")
+                .effect(Effect.ALLOW)
+                .actions(List.of(
+                        "logs:CreateLogGroup",
+                        "logs:CreateLogStream",
+                        "logs:PutLogEvents",
+                        "logs:PutRetentionPolicy",
+                        "logs:DescribeLogStreams"))
+                .resources(List.of(logGroups, logGroups + ":log-stream:*"))
+                .build());
+        role.addToPolicy(props.settings().artifactBuckets().isEmpty() ? ownAccountArtifacts() : namedArtifacts(props));
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("ControlPlane")
+                .effect(Effect.ALLOW)
+                .actions(List.of("execute-api:Invoke"))
+                .resources(List.of(props.hostApiArn()))
+                .build());
+    }
+
+    /** Any bucket of the deployment's own account: artifacts are where the team keeps them. */
+    private static PolicyStatement ownAccountArtifacts() {
+        return PolicyStatement.Builder.create()
+                .sid("Artifacts")
+                .effect(Effect.ALLOW)
+                .actions(List.of("s3:GetObject", "s3:ListBucket"))
+                .resources(List.of("arn:" + Aws.PARTITION + ":s3:::*"))
+                .conditions(Map.of("StringEquals", Map.of("s3:ResourceAccount", Aws.ACCOUNT_ID)))
+                .build();
+    }
+
+    private static PolicyStatement namedArtifacts(Props props) {
+        List<String> resources = props.settings().artifactBuckets().stream()
+                .flatMap(bucket -> java.util.stream.Stream.of(
+                        "arn:" + Aws.PARTITION + ":s3:::" + bucket, "arn:" + Aws.PARTITION + ":s3:::" + bucket + "/*"))
+                .toList();
+        return PolicyStatement.Builder.create()
+                .sid("Artifacts")
+                .effect(Effect.ALLOW)
+                .actions(List.of("s3:GetObject", "s3:ListBucket"))
+                .resources(resources)
+                .build();
+    }
+
+    private LaunchTemplate launchTemplate(String id, String kind, String amiParameter, Props props, UserData userData) {
+        return LaunchTemplate.Builder.create(this, id)
+                .launchTemplateName(props.settings().deployment() + "-" + kind + "-hosts")
+                .machineImage(MachineImage.resolveSsmParameterAtLaunch(amiParameter))
+                .role(role)
+                .securityGroup(props.network().hosts())
+                .userData(userData)
+                .httpTokens(LaunchTemplateHttpTokens.REQUIRED)
+                .httpPutResponseHopLimit(1)
+                .instanceMetadataTags(true)
+                .ebsOptimized(true)
+                .blockDevices(List.of(BlockDevice.builder()
+                        .deviceName("/dev/xvda")
+                        .volume(BlockDeviceVolume.ebs(
+                                200,
+                                EbsDeviceOptions.builder()
+                                        .volumeType(EbsDeviceVolumeType.GP3)
+                                        .encrypted(true)
+                                        .deleteOnTermination(true)
+                                        .build()))
+                        .build()))
+                .build();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public LaunchTemplate gpu() {
+        return gpu;
+    }
+
+    public LaunchTemplate neuron() {
+        return neuron;
+    }
+
+    /**
+     * @param hostApiArn the {@code execute-api} ARN of {@code POST /host} on the API's stage
+     * @param copyLogGroupPrefix the log groups copy logs go to ({@code STOWAGE_LOG_GROUP_PREFIX})
+     * @param hostEnvironment what the host reads at start (aws-contract: API URL, region, deployment, port, logs)
+     */
+    public record Props(
+            StowageSettings settings,
+            HostNetwork network,
+            String hostApiArn,
+            String copyLogGroupPrefix,
+            Map<String, String> hostEnvironment) {}
+}

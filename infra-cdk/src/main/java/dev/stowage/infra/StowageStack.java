@@ -1,0 +1,126 @@
+package dev.stowage.infra;
+
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * Stowage in one account and region (DESIGN §8): the tables, the functions and what triggers them, the REST API,
+ * the hosts' network and launch templates, each function and the hosts with only the permissions they use, and the
+ * written reason for every cdk-nag finding that stays ({@link NagReasons}).
+ */
+public final class StowageStack extends Stack {
+    private final EventTables tables;
+    private final StackFunctions functions;
+    private final HostNetwork network;
+    private final ControlApi api;
+    private final HostFleet hosts;
+    private final JavaFunction apiFunction;
+
+    public StowageStack(Construct scope, String id, StackProps props, StowageSettings settings) {
+        super(scope, id, props);
+        Tags.of(this).add("stowage-deployment", settings.deployment());
+        RetentionDays retention = retention(settings.logRetentionDays());
+        this.tables = new EventTables(this, "Tables", settings.deployment());
+        this.network = new HostNetwork(this, "Network", settings, retention);
+        Map<String, String> base = LambdaEnvironment.of(
+                tables.events().getTableName(),
+                tables.views().getTableName(),
+                Aws.ACCOUNT_ID,
+                settings.deployment(),
+                settings.instanceTypes());
+        Code code = Code.fromAsset(settings.functionsJar().toString());
+        JavaFunction apiFunction = new JavaFunction(
+                this,
+                "ApiFunction",
+                new JavaFunction.Props(
+                        settings.deployment(),
+                        "api",
+                        "SageMaker, Application Auto Scaling and host operations",
+                        Handlers.API,
+                        code,
+                        2048,
+                        Duration.seconds(29),
+                        base,
+                        retention));
+        this.api = new ControlApi(
+                this, "Api", new ControlApi.Props(settings.deployment(), apiFunction.alias(), network, retention));
+        String copyLogGroups = "/stowage/" + settings.deployment() + "/inference-components/";
+        this.hosts = new HostFleet(
+                this,
+                "Hosts",
+                new HostFleet.Props(
+                        settings,
+                        network,
+                        api.hostMethodArn(),
+                        copyLogGroups,
+                        Map.of(
+                                "STOWAGE_API_URL", api.url(),
+                                "AWS_REGION", Aws.REGION,
+                                "STOWAGE_DEPLOYMENT", settings.deployment(),
+                                "STOWAGE_RUNTIME_PORT", Integer.toString(HostNetwork.RUNTIME_PORT),
+                                "STOWAGE_LOG_GROUP_PREFIX", copyLogGroups)));
+        this.functions = new StackFunctions(
+                this,
+                "Functions",
+                new StackFunctions.Props(settings, code, base, retention, tables, network, hosts, apiFunction));
+        this.apiFunction = apiFunction;
+        NagReasons.apply(this);
+        CfnOutput.Builder.create(this, "ApiUrl")
+                .description("The endpoint URL for the SageMaker, Application Auto Scaling and runtime clients"
+                        + " (signing name execute-api)")
+                .value(api.url())
+                .build();
+        CfnOutput.Builder.create(this, "Region").value(Aws.REGION).build();
+    }
+
+    private static RetentionDays retention(int days) {
+        Map<Integer, RetentionDays> options = Map.ofEntries(
+                Map.entry(1, RetentionDays.ONE_DAY),
+                Map.entry(3, RetentionDays.THREE_DAYS),
+                Map.entry(7, RetentionDays.ONE_WEEK),
+                Map.entry(14, RetentionDays.TWO_WEEKS),
+                Map.entry(30, RetentionDays.ONE_MONTH),
+                Map.entry(60, RetentionDays.TWO_MONTHS),
+                Map.entry(90, RetentionDays.THREE_MONTHS),
+                Map.entry(180, RetentionDays.SIX_MONTHS),
+                Map.entry(365, RetentionDays.ONE_YEAR));
+        RetentionDays retention = options.get(days);
+        if (retention == null) {
+            throw new IllegalArgumentException("stowage:logRetentionDays must be one of "
+                    + new java.util.TreeSet<>(options.keySet()) + ": " + days);
+        }
+        return retention;
+    }
+
+    public EventTables tables() {
+        return tables;
+    }
+
+    public StackFunctions functions() {
+        return functions;
+    }
+
+    public HostNetwork network() {
+        return network;
+    }
+
+    public ControlApi api() {
+        return api;
+    }
+
+    public JavaFunction apiFunction() {
+        return apiFunction;
+    }
+
+    public HostFleet hosts() {
+        return hosts;
+    }
+}

@@ -1,0 +1,230 @@
+package dev.stowage.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.functions.store.EventsTable;
+import dev.stowage.functions.views.ViewsTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class StowageStackTest {
+    private final Template template = SynthesizedStack.get().template;
+
+    @Test
+    void the_events_table_streams_new_images_and_keeps_its_history() {
+        template.hasResource(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "DeletionPolicy",
+                        "Retain",
+                        "Properties",
+                        Map.of(
+                                "TableName", "stowage-events",
+                                "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", EventsTable.STREAM, "KeyType", "HASH"),
+                                                Map.of("AttributeName", EventsTable.VERSION, "KeyType", "RANGE")),
+                                "StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"),
+                                "BillingMode", "PAY_PER_REQUEST",
+                                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))));
+    }
+
+    @Test
+    void the_views_table_has_the_kind_index_and_expires_liveness_rows() {
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName", "stowage-views",
+                        "KeySchema", List.of(Map.of("AttributeName", ViewsTable.ID, "KeyType", "HASH")),
+                        "TimeToLiveSpecification", Map.of("AttributeName", ViewsTable.EXPIRES_AT, "Enabled", true),
+                        "GlobalSecondaryIndexes",
+                                List.of(Map.of(
+                                        "IndexName", EventTables.VIEWS_KIND_INDEX,
+                                        "KeySchema",
+                                                List.of(
+                                                        Map.of("AttributeName", ViewsTable.KIND, "KeyType", "HASH"),
+                                                        Map.of("AttributeName", ViewsTable.ID, "KeyType", "RANGE")),
+                                        "Projection", Map.of("ProjectionType", "ALL"))),
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+    }
+
+    @Test
+    void every_handler_runs_on_java_21_with_snapstart() {
+        for (String handler : Handlers.functions()) {
+            template.hasResourceProperties(
+                    "AWS::Lambda::Function",
+                    Map.of(
+                            "Handler",
+                            handler + "::handleRequest",
+                            "Runtime",
+                            "java21",
+                            "SnapStart",
+                            Map.of("ApplyOn", "PublishedVersions")));
+        }
+        template.resourceCountIs("AWS::Lambda::Function", Handlers.functions().size());
+    }
+
+    @Test
+    void four_stream_consumers_report_partial_batches_bisect_and_give_up_into_their_own_queue() {
+        Map<String, Map<String, Object>> mappings = template.findResources(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "FunctionResponseTypes",
+                                List.of("ReportBatchItemFailures"),
+                                "BisectBatchOnFunctionError",
+                                true,
+                                "MaximumRetryAttempts",
+                                StreamConsumer.RETRY_ATTEMPTS,
+                                "MaximumRecordAgeInSeconds",
+                                6 * 3600,
+                                "StartingPosition",
+                                "TRIM_HORIZON",
+                                "DestinationConfig",
+                                Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
+        assertThat(mappings).hasSize(4);
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 4);
+    }
+
+    @Test
+    void the_scaling_function_hears_every_alarm_entering_alarm() {
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Map.of(
+                        "EventPattern",
+                        Map.of(
+                                "source", List.of("aws.cloudwatch"),
+                                "detail-type", List.of("CloudWatch Alarm State Change"),
+                                "detail", Map.of("state", Map.of("value", List.of("ALARM")))),
+                        "Targets",
+                        List.of(Match.objectLike(Map.of("Arn", Match.anyValue())))));
+        Map<String, Map<String, Object>> tick = template.findResources(
+                "AWS::Events::Rule", Map.of("Properties", Map.of("ScheduleExpression", "rate(1 minute)")));
+        assertThat(tick.values()).singleElement().satisfies(rule -> assertThat(
+                        (List<?>) properties(rule).get("Targets"))
+                .hasSize(2));
+    }
+
+    @Test
+    void every_api_method_requires_iam_signatures() {
+        Map<String, Map<String, Object>> methods = template.findResources("AWS::ApiGateway::Method");
+        assertThat(methods).hasSize(3);
+        assertThat(methods.values())
+                .allSatisfy(method -> assertThat(properties(method)).containsEntry("AuthorizationType", "AWS_IAM"));
+    }
+
+    @Test
+    void the_runtime_path_streams_through_the_vpc_link_to_the_hosts() {
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Method",
+                Map.of(
+                        "HttpMethod",
+                        "POST",
+                        "Integration",
+                        Match.objectLike(Map.of(
+                                "Type", "HTTP_PROXY",
+                                "ConnectionType", "VPC_LINK",
+                                "ResponseTransferMode", "STREAM",
+                                "RequestParameters",
+                                        Map.of("integration.request.path.proxy", "method.request.path.proxy")))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("Scheme", "internal", "Type", "network"));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                Map.of("Port", HostNetwork.RUNTIME_PORT, "TargetType", "instance", "Protocol", "TCP"));
+    }
+
+    @Test
+    void launch_templates_require_imdsv2_with_hop_limit_1_and_resolve_public_amis_at_launch() {
+        for (String parameter : List.of(HostFleet.GPU_AMI_PARAMETER, HostFleet.NEURON_AMI_PARAMETER)) {
+            template.hasResourceProperties(
+                    "AWS::EC2::LaunchTemplate",
+                    Map.of(
+                            "LaunchTemplateData",
+                            Match.objectLike(Map.of(
+                                    "ImageId", "resolve:ssm:" + parameter,
+                                    "MetadataOptions",
+                                            Map.of(
+                                                    "HttpTokens", "required",
+                                                    "HttpPutResponseHopLimit", 1,
+                                                    "InstanceMetadataTags", "enabled"),
+                                    "BlockDeviceMappings",
+                                            List.of(Match.objectLike(
+                                                    Map.of("Ebs", Match.objectLike(Map.of("Encrypted", true)))))))));
+        }
+    }
+
+    @Test
+    void hosts_may_publish_metrics_only_to_stowage_namespaces_and_call_only_the_host_method() {
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
+                        "PolicyDocument",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(
+                                        Match.objectLike(Map.of(
+                                                "Sid", "Metrics",
+                                                "Action", "cloudwatch:PutMetricData",
+                                                "Condition",
+                                                        Map.of(
+                                                                "StringLike",
+                                                                Map.of("cloudwatch:namespace", "Stowage/*")))),
+                                        Match.objectLike(Map.of(
+                                                "Sid", "ControlPlane",
+                                                "Action", "execute-api:Invoke",
+                                                "Resource",
+                                                        Map.of(
+                                                                "Fn::Join",
+                                                                List.of(
+                                                                        "",
+                                                                        Match.arrayWith(
+                                                                                List.of("/prod/POST/host")))))))))));
+    }
+
+    @Test
+    void launchers_run_instances_only_with_the_deployment_tag_and_terminate_only_what_carries_it() {
+        Map<String, String> conditions = Map.of(
+                "LaunchTaggedInstances", "aws:RequestTag/stowage-deployment",
+                "TerminateOwnInstances", "aws:ResourceTag/stowage-deployment");
+        conditions.forEach((sid, key) -> template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Sid", sid, "Condition", Map.of("StringEquals", Map.of(key, "stowage"))))))))));
+    }
+
+    @Test
+    void the_api_function_may_manage_alarms() {
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp("ApiFunctionRole.*"))),
+                        "PolicyDocument",
+                        Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Sid",
+                                        "Alarms",
+                                        "Action",
+                                        List.of(
+                                                "cloudwatch:PutMetricAlarm",
+                                                "cloudwatch:DeleteAlarms",
+                                                "cloudwatch:DescribeAlarms"))))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
+    }
+}
