@@ -1,6 +1,7 @@
 package dev.stowage.infra;
 
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Role;
@@ -56,6 +57,9 @@ public final class JavaFunction extends Construct {
                 .logGroup(logs)
                 .loggingFormat(LoggingFormat.TEXT)
                 .build();
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish", "The live alias publishes every version");
         this.alias = Alias.Builder.create(this, "Live")
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
