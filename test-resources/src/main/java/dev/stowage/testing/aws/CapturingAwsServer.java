@@ -2,6 +2,7 @@ package dev.stowage.testing.aws;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * A loopback {@code HttpServer} to point a real AWS SDK v2 client at ({@code endpointOverride(server.endpoint())},
  * {@link #CREDENTIALS}, {@link #REGION}). It records every request and answers each with what the responder gives
- * (200 with no body until one is set). Safe for concurrent use; close it after the test.
+ * (200 with no body until one is set). A body the SDK compressed ({@code Content-Encoding: gzip}, as CloudWatch's
+ * PutMetricData is above 10 KB) is recorded uncompressed; the header stays. Safe for concurrent use; close it after the test.
  */
 public final class CapturingAwsServer implements AutoCloseable {
     public static final Region REGION = Region.US_EAST_1;
@@ -86,6 +89,11 @@ public final class CapturingAwsServer implements AutoCloseable {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = unzipped.readAllBytes();
+                }
             }
             URI uri = exchange.getRequestURI();
             CapturedRequest request = new CapturedRequest(
