@@ -6,16 +6,14 @@ import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
 import dev.stowage.testing.AlarmFixtures;
+import dev.stowage.testing.aws.LocalStackClients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -31,10 +29,7 @@ class AwsAdaptersLocalStackTest {
             new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"));
 
     private static <B extends AwsClientBuilder<B, ?>> B local(B builder) {
-        return builder.endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
+        return LocalStackClients.configure(LOCALSTACK, builder);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.stowage.host.copies.ArtifactFetcher;
 import dev.stowage.host.copies.S3ArtifactStore;
 import dev.stowage.host.metrics.CloudWatchMetricsPublisher;
 import dev.stowage.host.runtime.CopyLog;
+import dev.stowage.testing.aws.LocalStackClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +18,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,10 +38,7 @@ class HostAdaptersLocalStackTest {
     Path dir;
 
     private static <B extends AwsClientBuilder<B, ?>> B local(B builder) {
-        return builder.endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
+        return LocalStackClients.configure(LOCALSTACK, builder);
     }
 
     @Test
