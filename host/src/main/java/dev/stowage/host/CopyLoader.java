@@ -40,7 +40,7 @@ final class CopyLoader {
     CopyLoader(HostConfig config, RuntimeCatalog runtimes) {
         this.config = config;
         this.runtimes = runtimes;
-        this.artifacts = new ArtifactFetcher(config.artifactRoot(), config.workDir());
+        this.artifacts = new ArtifactFetcher(config.artifacts(), config.workDir());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newVirtualThreadPerTaskExecutor())

@@ -2,6 +2,7 @@ package dev.stowage.host;
 
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.copies.RoutableCopy;
+import dev.stowage.host.logs.CopyLogSink;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RunningModel;
 import java.time.Duration;
@@ -24,6 +25,7 @@ final class CopyRun {
 
     private final Assignment copy;
     private final CopyLog log;
+    private final CopyLogSink.Following shipping;
     private final HostServices services;
     private Phase phase = Phase.LOADING;
     private boolean reportRemoval;
@@ -32,9 +34,10 @@ final class CopyRun {
     private @Nullable Thread loader;
     private @Nullable Thread stopper;
 
-    CopyRun(Assignment copy, CopyLog log, HostServices services) {
+    CopyRun(Assignment copy, CopyLog log, CopyLogSink.Following shipping, HostServices services) {
         this.copy = copy;
         this.log = log;
+        this.shipping = shipping;
         this.services = services;
     }
 
@@ -147,6 +150,7 @@ final class CopyRun {
             running.stop(c.scaled(c.stopGrace()));
         }
         log.line("copy " + copy.copyId() + " stopped");
+        shipping.close();
         synchronized (this) {
             phase = Phase.STOPPED;
         }
@@ -187,6 +191,7 @@ final class CopyRun {
         if (running != null) {
             running.stop(Duration.ZERO);
         }
+        shipping.close();
     }
 
     private static void joinQuietly(Thread thread) {

@@ -1,5 +1,8 @@
 package dev.stowage.host;
 
+import dev.stowage.host.copies.ArtifactStore;
+import dev.stowage.host.copies.BucketFolder;
+import dev.stowage.host.logs.CopyLogSink;
 import dev.stowage.host.serving.ServingSettings;
 import dev.stowage.host.time.TimeScale;
 import java.net.InetAddress;
@@ -31,6 +34,8 @@ import java.time.Duration;
  * @param workDir where fetched artifacts are kept
  * @param clock wall time for timestamps
  * @param serving how the runtime API routes, queues and times out (not yet divided by the time scale)
+ * @param artifacts where {@code s3://} artifacts come from (locally the folder {@code artifactRoot})
+ * @param copyLogSink where copy logs are shipped besides their file (locally nowhere)
  */
 public record HostConfig(
         String endpointName,
@@ -49,7 +54,9 @@ public record HostConfig(
         Path logsDir,
         Path workDir,
         Clock clock,
-        ServingSettings serving) {
+        ServingSettings serving,
+        ArtifactStore artifacts,
+        CopyLogSink copyLogSink) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
@@ -85,7 +92,9 @@ public record HostConfig(
                 baseDir.resolve("logs"),
                 baseDir.resolve("work").resolve(instanceId),
                 Clock.systemUTC(),
-                ServingSettings.defaults());
+                ServingSettings.defaults(),
+                new BucketFolder(baseDir.resolve("buckets")),
+                CopyLogSink.LOCAL_ONLY);
     }
 
     /** This config running every timer {@code scale} times faster. */
@@ -108,8 +117,22 @@ public record HostConfig(
         return copy(c -> c.stopGrace = grace);
     }
 
+    /** Local buckets under {@code root}. */
     public HostConfig withArtifactRoot(Path root) {
-        return copy(c -> c.artifactRoot = root);
+        return copy(c -> {
+            c.artifactRoot = root;
+            c.artifacts = new BucketFolder(root);
+        });
+    }
+
+    /** Artifacts from {@code store} (S3 on AWS: {@code S3ArtifactStore.fromEnvironment()}). */
+    public HostConfig withArtifacts(ArtifactStore store) {
+        return copy(c -> c.artifacts = store);
+    }
+
+    /** Copy logs also shipped to {@code sink} (CloudWatch Logs on AWS: {@code CloudWatchCopyLogs.fromEnvironment}). */
+    public HostConfig withCopyLogSink(CopyLogSink sink) {
+        return copy(c -> c.copyLogSink = sink);
     }
 
     public HostConfig withClock(Clock newClock) {
@@ -142,6 +165,8 @@ public record HostConfig(
         Path artifactRoot;
         Clock clock;
         ServingSettings serving;
+        ArtifactStore artifacts;
+        CopyLogSink copyLogSink;
 
         Copy(HostConfig from) {
             this.from = from;
@@ -153,6 +178,8 @@ public record HostConfig(
             this.artifactRoot = from.artifactRoot;
             this.clock = from.clock;
             this.serving = from.serving;
+            this.artifacts = from.artifacts;
+            this.copyLogSink = from.copyLogSink;
         }
 
         HostConfig build() {
@@ -173,7 +200,9 @@ public record HostConfig(
                     from.logsDir,
                     from.workDir,
                     clock,
-                    serving);
+                    serving,
+                    artifacts,
+                    copyLogSink);
         }
     }
 }

@@ -157,7 +157,11 @@ public final class InferenceHost implements AutoCloseable {
         CopyLog log = CopyLog.open(
                 config.logsDir().resolve(copy.inferenceComponentName()).resolve(copy.copyId() + ".log"),
                 config.clock());
-        CopyRun run = new CopyRun(copy, log, services);
+        CopyRun run = new CopyRun(
+                copy,
+                log,
+                config.copyLogSink().follow(copy.inferenceComponentName(), copy.copyId(), log.file()),
+                services);
         runs.put(copy.copyId(), run);
         run.startLoading();
     }

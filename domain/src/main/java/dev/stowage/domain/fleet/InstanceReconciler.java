@@ -18,24 +18,42 @@ public final class InstanceReconciler {
         this.provider = provider;
     }
 
-    /** Instance ids never repeat within a fleet, so the fleet and the id make a unique client token. */
+    /**
+     * Instance ids never repeat within a fleet, so the fleet and the id make a unique client token.
+     *
+     * <p>A launch the provider refuses (no capacity, a limit) does not hold up the other launches and the
+     * terminations of the round; the first refusal is thrown once the round is done, so that the caller's retry (the
+     * stream's, or the next tick) tries it again.
+     */
     public void reconcile(FleetKey key) {
         FleetState fleet = fleets.load(key.stream()).state();
         Set<String> launched = new HashSet<>(provider.launched(key.stream()));
+        RuntimeException refused = null;
         for (FleetInstanceRecord instance : fleet.instances().values()) {
             if (instance.status() == FleetInstanceRecord.Status.REQUESTED
                     && !launched.contains(instance.instanceId())) {
-                provider.launch(
-                        key.stream(),
-                        instance.instanceId(),
-                        instance.instanceType(),
-                        key.stream() + "/" + instance.instanceId());
+                try {
+                    provider.launch(
+                            key.stream(),
+                            instance.instanceId(),
+                            instance.instanceType(),
+                            key.stream() + "/" + instance.instanceId());
+                } catch (RuntimeException e) {
+                    if (refused == null) {
+                        refused = e;
+                    } else {
+                        refused.addSuppressed(e);
+                    }
+                }
             }
         }
         for (String instanceId : launched) {
             if (!fleet.instances().containsKey(instanceId)) {
                 provider.terminate(key.stream(), instanceId);
             }
+        }
+        if (refused != null) {
+            throw refused;
         }
     }
 }

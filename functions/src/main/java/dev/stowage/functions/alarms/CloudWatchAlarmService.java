@@ -2,6 +2,7 @@ package dev.stowage.functions.alarms;
 
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmService;
+import dev.stowage.domain.metrics.MetricNamespaces;
 import dev.stowage.domain.metrics.Statistic;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,12 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 /**
  * Alarms as CloudWatch metric alarms: {@code PutMetricAlarm}, {@code DeleteAlarms} (in batches of 100, its limit) and
  * {@code DescribeAlarms} by name or prefix. Only the standard statistics are written as {@code Statistic}; a
- * percentile goes as {@code ExtendedStatistic}.
+ * percentile goes as {@code ExtendedStatistic}. Namespaces are mapped by {@link MetricNamespaces#onAws} on the way
+ * in and back by {@link MetricNamespaces#fromAws} on the way out, so an alarm watches where the host publishes and
+ * reads back equal to the alarm that was put.
+ *
+ * <p>IAM: {@code cloudwatch:PutMetricAlarm}, {@code cloudwatch:DeleteAlarms} and {@code cloudwatch:DescribeAlarms}
+ * on {@code arn:aws:cloudwatch:<region>:<account>:alarm:TargetTracking-*}.
  */
 public final class CloudWatchAlarmService implements AlarmService {
     private static final int DELETE_BATCH = 100;
@@ -38,7 +44,7 @@ public final class CloudWatchAlarmService implements AlarmService {
         PutMetricAlarmRequest.Builder request = PutMetricAlarmRequest.builder()
                 .alarmName(alarm.alarmName())
                 .alarmDescription(alarm.alarmDescription())
-                .namespace(alarm.namespace())
+                .namespace(MetricNamespaces.onAws(alarm.namespace()))
                 .metricName(alarm.metricName())
                 .dimensions(alarm.dimensions().entrySet().stream()
                         .map(d -> Dimension.builder()
@@ -102,7 +108,7 @@ public final class CloudWatchAlarmService implements AlarmService {
         return new AlarmDefinition(
                 alarm.alarmName(),
                 Optional.ofNullable(alarm.alarmDescription()).orElse(""),
-                alarm.namespace(),
+                MetricNamespaces.fromAws(alarm.namespace()),
                 alarm.metricName(),
                 dimensions,
                 Statistic.parse(statistic),

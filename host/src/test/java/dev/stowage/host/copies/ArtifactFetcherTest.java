@@ -15,13 +15,13 @@ class ArtifactFetcherTest {
 
     @Test
     void an_s3_url_maps_to_the_bucket_folder() throws Exception {
-        ArtifactFetcher fetcher = new ArtifactFetcher(dir.resolve("buckets"), dir.resolve("work"));
+        BucketFolder buckets = new BucketFolder(dir.resolve("buckets"));
+        ArtifactFetcher fetcher = new ArtifactFetcher(buckets, dir.resolve("work"));
 
-        assertThat(fetcher.resolve("s3://models/llama/model.tar.gz"))
+        assertThat(buckets.resolve(S3Location.parse("s3://models/llama/model.tar.gz")))
                 .isEqualTo(dir.resolve("buckets/models/llama/model.tar.gz"));
-        assertThat(fetcher.resolve(dir.resolve("x").toUri().toString())).isEqualTo(dir.resolve("x"));
-        assertThatThrownBy(() -> fetcher.resolve("s3://models/../etc")).hasMessageContaining("not a valid");
-        assertThatThrownBy(() -> fetcher.resolve("https://example.com/m")).hasMessageContaining("neither s3://");
+        assertThatThrownBy(() -> fetcher.fetch("c", "s3://models/../etc")).hasMessageContaining("not a valid");
+        assertThatThrownBy(() -> fetcher.fetch("c", "https://example.com/m")).hasMessageContaining("neither s3://");
     }
 
     @Test
@@ -31,6 +31,7 @@ class ArtifactFetcherTest {
         ArtifactFetcher fetcher = new ArtifactFetcher(dir.resolve("buckets"), dir.resolve("work"));
 
         assertThat(fetcher.fetch("copy-1", "s3://models/folder")).isEqualTo(folder);
+        assertThat(fetcher.fetch("copy-1", folder.toUri().toString())).isEqualTo(folder);
         Path fetched = fetcher.fetch("copy-1", "s3://models/model.tar.gz");
         assertThat(fetched).isEqualTo(dir.resolve("work/copy-1/model"));
         assertThat(fetched.resolve("model.tar.gz")).hasContent("weights");

@@ -1,0 +1,72 @@
+package dev.stowage.domain.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.domain.app.AppendContext;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.InMemorySnapshotStore;
+import dev.stowage.domain.app.InstanceProvider;
+import dev.stowage.events.FleetEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InstanceReconcilerTest {
+    private static final FleetKey FLEET = new FleetKey("e", "AllTraffic");
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final Provider provider = new Provider();
+    private final InstanceReconciler reconciler =
+            new InstanceReconciler(new FleetRepository(events, new InMemorySnapshotStore()), provider);
+
+    /** A provider whose launches of {@code refused} fail, as EC2's do without capacity. */
+    private static final class Provider implements InstanceProvider {
+        final Set<String> launched = new HashSet<>(Set.of("i-old"));
+        final Set<String> refused = new HashSet<>();
+        final List<String> tokens = new ArrayList<>();
+
+        @Override
+        public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
+            if (refused.contains(instanceId)) {
+                throw new IllegalStateException("InsufficientInstanceCapacity for " + instanceId);
+            }
+            tokens.add(clientToken);
+            launched.add(instanceId);
+        }
+
+        @Override
+        public void terminate(String fleetStream, String instanceId) {
+            launched.remove(instanceId);
+        }
+
+        @Override
+        public Set<String> launched(String fleetStream) {
+            return Set.copyOf(launched);
+        }
+    }
+
+    @Test
+    void a_refused_launch_holds_up_nothing_else_and_is_thrown_for_a_retry() {
+        events.append(
+                FLEET.stream(),
+                0,
+                List.of(
+                        new FleetEvent.InstanceRequested("i-1", "ml.g5.xlarge", "min", T0),
+                        new FleetEvent.InstanceRequested("i-2", "ml.g5.xlarge", "min", T0)),
+                new AppendContext(T0, "t", "t"));
+        provider.refused.add("i-1");
+
+        assertThatThrownBy(() -> reconciler.reconcile(FLEET)).hasMessageContaining("i-1");
+
+        assertThat(provider.launched).containsExactly("i-2");
+        provider.refused.clear();
+        reconciler.reconcile(FLEET);
+        assertThat(provider.launched).containsExactlyInAnyOrder("i-1", "i-2");
+        assertThat(provider.tokens).containsExactly("fleet/e/AllTraffic/i-2", "fleet/e/AllTraffic/i-1");
+    }
+}

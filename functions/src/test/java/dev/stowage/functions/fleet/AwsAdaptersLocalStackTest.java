@@ -1,0 +1,78 @@
+package dev.stowage.functions.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.domain.alarms.AlarmDefinition;
+import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
+import dev.stowage.functions.alarms.CloudWatchAlarmService;
+import dev.stowage.testing.AlarmFixtures;
+import dev.stowage.testing.aws.LocalStackClients;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * The functions' AWS adapters against LocalStack: instances launched, found again by tag and terminated; an alarm put
+ * and read back. Skipped where there is no Docker engine.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class AwsAdaptersLocalStackTest {
+    @Container
+    static final LocalStackContainer LOCALSTACK =
+            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"));
+
+    private static <B extends AwsClientBuilder<B, ?>> B local(B builder) {
+        return LocalStackClients.configure(LOCALSTACK, builder);
+    }
+
+    @Test
+    void instances_are_launched_found_by_their_tags_and_terminated() {
+        try (Ec2Client ec2 = local(Ec2Client.builder()).build();
+                ElasticLoadBalancingV2Client elb =
+                        local(ElasticLoadBalancingV2Client.builder()).build()) {
+            String vpc = ec2.describeVpcs().vpcs().getFirst().vpcId();
+            String subnet = ec2.describeSubnets().subnets().getFirst().subnetId();
+            String template = ec2.createLaunchTemplate(b ->
+                            b.launchTemplateName("stowage-gpu").launchTemplateData(d -> d.imageId("ami-df5de72bdb3b")))
+                    .launchTemplate()
+                    .launchTemplateId();
+            String targetGroup = elb.createTargetGroup(b -> b.name("stowage-runtime")
+                            .protocol("HTTP")
+                            .port(8080)
+                            .vpcId(vpc)
+                            .targetType("instance"))
+                    .targetGroups()
+                    .getFirst()
+                    .targetGroupArn();
+            Ec2InstanceProvider provider = new Ec2InstanceProvider(
+                    ec2, elb, new Ec2FleetSettings(template, template, List.of(subnet), targetGroup, "stowage", 5));
+
+            provider.launch("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1");
+            provider.launch("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1");
+
+            assertThat(provider.launched("fleet/ep/AllTraffic")).containsExactly("i-1");
+            provider.terminate("fleet/ep/AllTraffic", "i-1");
+            assertThat(provider.launched("fleet/ep/AllTraffic")).isEmpty();
+        }
+    }
+
+    @Test
+    void an_alarm_reads_back_as_it_was_put() {
+        try (CloudWatchClient cloudWatch = local(CloudWatchClient.builder()).build()) {
+            CloudWatchAlarmService alarms = new CloudWatchAlarmService(cloudWatch);
+            AlarmDefinition alarm = AlarmFixtures.highInvocations(
+                    "TargetTracking-inference-component/ic-AlarmHigh-1", 60, TreatMissingData.missing);
+
+            alarms.put(alarm);
+
+            assertThat(alarms.list("TargetTracking-")).containsExactly(alarm);
+        }
+    }
+}
