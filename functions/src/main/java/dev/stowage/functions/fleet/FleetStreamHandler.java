@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.functions.store.WakeUps;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ public final class FleetStreamHandler implements RequestHandler<DynamodbEvent, S
     public FleetStreamHandler(Function<String, List<FleetKey>> fleetsOf, Consumer<FleetKey> reconcile) {
         this.fleetsOf = fleetsOf;
         this.reconcile = reconcile;
+    }
+
+    /** The fleet a {@code fleet/<endpoint>/<variant>} stream is, and nothing for other streams. */
+    public static List<FleetKey> fleetItself(String stream) {
+        return StreamIds.typeOf(stream).equals(StreamIds.FLEET) ? List.of(FleetKey.ofStream(stream)) : List.of();
     }
 
     @Override

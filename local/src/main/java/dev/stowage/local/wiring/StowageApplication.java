@@ -1,7 +1,6 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
@@ -136,9 +135,7 @@ public final class StowageApplication implements LocalApplication {
                 options.serving().scaled(options.timeScale()));
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
-        var launching = new FleetStreamHandler(
-                stream -> stream.startsWith("fleet/") ? List.of(FleetKey.ofStream(stream)) : List.of(),
-                instances::reconcile);
+        var launching = new FleetStreamHandler(FleetStreamHandler::fleetItself, instances::reconcile);
         return new LocalHandlers(
                 new LocalConsole(
                         metrics,
