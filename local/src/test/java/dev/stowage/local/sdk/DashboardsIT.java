@@ -11,10 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
 
 /**
  * The endpoint dashboard local mode keeps in place of CloudWatch, read back at {@code GET /stowage/dashboards/…} as
@@ -33,24 +33,12 @@ class DashboardsIT {
     @Test
     void the_dashboard_comes_with_the_endpoint_shows_its_component_and_goes_with_it() {
         SageMakerClient sageMaker = STOWAGE.sageMaker();
-        sageMaker.createEndpointConfig(b -> b.endpointConfigName(ENDPOINT)
-                .executionRoleArn("arn:aws:iam::123456789012:role/stowage")
-                .productionVariants(v -> v.variantName("AllTraffic")
-                        .instanceType(ProductionVariantInstanceType.ML_G5_12_XLARGE)
-                        .initialInstanceCount(1)));
-        sageMaker.createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(ENDPOINT));
+        ScenarioFleet.endpoint(STOWAGE, ENDPOINT, 1);
         Eventually.await(WAIT, "the endpoint's dashboard", () -> get(DASHBOARD).status() == 200);
         assertThat(get("/stowage/dashboards").body().path("DashboardNames").toString())
                 .isEqualTo("[\"Stowage-" + ENDPOINT + "\"]");
 
-        sageMaker.createInferenceComponent(b -> b.inferenceComponentName(IC)
-                .endpointName(ENDPOINT)
-                .variantName("AllTraffic")
-                .specification(s -> s.container(c -> c.image("stowage/echo"))
-                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
-                                .numberOfAcceleratorDevicesRequired(1f)
-                                .minMemoryRequiredInMb(1024)))
-                .runtimeConfig(r -> r.copyCount(1)));
+        ScenarioFleet.component(STOWAGE, ENDPOINT, IC, "stowage/echo", Map.of(), 1);
         JsonNode body = Eventually.await(
                 WAIT,
                 "the component on the dashboard",
