@@ -9,7 +9,7 @@ package dev.stowage.domain.metrics;
  */
 public final class MetricNamespaces {
     public static final String ON_AWS_PREFIX = "Stowage/";
-    static final String SAGEMAKER_ENDPOINTS = "/aws/sagemaker/Endpoints";
+    public static final String SAGEMAKER_ENDPOINTS = "/aws/sagemaker/Endpoints";
 
     private MetricNamespaces() {}
 

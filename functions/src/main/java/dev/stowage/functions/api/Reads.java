@@ -6,7 +6,7 @@ import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
-import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.domain.views.EndpointComponents;
 import dev.stowage.domain.views.ListQuery;
 import dev.stowage.domain.views.ListSortBy;
 import dev.stowage.domain.views.ListSortOrder;
@@ -58,19 +58,9 @@ final class Reads {
         return query(kind, input).run(rows);
     }
 
-    /**
-     * How many inference components are on {@code endpointName} now. The views name the candidates (a
-     * component created through the API is projected at once, ADR 4); each is then confirmed with a
-     * consistent read of its own stream, because the views learn late that placement finished deleting one.
-     */
+    /** How many inference components are on {@code endpointName} now; see {@link EndpointComponents}. */
     int inferenceComponentsOn(String endpointName) {
-        return (int) views.list(ViewKind.INFERENCE_COMPONENT).stream()
-                .map(InferenceComponentRow.class::cast)
-                .filter(row -> row.endpointName().equals(endpointName))
-                .filter(row -> find(ViewKind.INFERENCE_COMPONENT, row.name(), InferenceComponentRow.class)
-                        .filter(now -> now.endpointName().equals(endpointName))
-                        .isPresent())
-                .count();
+        return new EndpointComponents(events, views).on(endpointName).size();
     }
 
     private static ListQuery query(ViewKind kind, JsonNode input) {

@@ -7,10 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.store.WakeUps;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The view projector Lambda, fed by the {@code events} table's stream with {@code
@@ -40,22 +36,6 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        Set<String> caughtUp = new HashSet<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            String stream = WakeUps.streamOf(record).orElse(null);
-            if (stream == null || caughtUp.contains(stream)) {
-                continue;
-            }
-            try {
-                projector.catchUp(stream);
-                caughtUp.add(stream);
-            } catch (RuntimeException e) {
-                context.getLogger().log("View projection of " + stream + " failed: " + e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(
-                        record.getDynamodb().getSequenceNumber()));
-            }
-        }
-        return new StreamsEventResponse(failures);
+        return WakeUps.catchUpEach(event, context, "View projection", projector::catchUp);
     }
 }

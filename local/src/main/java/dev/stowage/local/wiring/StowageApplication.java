@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * Stowage in local mode: the tables of the AWS deployment on local DynamoDB, the API Lambda's handler behind a
  * SigV4 check (SageMaker, Application Auto Scaling and Stowage's own operations), the scaling reactor, and the
  * stream consumers Lambda's event source mappings would feed — the view projector, the
- * placement reactor and the instance reconciler — plus a tick for timers, and in-process inference hosts as
- * the instances.
+ * placement reactor, the instance reconciler and the endpoint dashboards ({@link LocalDashboards}) — plus a tick
+ * for timers, and in-process inference hosts as the instances.
  */
 public final class StowageApplication implements LocalApplication {
     public static final String EVENTS_TABLE = "events";
@@ -136,7 +136,9 @@ public final class StowageApplication implements LocalApplication {
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
         var launching = new FleetStreamHandler(FleetStreamHandler::fleetItself, instances::reconcile);
-        return new LocalHandlers(
+        var dashboards =
+                LocalDashboards.of(stores, EVENTS_TABLE, environment.region().id());
+        return dashboards.around(new LocalHandlers(
                 new LocalConsole(
                         metrics,
                         environment.clock(),
@@ -153,7 +155,7 @@ public final class StowageApplication implements LocalApplication {
                     ticker.close();
                     provider.close();
                     front.close();
-                });
+                }));
     }
 
     /** The simulated instances, once set up: tests kill hosts through it. */

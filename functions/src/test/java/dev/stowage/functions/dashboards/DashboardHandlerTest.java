@@ -1,0 +1,95 @@
+package dev.stowage.functions.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import dev.stowage.domain.app.AppendContext;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.views.InMemoryViewStore;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardHandlerTest {
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final InMemoryDashboards dashboards = new InMemoryDashboards();
+    private final DashboardHandler handler = new DashboardHandler(new DashboardReactor(
+            events, new InMemoryViewStore(), dashboards, new DashboardSettings("Stowage-", "us-east-1")));
+    private final List<String> logged = new ArrayList<>();
+
+    @Test
+    void each_woken_stream_updates_its_dashboard_and_a_failure_is_reported_by_sequence_number() {
+        append("endpoint/ep", DashboardReactorTest.endpointCreated("ep"));
+        append("inference-component/ic", DashboardReactorTest.componentCreated("ic", "ep"));
+        // A name CloudWatch would refuse (no such endpoint can exist): its dashboard cannot be named.
+        append("endpoint/bad.name", DashboardReactorTest.endpointCreated("bad.name"));
+
+        StreamsEventResponse response = handler.handleRequest(
+                event(
+                        record("endpoint/ep", "100"),
+                        record("endpoint/bad.name", "101"),
+                        record("inference-component/ic", "102"),
+                        foreign("103")),
+                context());
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("101");
+        assertThat(logged).singleElement().asString().startsWith("Dashboard update of endpoint/bad.name failed");
+        assertThat(dashboards.all()).containsOnlyKeys("Stowage-ep");
+        assertThat(dashboards.get("Stowage-ep").orElseThrow()).contains("`ic`");
+    }
+
+    private void append(String stream, dev.stowage.events.Event event) {
+        events.append(stream, 0, List.of(event), new AppendContext(DashboardReactorTest.T0, "c", "c"));
+    }
+
+    private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(records));
+        return event;
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord record(String stream, String sequenceNumber) {
+        return withKeys(
+                Map.of("stream", new AttributeValue(stream), "version", new AttributeValue().withN("1")),
+                sequenceNumber);
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord foreign(String sequenceNumber) {
+        return withKeys(Map.of("id", new AttributeValue("x")), sequenceNumber);
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord withKeys(
+            Map<String, AttributeValue> keys, String sequenceNumber) {
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(new StreamRecord().withKeys(keys).withSequenceNumber(sequenceNumber));
+        return record;
+    }
+
+    private Context context() {
+        LambdaLogger logger = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                logged.add(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        return (Context) Proxy.newProxyInstance(
+                Context.class.getClassLoader(),
+                new Class<?>[] {Context.class},
+                (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+    }
+}
