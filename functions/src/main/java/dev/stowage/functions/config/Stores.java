@@ -2,8 +2,10 @@ package dev.stowage.functions.config;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.LivenessStore;
 import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.functions.fleet.DynamoDbLivenessStore;
 import dev.stowage.functions.fleet.DynamoDbSnapshotStore;
 import dev.stowage.functions.store.DynamoDbEventStore;
 import dev.stowage.functions.store.EventsTable;
@@ -12,19 +14,21 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The event store and the views of one deployment, and the region and account its ARNs name.
+ * The event store, the views (with fleet snapshots and host heartbeats, kept in the views table) of one
+ * deployment, and the region and account its ARNs name.
  *
  * <p>In a Lambda container they come from the environment: {@code EVENTS_TABLE} (default {@code events}),
  * {@code VIEWS_TABLE} (default {@code views}), {@code AWS_REGION} (set by Lambda) and {@code
  * STOWAGE_ACCOUNT_ID}.
  */
-public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns) {
+public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots, LivenessStore liveness, Arns arns) {
 
     public static Stores dynamoDb(DynamoDbClient client, String eventsTable, String viewsTable, Arns arns) {
         return new Stores(
                 new DynamoDbEventStore(client, new EventsTable(eventsTable)),
                 DynamoDbViewStore.create(client, viewsTable),
                 new DynamoDbSnapshotStore(client, viewsTable),
+                new DynamoDbLivenessStore(client, viewsTable),
                 arns);
     }
 

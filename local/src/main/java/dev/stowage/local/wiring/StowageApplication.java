@@ -2,7 +2,6 @@ package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.fleet.FleetKey;
-import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
@@ -12,7 +11,6 @@ import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
 import dev.stowage.functions.config.Stores;
-import dev.stowage.functions.fleet.DynamoDbLivenessStore;
 import dev.stowage.functions.fleet.FleetStreamHandler;
 import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.store.EventsTable;
@@ -73,7 +71,7 @@ public final class StowageApplication implements LocalApplication {
         Arns arns = new Arns(environment.region().id(), environment.account());
         Stores stores = Stores.dynamoDb(environment.dynamoDb(), EVENTS_TABLE, VIEWS_TABLE, arns);
         InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
-        var liveness = new DynamoDbLivenessStore(environment.dynamoDb(), VIEWS_TABLE);
+        var liveness = stores.liveness();
 
         var metrics = new InMemoryMetrics();
         var alarmEngine = LocalAlarmEngine.onVirtualThreads(
@@ -111,8 +109,7 @@ public final class StowageApplication implements LocalApplication {
                 arns,
                 environment.clock(),
                 options.scaledSettings());
-        var reports =
-                new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
+        var reports = wiring.fleetReports();
         var directory = new RuntimeDirectory(
                 stores.events(), stores.snapshots(), environment.account(), new ScaleOnDemand(scalingReactor));
         var provider = new LocalInstanceProvider(
