@@ -18,6 +18,7 @@ import dev.stowage.functions.views.ViewProjectorHandler;
 import dev.stowage.functions.views.ViewsTable;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.serving.BackgroundDemand;
 import dev.stowage.host.serving.InvocationMetrics;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.time.TimeScale;
@@ -111,7 +112,10 @@ public final class StowageApplication implements LocalApplication {
                 options.scaledSettings());
         var reports = wiring.fleetReports();
         var directory = new RuntimeDirectory(
-                stores.events(), stores.snapshots(), environment.account(), new ScaleOnDemand(scalingReactor));
+                stores.events(),
+                stores.snapshots(),
+                environment.account(),
+                new BackgroundDemand((endpoint, variant, component) -> scalingReactor.onWaitingRequest(component)));
         var provider = new LocalInstanceProvider(
                 new LocalFleetPort(reports),
                 metrics,
