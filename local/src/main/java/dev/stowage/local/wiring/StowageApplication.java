@@ -34,6 +34,7 @@ import dev.stowage.local.runtime.LocalRuntimeHandler;
 import dev.stowage.local.runtime.RuntimeDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -116,8 +117,11 @@ public final class StowageApplication implements LocalApplication {
                 stores.snapshots(),
                 environment.account(),
                 new BackgroundDemand((endpoint, variant, component) -> scalingReactor.onWaitingRequest(component)));
+        HostControl control = options.hostsThroughApi()
+                ? HostControl.throughApi(environment, options.scaled(Duration.ofSeconds(1)))
+                : new HostControl(new LocalFleetPort(reports), directory);
         var provider = new LocalInstanceProvider(
-                new LocalFleetPort(reports),
+                control.fleet(),
                 metrics,
                 workDir(environment),
                 options.scaled(options.bootDelay()),
@@ -125,7 +129,7 @@ public final class StowageApplication implements LocalApplication {
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock())
                         .withServing(options.serving()),
-                directory);
+                control.directory());
         this.instances = provider;
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
