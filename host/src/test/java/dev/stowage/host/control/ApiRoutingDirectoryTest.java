@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.stowage.host.LoopbackServer;
 import dev.stowage.host.serving.RoutingDirectory.PeerCopy;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -44,18 +41,11 @@ class ApiRoutingDirectoryTest {
 
     private final List<JsonNode> asked = new CopyOnWriteArrayList<>();
     private final AtomicBoolean down = new AtomicBoolean();
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/host", this::answer);
-        server.start();
-    }
+    private final LoopbackServer server = LoopbackServer.serving("/host", this::answer);
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -75,7 +65,7 @@ class ApiRoutingDirectoryTest {
     private ApiRoutingDirectory directory(Duration fresh, Duration stale) {
         return new ApiRoutingDirectory(
                 new SignedJsonClient(
-                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/host"),
+                        server.uri("/host"),
                         "StowageHost",
                         "us-east-1",
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),

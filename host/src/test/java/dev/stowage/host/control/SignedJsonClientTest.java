@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.stowage.functions.protocol.AwsJsonProtocol;
 import dev.stowage.functions.protocol.Headers;
 import dev.stowage.functions.protocol.WireException;
 import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
 import dev.stowage.functions.protocol.sigv4.SignedRequest;
+import dev.stowage.host.LoopbackServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,18 +31,11 @@ class SignedJsonClientTest {
     private final SigV4Verifier verifier = SigV4Verifier.local(Clock.systemUTC());
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private final List<String> targets = new ArrayList<>();
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/prod/host", this::answer);
-        server.start();
-    }
+    private final LoopbackServer server = LoopbackServer.serving("/prod/host", this::answer);
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -76,7 +65,7 @@ class SignedJsonClientTest {
 
     private SignedJsonClient client(String accessKey, String secret) {
         return new SignedJsonClient(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/prod/host"),
+                server.uri("/prod/host"),
                 "StowageHost",
                 "us-east-1",
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)),
@@ -129,7 +118,7 @@ class SignedJsonClientTest {
 
     @Test
     void no_answer_is_retried_then_thrown() {
-        server.stop(0);
+        server.close();
 
         assertThatThrownBy(() -> client("test", "test").call("SendHeartbeat", JsonNodeFactory.instance.objectNode()))
                 .isInstanceOfSatisfying(

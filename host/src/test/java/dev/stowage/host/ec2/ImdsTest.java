@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.stowage.host.LoopbackServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** IMDSv2 as EC2 answers it: a token first, metadata only with that token, 404 for a tag the instance lacks. */
@@ -24,18 +21,11 @@ class ImdsTest {
             "/latest/meta-data/tags/instance/stowage-variant", "AllTraffic",
             "/latest/meta-data/tags/instance/stowage-instance", "i-7");
 
-    private HttpServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/latest", this::answer);
-        server.start();
-    }
+    private LoopbackServer server = LoopbackServer.serving("/latest", this::answer);
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -64,7 +54,7 @@ class ImdsTest {
     }
 
     private Imds imds() {
-        return new Imds(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return new Imds(server.uri(""));
     }
 
     @Test
@@ -80,8 +70,8 @@ class ImdsTest {
 
     @Test
     void an_instance_without_the_tags_in_metadata_cannot_start() {
-        server.removeContext("/latest");
-        server.createContext("/latest", exchange -> {
+        server.close();
+        server = LoopbackServer.serving("/latest", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/token")) {
                 answer(exchange);
             } else {

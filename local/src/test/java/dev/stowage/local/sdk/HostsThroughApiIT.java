@@ -56,15 +56,7 @@ class HostsThroughApiIT {
                         .initialInstanceCount(2)
                         .routingConfig(r -> r.routingStrategy(RoutingStrategy.RANDOM))));
         sageMaker.createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(ENDPOINT));
-        sageMaker.createInferenceComponent(b -> b.inferenceComponentName(ECHO)
-                .endpointName(ENDPOINT)
-                .variantName("AllTraffic")
-                .specification(s -> s.container(c -> c.image("stowage/echo"))
-                        .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
-                                .numberOfAcceleratorDevicesRequired(1f)
-                                .minMemoryRequiredInMb(1024)))
-                .runtimeConfig(r -> r.copyCount(2)));
-        ComponentWaits.awaitInService(sageMaker, WAIT, ECHO, 2);
+        ScenarioFleet.component(STOWAGE, ENDPOINT, ECHO, "stowage/echo", Map.of(), 2);
         hosts = STOWAGE.instances().hosts(StreamIds.fleet(ENDPOINT, "AllTraffic"));
     }
 
