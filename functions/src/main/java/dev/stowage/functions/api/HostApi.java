@@ -41,26 +41,25 @@ public final class HostApi implements ServiceApi {
 
     @Override
     public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
-        FleetKey fleet =
-                new FleetKey(Json.requiredText(input, "EndpointName"), Json.requiredText(input, "VariantName"));
         switch (operation) {
             case "RegisterInstance" ->
-                reports.register(fleet, text(input, "InstanceId"), text(input, "Address"), capacity(input));
-            case "SendHeartbeat" -> reports.heartbeat(fleet, text(input, "InstanceId"));
+                reports.register(fleet(input), text(input, "InstanceId"), text(input, "Address"), capacity(input));
+            case "SendHeartbeat" -> reports.heartbeat(fleet(input), text(input, "InstanceId"));
             case "DescribeAssignments" -> {
                 ObjectNode output = Json.object();
                 ArrayNode list = output.putArray("Assignments");
-                reports.assignments(fleet, text(input, "InstanceId")).forEach(a -> list.add(AssignmentJson.encode(a)));
+                reports.assignments(fleet(input), text(input, "InstanceId"))
+                        .forEach(assignment -> list.add(AssignmentJson.encode(assignment)));
                 return Optional.of(output);
             }
-            case "ReportCopyLoaded" -> reports.copyLoaded(fleet, text(input, "CopyId"));
+            case "ReportCopyLoaded" -> reports.copyLoaded(fleet(input), text(input, "CopyId"));
             case "ReportCopyFailed" ->
                 reports.copyFailed(
-                        fleet,
+                        fleet(input),
                         text(input, "CopyId"),
                         text(input, "FailureReason"),
                         Json.text(input, "LogTail").orElse(""));
-            case "ReportCopyRemoved" -> reports.copyRemoved(fleet, text(input, "CopyId"));
+            case "ReportCopyRemoved" -> reports.copyRemoved(fleet(input), text(input, "CopyId"));
             case "DescribeRouting" -> {
                 return Optional.of(RoutingSnapshotJson.encode(routing.describe(input)));
             }
@@ -76,6 +75,10 @@ public final class HostApi implements ServiceApi {
     @Override
     public WireError error(CommandRejected rejected) {
         return ErrorCodes.sageMaker(rejected);
+    }
+
+    private static FleetKey fleet(ObjectNode input) {
+        return new FleetKey(text(input, "EndpointName"), text(input, "VariantName"));
     }
 
     private static String text(ObjectNode input, String member) {

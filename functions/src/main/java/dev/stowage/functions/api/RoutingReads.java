@@ -28,11 +28,12 @@ final class RoutingReads {
 
     RoutingSnapshot describe(ObjectNode input) {
         Optional<String> named = Json.text(input, "EndpointName");
-        Optional<InferenceComponentRow> asked = Json.text(input, "InferenceComponentName")
-                .flatMap(name -> reads.find(ViewKind.INFERENCE_COMPONENT, name, InferenceComponentRow.class));
-        if (named.isEmpty() && !input.hasNonNull("InferenceComponentName")) {
+        Optional<String> componentName = Json.text(input, "InferenceComponentName");
+        if (named.isEmpty() && componentName.isEmpty()) {
             throw CommandRejected.validation("Either EndpointName or InferenceComponentName must be given.");
         }
+        Optional<InferenceComponentRow> asked = componentName.flatMap(
+                name -> reads.find(ViewKind.INFERENCE_COMPONENT, name, InferenceComponentRow.class));
         Optional<EndpointRow> endpoint = named.or(() -> asked.map(InferenceComponentRow::endpointName))
                 .flatMap(name -> reads.find(ViewKind.ENDPOINT, name, EndpointRow.class));
         if (endpoint.isEmpty()) {

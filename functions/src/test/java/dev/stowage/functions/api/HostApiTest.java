@@ -146,5 +146,23 @@ class HostApiTest {
                 .isEqualTo("RANDOM");
         assertThat(routing.at("/Variants/0/VariantName").asText()).isEqualTo("AllTraffic");
         assertThat(routing.at("/Variants/0/Hosts")).isEmpty();
+
+        var created = call(
+                "/",
+                "SageMaker.CreateInferenceComponent",
+                "{'InferenceComponentName':'ic','EndpointName':'ep','VariantName':'AllTraffic','Specification':"
+                        + "{'Container':{'Image':'stowage/echo'},'ComputeResourceRequirements':"
+                        + "{'NumberOfCpuCoresRequired':1,'MinMemoryRequiredInMb':1024}},'RuntimeConfig':{'CopyCount':1}}");
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
+        var byComponent = body(call("/host", "StowageHost.DescribeRouting", "{'InferenceComponentName':'ic'}"));
+        assertThat(byComponent.at("/Endpoint/EndpointName").asText()).isEqualTo("ep");
+        assertThat(byComponent
+                        .at("/InferenceComponents/0/InferenceComponentName")
+                        .asText())
+                .isEqualTo("ic");
+        assertThat(byComponent
+                        .at("/InferenceComponents/0/Specification/Container/Image")
+                        .asText())
+                .isEqualTo("stowage/echo");
     }
 }
