@@ -112,6 +112,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      * so that IAM can let instances invoke that path and nothing more.
      */
     private static boolean onHostPath(APIGatewayProxyRequestEvent event) {
+        if (HOST_PATH.equals(event.getResource())) {
+            return true; // API Gateway's own resource, whatever base path a custom domain adds to the path
+        }
         String path = Objects.requireNonNullElse(event.getPath(), "/");
         return path.equals(HOST_PATH) || path.equals(HOST_PATH + "/");
     }

@@ -68,6 +68,24 @@ class HostApiTest {
     }
 
     @Test
+    void the_host_resource_is_known_by_its_name_behind_a_custom_domains_base_path() {
+        var response = handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withResource("/host")
+                        .withPath("/v1/host")
+                        .withHeaders(Map.of(
+                                "X-Amz-Target",
+                                "StowageHost.SendHeartbeat",
+                                "Content-Type",
+                                "application/x-amz-json-1.1"))
+                        .withBody(HEARTBEAT.replace('\'', '"')),
+                null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void invalid_reports_are_validation_exceptions_in_corals_words_and_write_nothing() throws Exception {
         var response = call(
                 "/host",
