@@ -117,6 +117,11 @@ public record HostConfig(
         return copy(c -> c.stopGrace = grace);
     }
 
+    /** Where the runtime API listens: on EC2 every interface at the runtime port, for peers and the load balancer. */
+    public HostConfig withRuntimeBind(InetSocketAddress bind) {
+        return copy(c -> c.runtimeBind = bind);
+    }
+
     /** Local buckets under {@code root}. */
     public HostConfig withArtifactRoot(Path root) {
         return copy(c -> {
@@ -157,6 +162,7 @@ public record HostConfig(
     /** The changeable members of a config, for the withers. */
     private static final class Copy {
         private final HostConfig from;
+        InetSocketAddress runtimeBind;
         Duration pollInterval;
         Duration heartbeatInterval;
         Duration drainTimeout;
@@ -170,6 +176,7 @@ public record HostConfig(
 
         Copy(HostConfig from) {
             this.from = from;
+            this.runtimeBind = from.runtimeBind;
             this.pollInterval = from.pollInterval;
             this.heartbeatInterval = from.heartbeatInterval;
             this.drainTimeout = from.drainTimeout;
@@ -188,7 +195,7 @@ public record HostConfig(
                     from.variantName,
                     from.instanceId,
                     from.address,
-                    from.runtimeBind,
+                    runtimeBind,
                     from.capacity,
                     pollInterval,
                     heartbeatInterval,

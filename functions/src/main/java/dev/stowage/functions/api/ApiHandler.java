@@ -28,10 +28,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The control-plane Lambda behind API Gateway: parse the AWS JSON 1.1 request, validate it against the
  * service model, run the operation, encode the answer. Signatures are checked before it (API Gateway's IAM
- * authorization on AWS, the local server in local mode). A rejected request writes nothing.
+ * authorization on AWS, the local server in local mode). A rejected request writes nothing. The hosts' service
+ * ({@code StowageHost}) is served on {@value #HOST_PATH} only, every other service everywhere but there; a request
+ * on the wrong path is an unknown operation.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
+
+    /** The path of the hosts' operations ({@link HostApi}). */
+    public static final String HOST_PATH = "/host";
 
     private final AwsJsonProtocol protocol;
     private final Map<String, Served> services = new HashMap<>();
@@ -58,6 +63,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         @Nullable Served served = null;
         try {
             JsonRequest request = protocol.parse(headers(event), body(event));
+            if (onHostPath(event) != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
+                throw AwsJsonProtocol.unknownOperation().exception();
+            }
             served = services.get(request.service().targetPrefix());
             String operation = request.operation().name();
             served.validator().check(operation, request.body());
@@ -97,6 +105,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 .withStatusCode(status)
                 .withHeaders(headers)
                 .withBody(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether the request came on {@code POST /host}, where only the hosts' service is served (and it nowhere else),
+     * so that IAM can let instances invoke that path and nothing more.
+     */
+    private static boolean onHostPath(APIGatewayProxyRequestEvent event) {
+        if (HOST_PATH.equals(event.getResource())) {
+            return true; // API Gateway's own resource, whatever base path a custom domain adds to the path
+        }
+        String path = Objects.requireNonNullElse(event.getPath(), "/");
+        return path.equals(HOST_PATH) || path.equals(HOST_PATH + "/");
     }
 
     static Headers headers(APIGatewayProxyRequestEvent event) {

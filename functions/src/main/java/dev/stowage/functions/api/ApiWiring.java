@@ -4,7 +4,9 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.alarms.AlarmService;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.LivenessStore;
 import dev.stowage.domain.app.SnapshotStore;
+import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.scaling.AutoScaling;
@@ -24,7 +26,13 @@ import java.util.UUID;
  * Create shows the new resource.
  */
 public record ApiWiring(
-        EventStore events, ViewStore views, SnapshotStore snapshots, Arns arns, Clock clock, AlarmService alarms) {
+        EventStore events,
+        ViewStore views,
+        SnapshotStore snapshots,
+        LivenessStore liveness,
+        Arns arns,
+        Clock clock,
+        AlarmService alarms) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
@@ -33,7 +41,13 @@ public record ApiWiring(
         return List.of(
                 new SageMakerApi(controlPlane, reads(), arns, autoScaling::forget),
                 new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
-                new StowageApi(InstanceTypeCatalog.standard(), reads(), arns));
+                new StowageApi(InstanceTypeCatalog.standard(), reads(), arns),
+                new HostApi(fleetReports(), new RoutingReads(reads(), arns.account()), scalingReactor(1.0)));
+    }
+
+    /** What hosts report, as fleet commands. */
+    public FleetReports fleetReports() {
+        return new FleetReports(events, snapshots, liveness, InstanceTypeCatalog.standard(), arns, clock);
     }
 
     /** The SageMaker write side, projecting each stream it changes at once. */
@@ -76,6 +90,7 @@ public record ApiWiring(
     }
 
     public static ApiWiring of(Stores stores, Clock clock, AlarmService alarms) {
-        return new ApiWiring(stores.events(), stores.views(), stores.snapshots(), stores.arns(), clock, alarms);
+        return new ApiWiring(
+                stores.events(), stores.views(), stores.snapshots(), stores.liveness(), stores.arns(), clock, alarms);
     }
 }

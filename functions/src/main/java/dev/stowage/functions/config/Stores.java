@@ -14,7 +14,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The event store, the views, the snapshots and the host liveness rows of one deployment, and the region and account its ARNs name.
+ * The event store, the views (with fleet snapshots and host heartbeats, kept in the views table) of one
+ * deployment, and the region and account its ARNs name.
  *
  * <p>In a Lambda container they come from the environment: {@code EVENTS_TABLE} (default {@code events}),
  * {@code VIEWS_TABLE} (default {@code views}), {@code AWS_REGION} (set by Lambda) and {@code

@@ -40,10 +40,13 @@ public final class AwsJsonProtocol {
         services.forEach(service -> byPrefix.put(service.targetPrefix(), service));
     }
 
-    /** SageMaker's and Application Auto Scaling's trimmed models, and Stowage's own operations. */
+    /** SageMaker's and Application Auto Scaling's trimmed models, Stowage's own operations and its hosts'. */
     public static AwsJsonProtocol standard() {
-        return new AwsJsonProtocol(
-                List.of(ServiceModel.sageMaker(), ServiceModel.applicationAutoScaling(), ServiceModel.stowage()));
+        return new AwsJsonProtocol(List.of(
+                ServiceModel.sageMaker(),
+                ServiceModel.applicationAutoScaling(),
+                ServiceModel.stowage(),
+                ServiceModel.stowageHost()));
     }
 
     /**

@@ -31,6 +31,9 @@ public final class ServiceModel {
     /** Stowage's own operations (explain APIs, the instance-type catalog), in the same botocore format. */
     public static final String STOWAGE = "/service-models/stowage.json";
 
+    /** What inference hosts call on {@code POST /host} (target prefix {@code StowageHost}, signing name {@code execute-api}). */
+    public static final String STOWAGE_HOST = "/service-models/stowage-host.json";
+
     private final String serviceId;
     private final String targetPrefix;
     private final String signingName;
@@ -58,6 +61,11 @@ public final class ServiceModel {
     /** The trimmed Application Auto Scaling model. */
     public static ServiceModel stowage() {
         return load(STOWAGE);
+    }
+
+    /** The hosts' operations: registering, reporting copies, reading assignments and routing. */
+    public static ServiceModel stowageHost() {
+        return load(STOWAGE_HOST);
     }
 
     public static ServiceModel applicationAutoScaling() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.InMemoryLivenessStore;
 import dev.stowage.domain.app.InMemorySnapshotStore;
 import dev.stowage.domain.views.InMemoryViewStore;
 import java.time.Clock;
@@ -27,6 +28,7 @@ class ApiHandlerTest {
                     events,
                     new InMemoryViewStore(),
                     new InMemorySnapshotStore(),
+                    new InMemoryLivenessStore(),
                     new Arns("us-east-1", "123456789012"),
                     CLOCK,
                     new InMemoryAlarmService())

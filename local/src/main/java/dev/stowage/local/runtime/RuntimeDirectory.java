@@ -7,19 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.app.StreamIds;
-import dev.stowage.domain.fleet.FleetCopyRecord;
-import dev.stowage.domain.fleet.FleetInstanceRecord;
 import dev.stowage.domain.fleet.FleetRepository;
-import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
+import dev.stowage.functions.hostapi.RoutingSnapshot.VariantRoutes;
 import dev.stowage.functions.store.WakeUps;
 import dev.stowage.host.serving.CapacityDemand;
 import dev.stowage.host.serving.RoutingDirectory;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +35,7 @@ public final class RuntimeDirectory implements RoutingDirectory {
     private final CapacityDemand demand;
     private final Map<String, EndpointRow> endpoints = new ConcurrentHashMap<>();
     private final Map<String, InferenceComponentRow> components = new ConcurrentHashMap<>();
-    private final Map<String, FleetState> fleetStates = new ConcurrentHashMap<>();
+    private final Map<String, VariantRoutes> fleetRoutes = new ConcurrentHashMap<>();
 
     public RuntimeDirectory(EventStore events, SnapshotStore snapshots, String account, CapacityDemand demand) {
         this.demand = demand;
@@ -54,17 +51,9 @@ public final class RuntimeDirectory implements RoutingDirectory {
 
     @Override
     public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
-        FleetState fleet = fleet(endpointName, variantName);
-        List<PeerCopy> copies = new ArrayList<>();
-        for (FleetCopyRecord copy : fleet.copiesOf(inferenceComponentName)) {
-            FleetInstanceRecord instance = fleet.instances().get(copy.instanceId());
-            if (copy.status() == FleetCopyRecord.Status.LOADED && instance != null) {
-                instance.address()
-                        .filter(RuntimeDirectory::reachable)
-                        .ifPresent(at -> copies.add(new PeerCopy(copy.copyId(), copy.instanceId(), URI.create(at))));
-            }
-        }
-        return copies;
+        return routes(endpointName, variantName).copiesOf(inferenceComponentName).stream()
+                .map(copy -> new PeerCopy(copy.copyId(), copy.instanceId(), copy.host()))
+                .toList();
     }
 
     @Override
@@ -74,20 +63,13 @@ public final class RuntimeDirectory implements RoutingDirectory {
 
     @Override
     public List<URI> hosts(String endpointName, String variantName) {
-        return fleet(endpointName, variantName).instances().values().stream()
-                .flatMap(instance -> instance.address().stream())
-                .filter(RuntimeDirectory::reachable)
-                .map(URI::create)
-                .toList();
+        return routes(endpointName, variantName).hosts();
     }
 
-    private FleetState fleet(String endpointName, String variantName) {
-        return fleetStates.computeIfAbsent(StreamIds.fleet(endpointName, variantName), stream -> fleets.load(stream)
-                .state());
-    }
-
-    private static boolean reachable(String address) {
-        return address.startsWith("http://") || address.startsWith("https://");
+    private VariantRoutes routes(String endpointName, String variantName) {
+        return fleetRoutes.computeIfAbsent(
+                StreamIds.fleet(endpointName, variantName),
+                stream -> VariantRoutes.of(variantName, fleets.load(stream).state()));
     }
 
     @Override
@@ -119,7 +101,7 @@ public final class RuntimeDirectory implements RoutingDirectory {
         switch (StreamIds.typeOf(stream)) {
             case StreamIds.ENDPOINT -> endpoints.remove(name);
             case StreamIds.INFERENCE_COMPONENT -> components.remove(name);
-            case StreamIds.FLEET -> fleetStates.remove(stream);
+            case StreamIds.FLEET -> fleetRoutes.remove(stream);
             default -> {}
         }
     }

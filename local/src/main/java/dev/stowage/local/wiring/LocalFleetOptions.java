@@ -8,7 +8,8 @@ import java.time.Duration;
  * How local mode's fleet behaves: placement's timers, how long a simulated instance takes to boot, how often
  * hosts poll and placement ticks, and the time scale that divides every one of them (so scaling scenarios run
  * in seconds). System properties {@code stowage.timeScale} and {@code stowage.bootDelayMs} override the
- * defaults.
+ * defaults. With {@code hostsThroughApi} the hosts talk to the control plane as on AWS, over HTTP through the local
+ * API's {@code POST /host} with signed requests, instead of in process.
  */
 public record LocalFleetOptions(
         FleetSettings settings,
@@ -17,7 +18,20 @@ public record LocalFleetOptions(
         Duration heartbeat,
         Duration tick,
         double timeScale,
-        ServingSettings serving) {
+        ServingSettings serving,
+        boolean hostsThroughApi) {
+
+    /** Options with the hosts in process. */
+    public LocalFleetOptions(
+            FleetSettings settings,
+            Duration bootDelay,
+            Duration hostPoll,
+            Duration heartbeat,
+            Duration tick,
+            double timeScale,
+            ServingSettings serving) {
+        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, false);
+    }
 
     public static LocalFleetOptions defaults() {
         return new LocalFleetOptions(
@@ -56,19 +70,24 @@ public record LocalFleetOptions(
     }
 
     public LocalFleetOptions withTimeScale(double factor) {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor, serving);
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor, serving, hostsThroughApi);
     }
 
     public LocalFleetOptions withBootDelay(Duration delay) {
-        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale, serving);
+        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi);
     }
 
     public LocalFleetOptions withSettings(FleetSettings next) {
-        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale, serving);
+        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi);
     }
 
     public LocalFleetOptions withServing(ServingSettings next) {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, next);
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, next, hostsThroughApi);
+    }
+
+    /** These options with the hosts calling the local API over HTTP, as hosts on AWS do. */
+    public LocalFleetOptions withHostsThroughApi() {
+        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, true);
     }
 
     /** Placement's settings at this time scale. */

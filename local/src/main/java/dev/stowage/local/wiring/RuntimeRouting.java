@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * The local port serves every API: {@code /endpoints/…} is the runtime API, {@code /service/GraniteServiceVersion20100801/…}
- * CloudWatch, everything else the JSON APIs.
+ * CloudWatch, everything else the JSON APIs (the API handler serves the hosts' {@code StowageHost} on {@code /host}
+ * and the other services on any other path, as API Gateway does on AWS).
  */
 final class RuntimeRouting implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> runtime;

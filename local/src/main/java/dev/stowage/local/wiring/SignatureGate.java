@@ -14,17 +14,22 @@ import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.http.RawRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Local mode's stand-in for API Gateway's IAM authorization (ADR 5): a request reaches the handler only when
  * its SigV4 signature verifies against the local credentials, for the signing name of the service its target
- * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}; CloudWatch's path as {@code monitoring},
- * refused in its own wire format).
+ * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}; the hosts' {@code StowageHost} as
+ * {@code execute-api}; CloudWatch's path as {@code monitoring}, refused in its own wire format). The JSON APIs and the
+ * runtime also accept {@code execute-api}, the name clients of the AWS deployment sign with for API Gateway, so one
+ * client configuration works against both.
  */
 final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final String DEFAULT_SIGNING_NAME = "sagemaker";
+    /** What clients of the AWS deployment sign with (API Gateway's IAM authorization); accepted here as well. */
+    private static final String API_GATEWAY_SIGNING_NAME = "execute-api";
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> next;
     private final SigV4Verifier verifier;
@@ -44,7 +49,9 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
             String signingName = cloudWatch
                     ? CloudWatchApi.SIGNING_NAME
                     : protocol.service(headers).map(ServiceModel::signingName).orElse(DEFAULT_SIGNING_NAME);
-            verifier.verify(signed(event, headers), signingName);
+            verifier.verify(
+                    signed(event, headers),
+                    cloudWatch ? List.of(signingName) : List.of(signingName, API_GATEWAY_SIGNING_NAME));
         } catch (WireException refused) {
             if (cloudWatch) {
                 return CloudWatchApi.refusal(refused.error());

@@ -1,7 +1,6 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
@@ -18,6 +17,7 @@ import dev.stowage.functions.views.ViewProjectorHandler;
 import dev.stowage.functions.views.ViewsTable;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.serving.BackgroundDemand;
 import dev.stowage.host.serving.InvocationMetrics;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.time.TimeScale;
@@ -33,6 +33,7 @@ import dev.stowage.local.runtime.LocalRuntimeHandler;
 import dev.stowage.local.runtime.RuntimeDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -109,12 +110,17 @@ public final class StowageApplication implements LocalApplication {
                 arns,
                 environment.clock(),
                 options.scaledSettings());
-        var reports =
-                new FleetReports(stores.events(), stores.snapshots(), liveness, catalog, arns, environment.clock());
+        var reports = wiring.fleetReports();
         var directory = new RuntimeDirectory(
-                stores.events(), stores.snapshots(), environment.account(), new ScaleOnDemand(scalingReactor));
+                stores.events(),
+                stores.snapshots(),
+                environment.account(),
+                new BackgroundDemand((endpoint, variant, component) -> scalingReactor.onWaitingRequest(component)));
+        HostControl control = options.hostsThroughApi()
+                ? HostControl.throughApi(environment, options.scaled(Duration.ofSeconds(1)))
+                : new HostControl(new LocalFleetPort(reports), directory);
         var provider = new LocalInstanceProvider(
-                new LocalFleetPort(reports),
+                control.fleet(),
                 metrics,
                 workDir(environment),
                 options.scaled(options.bootDelay()),
@@ -122,7 +128,7 @@ public final class StowageApplication implements LocalApplication {
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock())
                         .withServing(options.serving()),
-                directory);
+                control.directory());
         this.instances = provider;
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));

@@ -8,7 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.auth.scheme.SageMakerAuthSchemeProvider;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /** Local mode refuses what AWS refuses: a wrong secret, an unknown access key, no signature at all. */
@@ -30,6 +35,26 @@ class SignatureIT {
     void theRightCredentialsAreServed() {
         long before = STOWAGE.eventCount();
         STOWAGE.sageMaker().createModel(b -> b.modelName("signed"));
+        assertThat(STOWAGE.eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aClientSigningForApiGatewayIsServedAsOnAws() {
+        long before = STOWAGE.eventCount();
+        try (SageMakerClient client = SageMakerClient.builder()
+                .endpointOverride(STOWAGE.running().baseUri())
+                .region(Region.of(RunningStowage.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, RunningStowage.SECRET_KEY)))
+                .authSchemeProvider(
+                        params -> SageMakerAuthSchemeProvider.defaultProvider().resolveAuthScheme(params).stream()
+                                .map(option -> option.toBuilder()
+                                        .putSignerProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                                        .build())
+                                .toList())
+                .build()) {
+            client.createModel(b -> b.modelName("signed-for-api-gateway"));
+        }
         assertThat(STOWAGE.eventCount()).isEqualTo(before + 1);
     }
 

@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,17 @@ public final class SigV4Verifier {
      * @throws dev.stowage.functions.protocol.WireException the AWS answer when verification fails
      */
     public String verify(SignedRequest request, String service) {
+        return verify(request, List.of(service));
+    }
+
+    /**
+     * Verifies the request's signature, scoped to any of {@code services} (a scope naming none of them is refused
+     * naming the first).
+     *
+     * @return the access key id that signed the request
+     * @throws dev.stowage.functions.protocol.WireException the AWS answer when verification fails
+     */
+    public String verify(SignedRequest request, List<String> services) {
         String header = request.headers().first("Authorization").orElse("");
         if (header.isBlank()) {
             throw new WireError("MissingAuthenticationTokenException", "Request is missing Authentication Token", 403)
@@ -99,7 +111,7 @@ public final class SigV4Verifier {
                         "UnrecognizedClientException", "The security token included in the request is invalid.", 403)
                 .exception());
         checkSkew(amzDate, signedAt);
-        checkScope(auth, amzDate, service);
+        checkScope(auth, amzDate, services);
         if (auth.signedHeaders().stream().noneMatch(h -> h.equals("host") || h.equals(":authority"))) {
             throw new WireError(
                             "IncompleteSignatureException",
@@ -174,7 +186,7 @@ public final class SigV4Verifier {
         }
     }
 
-    private void checkScope(Authorization auth, String amzDate, String service) {
+    private void checkScope(Authorization auth, String amzDate, List<String> services) {
         if (!auth.date().equals(amzDate.substring(0, 8))) {
             throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + auth.date() + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
@@ -182,8 +194,8 @@ public final class SigV4Verifier {
         if (!auth.region().equals(region)) {
             throw invalid("Credential should be scoped to a valid region, not '" + auth.region() + "'. ");
         }
-        if (!auth.service().equals(service)) {
-            throw invalid("Credential should be scoped to correct service: '" + service + "'. ");
+        if (!services.contains(auth.service())) {
+            throw invalid("Credential should be scoped to correct service: '" + services.getFirst() + "'. ");
         }
         if (!auth.terminator().equals("aws4_request")) {
             throw invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"

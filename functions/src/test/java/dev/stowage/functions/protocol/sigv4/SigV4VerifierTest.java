@@ -78,6 +78,19 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void acceptsAnyOfSeveralNamesAndNamesTheFirstWhenNoneMatches() {
+        List<String> names = List.of("sagemaker", "execute-api");
+        assertThat(VERIFIER.verify(sdkSigned("execute-api", "us-east-1", "test", CLOCK), names))
+                .isEqualTo("test");
+        assertThatThrownBy(() -> VERIFIER.verify(sdkSigned("monitoring", "us-east-1", "test", CLOCK), names))
+                .isInstanceOfSatisfying(WireException.class, e -> assertThat(e.error())
+                        .isEqualTo(new WireError(
+                                "InvalidSignatureException",
+                                "Credential should be scoped to correct service: 'sagemaker'. ",
+                                403)));
+    }
+
+    @Test
     void rejectsAMissingAuthorization() {
         SignedRequest unsigned =
                 new SignedRequest("POST", "/", "", Headers.ofSingle(Map.of("Host", "localhost")), new byte[0]);

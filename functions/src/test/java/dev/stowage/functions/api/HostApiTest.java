@@ -1,0 +1,186 @@
+package dev.stowage.functions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.domain.Arns;
+import dev.stowage.domain.alarms.InMemoryAlarmService;
+import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.app.InMemoryLivenessStore;
+import dev.stowage.domain.app.InMemorySnapshotStore;
+import dev.stowage.domain.views.InMemoryViewStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The hosts' service through the handler that ships: only on {@code /host}, validated as the other services. */
+class HostApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final String HEARTBEAT = "{'EndpointName':'ep','VariantName':'AllTraffic','InstanceId':'i-1'}";
+
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final InMemoryLivenessStore liveness = new InMemoryLivenessStore();
+    private final ApiHandler handler = new ApiHandler(new ApiWiring(
+                    events,
+                    new InMemoryViewStore(),
+                    new InMemorySnapshotStore(),
+                    liveness,
+                    new Arns("us-east-1", "123456789012"),
+                    CLOCK,
+                    new InMemoryAlarmService())
+            .services());
+
+    private APIGatewayProxyResponseEvent call(String path, String target, String body) {
+        return handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withPath(path)
+                        .withHeaders(Map.of("X-Amz-Target", target, "Content-Type", "application/x-amz-json-1.1"))
+                        .withBody(body.replace('\'', '"')),
+                null);
+    }
+
+    private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
+        return JSON.readTree(response.getBody());
+    }
+
+    @Test
+    void the_hosts_service_is_served_on_host_only_and_nothing_else_is() throws Exception {
+        var hostOnRoot = call("/", "StowageHost.SendHeartbeat", HEARTBEAT);
+        var sageMakerOnHost = call("/host", "SageMaker.CreateModel", "{'ModelName':'m','PrimaryContainer':{}}");
+
+        for (var refused : new APIGatewayProxyResponseEvent[] {hostOnRoot, sageMakerOnHost}) {
+            assertThat(refused.getStatusCode()).isEqualTo(400);
+            assertThat(body(refused).get("__type").asText()).isEqualTo("UnknownOperationException");
+        }
+        assertThat(events.read("model/m")).isEmpty();
+        assertThat(liveness.lastBeat("fleet/ep/AllTraffic", "i-1")).isEmpty();
+
+        assertThat(call("/host", "StowageHost.SendHeartbeat", HEARTBEAT).getStatusCode())
+                .isEqualTo(200);
+        assertThat(liveness.lastBeat("fleet/ep/AllTraffic", "i-1")).contains(CLOCK.instant());
+    }
+
+    @Test
+    void the_host_resource_is_known_by_its_name_behind_a_custom_domains_base_path() {
+        var response = handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withResource("/host")
+                        .withPath("/v1/host")
+                        .withHeaders(Map.of(
+                                "X-Amz-Target",
+                                "StowageHost.SendHeartbeat",
+                                "Content-Type",
+                                "application/x-amz-json-1.1"))
+                        .withBody(HEARTBEAT.replace('\'', '"')),
+                null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void invalid_reports_are_validation_exceptions_in_corals_words_and_write_nothing() throws Exception {
+        var response = call(
+                "/host",
+                "StowageHost.RegisterInstance",
+                "{'EndpointName':'bad_name','VariantName':'AllTraffic','InstanceId':'i-1','Address':'ftp://h',"
+                        + "'Capacity':{'MilliCores':-1,'MemoryInMiB':1024}}");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(body(response).get("message").asText())
+                .isEqualTo("4 validation errors detected: Value 'bad_name' at 'endpointName' failed to satisfy"
+                        + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62};"
+                        + " Value 'ftp://h' at 'address' failed to satisfy constraint: Member must satisfy regular"
+                        + " expression pattern: https?://[^\\s]+; Value '-1' at 'capacity.milliCores' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 0; Value null at"
+                        + " 'capacity.acceleratorDevices' failed to satisfy constraint: Member must not be null");
+        assertThat(events.read("fleet/bad_name/AllTraffic")).isEmpty();
+        assertThat(liveness.lastBeat("fleet/bad_name/AllTraffic", "i-1")).isEmpty();
+    }
+
+    @Test
+    void a_failure_report_without_its_reason_is_refused() throws Exception {
+        var response = call(
+                "/host",
+                "StowageHost.ReportCopyFailed",
+                "{'EndpointName':'ep','VariantName':'AllTraffic','CopyId':'ic-c1','LogTail':'boom'}");
+
+        assertThat(body(response).get("message").asText())
+                .isEqualTo("1 validation error detected: Value null at 'failureReason' failed to satisfy constraint:"
+                        + " Member must not be null");
+    }
+
+    @Test
+    void an_instance_the_fleet_did_not_request_cannot_register() throws Exception {
+        var response = call(
+                "/host",
+                "StowageHost.RegisterInstance",
+                "{'EndpointName':'ep','VariantName':'AllTraffic','InstanceId':'i-9','Address':'http://10.0.0.9:8080',"
+                        + "'Capacity':{'MilliCores':3000,'MemoryInMiB':12000,'AcceleratorDevices':1}}");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("message").asText()).isEqualTo("Instance i-9 was not requested by this fleet.");
+        assertThat(events.read("fleet/ep/AllTraffic")).isEmpty();
+    }
+
+    @Test
+    void routing_names_an_endpoint_or_a_component() throws Exception {
+        var neither = call("/host", "StowageHost.DescribeRouting", "{}");
+        assertThat(body(neither).get("message").asText())
+                .isEqualTo("Either EndpointName or InferenceComponentName must be given.");
+
+        var missing = body(call("/host", "StowageHost.DescribeRouting", "{'EndpointName':'nope'}"));
+        assertThat(missing.get("Account").asText()).isEqualTo("123456789012");
+        assertThat(missing.has("Endpoint")).isFalse();
+        assertThat(missing.get("Variants")).isEmpty();
+    }
+
+    @Test
+    void routing_reads_the_endpoint_its_variants_and_their_fleets() throws Exception {
+        call(
+                "/",
+                "SageMaker.CreateEndpointConfig",
+                "{'EndpointConfigName':'cfg','ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic',"
+                        + "'InstanceType':'ml.g5.xlarge','InitialInstanceCount':1,"
+                        + "'RoutingConfig':{'RoutingStrategy':'RANDOM'}}]}");
+        assertThat(call("/", "SageMaker.CreateEndpoint", "{'EndpointName':'ep','EndpointConfigName':'cfg'}")
+                        .getStatusCode())
+                .isEqualTo(200);
+
+        var routing = body(call("/host", "StowageHost.DescribeRouting", "{'EndpointName':'ep'}"));
+
+        assertThat(routing.at("/Endpoint/EndpointName").asText()).isEqualTo("ep");
+        assertThat(routing.at("/Endpoint/ProductionVariants/0/RoutingConfig/RoutingStrategy")
+                        .asText())
+                .isEqualTo("RANDOM");
+        assertThat(routing.at("/Variants/0/VariantName").asText()).isEqualTo("AllTraffic");
+        assertThat(routing.at("/Variants/0/Hosts")).isEmpty();
+
+        var created = call(
+                "/",
+                "SageMaker.CreateInferenceComponent",
+                "{'InferenceComponentName':'ic','EndpointName':'ep','VariantName':'AllTraffic','Specification':"
+                        + "{'Container':{'Image':'stowage/echo'},'ComputeResourceRequirements':"
+                        + "{'NumberOfCpuCoresRequired':1,'MinMemoryRequiredInMb':1024}},'RuntimeConfig':{'CopyCount':1}}");
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
+        var byComponent = body(call("/host", "StowageHost.DescribeRouting", "{'InferenceComponentName':'ic'}"));
+        assertThat(byComponent.at("/Endpoint/EndpointName").asText()).isEqualTo("ep");
+        assertThat(byComponent
+                        .at("/InferenceComponents/0/InferenceComponentName")
+                        .asText())
+                .isEqualTo("ic");
+        assertThat(byComponent
+                        .at("/InferenceComponents/0/Specification/Container/Image")
+                        .asText())
+                .isEqualTo("stowage/echo");
+    }
+}
