@@ -1,5 +1,6 @@
 package dev.stowage.host;
 
+import dev.stowage.host.ec2.Ec2Host;
 import dev.stowage.host.ec2.Ec2HostWiring;
 import dev.stowage.host.ec2.HostEnvironment;
 import dev.stowage.host.ec2.HostIdentity;
@@ -20,7 +21,7 @@ public final class HostMain {
     public static void main(String[] args) throws InterruptedException {
         HostEnvironment environment = HostEnvironment.of(System.getenv());
         HostIdentity identity = HostIdentity.read(new Imds(Imds.DEFAULT_BASE), environment.runtimePort());
-        InferenceHost host = Ec2HostWiring.defaults()
+        Ec2Host running = Ec2HostWiring.aws()
                 .host(
                         environment,
                         identity,
@@ -28,11 +29,11 @@ public final class HostMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.log(System.Logger.Level.INFO, "stopping: draining the copies of " + identity.instanceId());
-            host.close();
+            running.close();
             stopped.countDown();
         }));
         try {
-            host.start();
+            running.host().start();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not register " + identity.instanceId(), e);
             System.exit(1);
