@@ -39,6 +39,21 @@ public final class InstanceTypeCatalog {
         return new InstanceTypeCatalog(List.copyOf(types));
     }
 
+    /**
+     * This catalog with only the types named, in this catalog's order.
+     *
+     * @throws IllegalArgumentException when a name is not in this catalog
+     */
+    public InstanceTypeCatalog restrictedTo(java.util.Collection<String> names) {
+        for (String name : names) {
+            if (!byName.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is not an instance type Stowage supports.");
+            }
+        }
+        return new InstanceTypeCatalog(
+                all().stream().filter(type -> names.contains(type.name())).toList());
+    }
+
     /** The type named {@code name} (for example {@code ml.g5.12xlarge}), if Stowage supports it. */
     public Optional<InstanceType> find(String name) {
         return Optional.ofNullable(byName.get(name));

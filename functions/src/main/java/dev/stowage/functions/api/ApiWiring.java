@@ -15,6 +15,7 @@ import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
+import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +33,8 @@ public record ApiWiring(
         LivenessStore liveness,
         Arns arns,
         Clock clock,
-        AlarmService alarms) {
+        AlarmService alarms,
+        InstanceTypeCatalog catalog) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
@@ -41,13 +43,13 @@ public record ApiWiring(
         return List.of(
                 new SageMakerApi(controlPlane, reads(), arns, autoScaling::forget),
                 new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
-                new StowageApi(InstanceTypeCatalog.standard(), reads(), arns),
+                new StowageApi(catalog, reads(), arns),
                 new HostApi(fleetReports(), new RoutingReads(reads(), arns.account()), scalingReactor(1.0)));
     }
 
     /** What hosts report, as fleet commands. */
     public FleetReports fleetReports() {
-        return new FleetReports(events, snapshots, liveness, InstanceTypeCatalog.standard(), arns, clock);
+        return new FleetReports(events, snapshots, liveness, catalog, arns, clock);
     }
 
     /** The SageMaker write side, projecting each stream it changes at once. */
@@ -57,7 +59,7 @@ public record ApiWiring(
                 events,
                 clock,
                 arns,
-                InstanceTypeCatalog.standard(),
+                catalog,
                 endpoint -> reads().inferenceComponentsOn(endpoint),
                 stream -> catchUpQuietly(projector, stream));
     }
@@ -86,11 +88,25 @@ public record ApiWiring(
 
     /** The wiring of a Lambda container, from its environment. */
     public static ApiWiring fromEnvironment() {
-        return of(Stores.fromEnvironment(), Clock.systemUTC(), CloudWatchAlarmService.create());
+        return of(Stores.fromEnvironment(), Clock.systemUTC(), CloudWatchAlarmService.create())
+                .withCatalog(DeploymentCatalog.fromEnvironment());
     }
 
+    /** Every instance type Stowage supports. */
     public static ApiWiring of(Stores stores, Clock clock, AlarmService alarms) {
         return new ApiWiring(
-                stores.events(), stores.views(), stores.snapshots(), stores.liveness(), stores.arns(), clock, alarms);
+                stores.events(),
+                stores.views(),
+                stores.snapshots(),
+                stores.liveness(),
+                stores.arns(),
+                clock,
+                alarms,
+                InstanceTypeCatalog.standard());
+    }
+
+    /** Only the instance types of {@code restricted} may be used (a deployment's allowed types). */
+    public ApiWiring withCatalog(InstanceTypeCatalog restricted) {
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted);
     }
 }

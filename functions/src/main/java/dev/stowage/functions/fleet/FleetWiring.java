@@ -6,6 +6,7 @@ import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;
 
@@ -16,7 +17,7 @@ import java.time.Clock;
 public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock clock) {
 
     public static FleetWiring fromEnvironment() {
-        return new FleetWiring(Stores.fromEnvironment(), InstanceTypeCatalog.standard(), Clock.systemUTC());
+        return new FleetWiring(Stores.fromEnvironment(), DeploymentCatalog.fromEnvironment(), Clock.systemUTC());
     }
 
     public PlacementReactor placement() {

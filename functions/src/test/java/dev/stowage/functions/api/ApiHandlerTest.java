@@ -11,6 +11,7 @@ import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.app.InMemoryEventStore;
 import dev.stowage.domain.app.InMemoryLivenessStore;
 import dev.stowage.domain.app.InMemorySnapshotStore;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.InMemoryViewStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,8 @@ class ApiHandlerTest {
                     new InMemoryLivenessStore(),
                     new Arns("us-east-1", "123456789012"),
                     CLOCK,
-                    new InMemoryAlarmService())
+                    new InMemoryAlarmService(),
+                    InstanceTypeCatalog.standard())
             .services());
 
     private APIGatewayProxyResponseEvent call(String target, String body) {
