@@ -121,7 +121,7 @@ final class NagReasons {
                                     + " step-scaling alarms are the team's own; the functions read or manage the alarm"
                                     + " that triggers or belongs to a policy.",
                             regex(
-                                    "/^Resource::arn:<AWS::Partition>:cloudwatch:<AWS::Region>:<AWS::AccountId>:alarm:\\*$/g")),
+                                    "/^Resource::arn:<AWS::Partition>:cloudwatch:<AWS::Region>:<AWS::AccountId>:alarm:.*$/g")),
                     reason(
                             "AwsSolutions-IAM5",
                             "One dashboard per endpoint, named after it with the deployment's prefix.",

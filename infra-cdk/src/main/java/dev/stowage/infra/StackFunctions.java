@@ -83,9 +83,12 @@ public final class StackFunctions extends Construct {
         props.api()
                 .role()
                 .addToPolicy(alarms(
-                        List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms")));
-        scaling.role().addToPolicy(alarms(List.of("cloudwatch:DescribeAlarms")));
-        stillInAlarm.role().addToPolicy(alarms(List.of("cloudwatch:DescribeAlarms")));
+                        "ManageTargetTrackingAlarms",
+                        List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
+                        "TargetTracking-*"));
+        for (JavaFunction reader : List.of(props.api(), scaling, stillInAlarm)) {
+            reader.role().addToPolicy(alarms("Alarms", List.of("cloudwatch:DescribeAlarms"), "*"));
+        }
         for (JavaFunction launcher : List.of(instances, fleetTick)) {
             InstancePermissions.grant(launcher.role(), settings.deployment(), props.hosts(), props.network());
         }
@@ -114,13 +117,14 @@ public final class StackFunctions extends Construct {
         return settings.deployment() + "-";
     }
 
-    private static PolicyStatement alarms(List<String> actions) {
+    /** Alarms named like {@code names}: Application Auto Scaling names its own alarms TargetTracking-…. */
+    private static PolicyStatement alarms(String sid, List<String> actions, String names) {
         return PolicyStatement.Builder.create()
-                .sid("Alarms")
+                .sid(sid)
                 .effect(Effect.ALLOW)
                 .actions(actions)
-                .resources(List.of(
-                        "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:*"))
+                .resources(List.of("arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID
+                        + ":alarm:" + names))
                 .build();
     }
 

@@ -204,7 +204,7 @@ class StowageStackTest {
     }
 
     @Test
-    void the_api_function_may_manage_alarms() {
+    void the_api_function_may_put_and_delete_only_target_tracking_alarms() {
         template.hasResourceProperties(
                 "AWS::IAM::Policy",
                 Map.of(
@@ -214,13 +214,15 @@ class StowageStackTest {
                         Map.of(
                                 "Statement",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Sid",
-                                        "Alarms",
-                                        "Action",
-                                        List.of(
-                                                "cloudwatch:PutMetricAlarm",
-                                                "cloudwatch:DeleteAlarms",
-                                                "cloudwatch:DescribeAlarms"))))))));
+                                        "Sid", "ManageTargetTrackingAlarms",
+                                        "Action", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
+                                        "Resource",
+                                                Map.of(
+                                                        "Fn::Join",
+                                                        List.of(
+                                                                "",
+                                                                Match.arrayWith(
+                                                                        List.of(":alarm:TargetTracking-*")))))))))));
     }
 
     @SuppressWarnings("unchecked")
