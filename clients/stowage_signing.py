@@ -11,10 +11,10 @@ boto3::
     import stowage_signing
     sm = stowage_signing.client("sagemaker", endpoint_url="https://abc.execute-api.us-east-1.amazonaws.com/prod/")
 
-AWS CLI v2 (loads it as a plugin)::
+AWS CLI (a plugin; v2 reads the folder from ``cli_legacy_plugin_path``, v1 from the ``PYTHONPATH``)::
 
-    aws configure set plugins.cli_legacy_plugin_path /path/to/stowage/clients
     aws configure set plugins.stowage stowage_signing
+    aws configure set plugins.cli_legacy_plugin_path /path/to/stowage/clients
     aws sagemaker list-inference-components --endpoint-url https://abc.execute-api.us-east-1.amazonaws.com/prod/
 """
 
