@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
+import dev.stowage.functions.dashboards.CloudWatchDashboards;
 import dev.stowage.testing.AlarmFixtures;
 import dev.stowage.testing.aws.LocalStackClients;
 import java.util.List;
@@ -73,6 +74,24 @@ class AwsAdaptersLocalStackTest {
             alarms.put(alarm);
 
             assertThat(alarms.list("TargetTracking-")).containsExactly(alarm);
+        }
+    }
+
+    @Test
+    void a_dashboard_is_put_read_back_and_deleted() {
+        try (CloudWatchClient cloudWatch = local(CloudWatchClient.builder()).build()) {
+            CloudWatchDashboards dashboards = new CloudWatchDashboards(cloudWatch);
+            String body = "{\"widgets\":[{\"type\":\"text\",\"x\":0,\"y\":0,\"width\":24,\"height\":1,"
+                    + "\"properties\":{\"markdown\":\"# travel\"}}]}";
+
+            assertThat(dashboards.put("stowage-travel", body)).isEmpty();
+            assertThat(cloudWatch
+                            .getDashboard(b -> b.dashboardName("stowage-travel"))
+                            .dashboardBody())
+                    .contains("# travel");
+
+            dashboards.delete(List.of("stowage-travel", "stowage-never-made"));
+            assertThat(cloudWatch.listDashboards().dashboardEntries()).isEmpty();
         }
     }
 }
