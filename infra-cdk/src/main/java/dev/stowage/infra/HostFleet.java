@@ -134,6 +134,26 @@ public final class HostFleet extends Construct {
                 .build();
     }
 
+    /**
+     * What the host reads at start (ADR 15): the API's stage URL, the region, the deployment, the runtime port, and
+     * where copy logs go and how long they are kept.
+     */
+    public static Map<String, String> hostEnvironment(String apiUrl, StowageSettings settings, String copyLogGroups) {
+        return Map.of(
+                "STOWAGE_API_URL",
+                apiUrl,
+                "AWS_REGION",
+                Aws.REGION,
+                "STOWAGE_DEPLOYMENT",
+                settings.deployment(),
+                "STOWAGE_RUNTIME_PORT",
+                Integer.toString(HostNetwork.RUNTIME_PORT),
+                "STOWAGE_LOG_GROUP_PREFIX",
+                copyLogGroups,
+                "STOWAGE_LOG_RETENTION_DAYS",
+                Integer.toString(settings.logRetentionDays()));
+    }
+
     public Role role() {
         return role;
     }

@@ -61,12 +61,7 @@ public final class StowageStack extends Stack {
                         network,
                         api.hostMethodArn(),
                         copyLogGroups,
-                        Map.of(
-                                "STOWAGE_API_URL", api.url(),
-                                "AWS_REGION", Aws.REGION,
-                                "STOWAGE_DEPLOYMENT", settings.deployment(),
-                                "STOWAGE_RUNTIME_PORT", Integer.toString(HostNetwork.RUNTIME_PORT),
-                                "STOWAGE_LOG_GROUP_PREFIX", copyLogGroups)));
+                        HostFleet.hostEnvironment(api.url(), settings, copyLogGroups)));
         this.functions = new StackFunctions(
                 this,
                 "Functions",

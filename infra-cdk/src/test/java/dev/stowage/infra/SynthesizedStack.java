@@ -27,10 +27,6 @@ final class SynthesizedStack {
             jar("../functions/target/stowage-functions.jar"),
             jar("../host/target/stowage-host.jar"));
 
-    /** What the host's user data sets besides {@code AWS_REGION}, which the AWS SDK reads. */
-    static final List<String> HOST_VARIABLES =
-            List.of("STOWAGE_API_URL", "STOWAGE_DEPLOYMENT", "STOWAGE_RUNTIME_PORT", "STOWAGE_LOG_GROUP_PREFIX");
-
     private static SynthesizedStack instance;
 
     final StowageStack stack;

@@ -33,13 +33,29 @@ public final class CloudWatchCopyLogs implements CopyLogSink, AutoCloseable {
     private final String groupPrefix;
     private final String instanceId;
     private final Clock clock;
+    private final int retentionDays;
     private final Map<FollowedLog, Boolean> followed = new ConcurrentHashMap<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread shipper;
 
     public CloudWatchCopyLogs(
             CloudWatchLogsClient logs, String groupPrefix, String instanceId, Duration interval, Clock clock) {
+        this(logs, groupPrefix, instanceId, interval, clock, 0);
+    }
+
+    /**
+     * @param retentionDays how long the log groups this sink creates keep events (a CloudWatch Logs retention
+     *     period); 0: forever
+     */
+    public CloudWatchCopyLogs(
+            CloudWatchLogsClient logs,
+            String groupPrefix,
+            String instanceId,
+            Duration interval,
+            Clock clock,
+            int retentionDays) {
         this.logs = logs;
+        this.retentionDays = retentionDays;
         this.groupPrefix = groupPrefix;
         this.instanceId = instanceId;
         this.clock = clock;
@@ -54,11 +70,15 @@ public final class CloudWatchCopyLogs implements CopyLogSink, AutoCloseable {
         });
     }
 
-    /** The sink of a host on EC2: {@code STOWAGE_LOG_GROUP_PREFIX}, region and instance role from the environment. */
+    /**
+     * The sink of a host on EC2: {@code STOWAGE_LOG_GROUP_PREFIX}, {@code STOWAGE_LOG_RETENTION_DAYS} (default: keep
+     * forever), region and instance role from the environment.
+     */
     public static CloudWatchCopyLogs fromEnvironment(String instanceId) {
         String prefix = System.getenv().getOrDefault("STOWAGE_LOG_GROUP_PREFIX", DEFAULT_GROUP_PREFIX);
+        int retention = Integer.parseInt(System.getenv().getOrDefault("STOWAGE_LOG_RETENTION_DAYS", "0"));
         return new CloudWatchCopyLogs(
-                CloudWatchLogsClient.create(), prefix, instanceId, DEFAULT_INTERVAL, Clock.systemUTC());
+                CloudWatchLogsClient.create(), prefix, instanceId, DEFAULT_INTERVAL, Clock.systemUTC(), retention);
     }
 
     @Override
@@ -108,16 +128,24 @@ public final class CloudWatchCopyLogs implements CopyLogSink, AutoCloseable {
         } catch (ResourceAlreadyExistsException exists) {
             return;
         } catch (ResourceNotFoundException noGroup) {
-            try {
-                logs.createLogGroup(b -> b.logGroupName(log.group));
-            } catch (ResourceAlreadyExistsException exists) {
-                // Another host created it meanwhile.
-            }
+            createGroup(log.group);
             try {
                 logs.createLogStream(b -> b.logGroupName(log.group).logStreamName(log.stream));
             } catch (ResourceAlreadyExistsException exists) {
                 // Created by an earlier attempt.
             }
+        }
+    }
+
+    /** Creates {@code group} with the sink's retention; one created meanwhile by another host is left as it is. */
+    private void createGroup(String group) {
+        try {
+            logs.createLogGroup(b -> b.logGroupName(group));
+        } catch (ResourceAlreadyExistsException exists) {
+            return;
+        }
+        if (retentionDays > 0) {
+            logs.putRetentionPolicy(b -> b.logGroupName(group).retentionInDays(retentionDays));
         }
     }
 

@@ -109,6 +109,27 @@ class CloudWatchCopyLogsTest {
     }
 
     @Test
+    void a_group_this_host_creates_keeps_events_for_the_deployments_retention() throws Exception {
+        server.respond(request -> request.operation().equals("CreateLogStream")
+                        && server.requests("CreateLogStream").size() == 1
+                ? error("ResourceNotFoundException")
+                : CannedResponse.json(200, "{}"));
+        try (CloudWatchCopyLogs kept = new CloudWatchCopyLogs(
+                client, CloudWatchCopyLogs.DEFAULT_GROUP_PREFIX, "i-1", Duration.ofHours(1), CLOCK, 30)) {
+            CopyLog log = CopyLog.open(dir.resolve("ic/copy-3.log"), CLOCK);
+            kept.follow("ic", "copy-3", log.file());
+            log.line("loading");
+            kept.flush();
+        }
+        assertThat(server.requests())
+                .extracting(CapturedRequest::operation)
+                .containsSubsequence("CreateLogGroup", "PutRetentionPolicy", "CreateLogStream", "PutLogEvents");
+        JsonNode retention = body(server.requests("PutRetentionPolicy").getFirst());
+        assertThat(retention.path("logGroupName").asText()).isEqualTo(GROUP);
+        assertThat(retention.path("retentionInDays").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void a_failed_send_is_retried_on_the_next_round_and_batches_keep_to_ten_thousand_events() throws Exception {
         AtomicBoolean refuse = new AtomicBoolean(true);
         server.respond(request -> request.operation().equals("PutLogEvents") && refuse.get()
