@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
-import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
@@ -55,13 +53,7 @@ class HostRoutingIT {
     @BeforeAll
     static void deploy() {
         var sageMaker = STOWAGE.sageMaker();
-        sageMaker.createEndpointConfig(b -> b.endpointConfigName(ENDPOINT)
-                .executionRoleArn("arn:aws:iam::123456789012:role/stowage")
-                .productionVariants(v -> v.variantName("AllTraffic")
-                        .instanceType(ProductionVariantInstanceType.ML_G5_XLARGE)
-                        .initialInstanceCount(2)
-                        .routingConfig(r -> r.routingStrategy(RoutingStrategy.RANDOM))));
-        sageMaker.createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(ENDPOINT));
+        ScenarioFleet.twoInstanceEndpoint(STOWAGE, ENDPOINT);
         sageMaker.createInferenceComponent(b -> b.inferenceComponentName(SIM)
                 .endpointName(ENDPOINT)
                 .variantName("AllTraffic")

@@ -27,8 +27,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
-import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
@@ -48,14 +46,7 @@ class HostsThroughApiIT {
 
     @BeforeAll
     static void deploy() {
-        var sageMaker = STOWAGE.sageMaker();
-        sageMaker.createEndpointConfig(b -> b.endpointConfigName(ENDPOINT)
-                .executionRoleArn("arn:aws:iam::123456789012:role/stowage")
-                .productionVariants(v -> v.variantName("AllTraffic")
-                        .instanceType(ProductionVariantInstanceType.ML_G5_XLARGE)
-                        .initialInstanceCount(2)
-                        .routingConfig(r -> r.routingStrategy(RoutingStrategy.RANDOM))));
-        sageMaker.createEndpoint(b -> b.endpointName(ENDPOINT).endpointConfigName(ENDPOINT));
+        ScenarioFleet.twoInstanceEndpoint(STOWAGE, ENDPOINT);
         ScenarioFleet.component(STOWAGE, ENDPOINT, ECHO, "stowage/echo", Map.of(), 2);
         hosts = STOWAGE.instances().hosts(StreamIds.fleet(ENDPOINT, "AllTraffic"));
     }

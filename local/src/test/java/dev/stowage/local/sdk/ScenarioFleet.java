@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
+import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 
 /**
  * Local mode for the autoscaling scenarios: a fleet whose timers are given in simulated time, as on the service (an
@@ -70,6 +71,18 @@ final class ScenarioFleet {
                 .matched()
                 .response()
                 .orElseThrow();
+    }
+
+    /** Creates an endpoint of two ml.g5.xlarge instances routing at random, and does not wait for it. */
+    static void twoInstanceEndpoint(LocalModeExtension stowage, String endpoint) {
+        SageMakerClient sageMaker = stowage.sageMaker();
+        sageMaker.createEndpointConfig(
+                b -> b.endpointConfigName(endpoint).executionRoleArn(ROLE).productionVariants(v -> v.variantName(
+                                VARIANT)
+                        .instanceType(ProductionVariantInstanceType.ML_G5_XLARGE)
+                        .initialInstanceCount(2)
+                        .routingConfig(r -> r.routingStrategy(RoutingStrategy.RANDOM))));
+        sageMaker.createEndpoint(b -> b.endpointName(endpoint).endpointConfigName(endpoint));
     }
 
     /**
