@@ -8,7 +8,6 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -26,11 +25,7 @@ public final class AlarmTriggers extends Construct {
 
     public AlarmTriggers(Construct scope, String id, JavaFunction scaling, List<JavaFunction> everyMinute) {
         super(scope, id);
-        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .build();
+        this.deadLetters = DeadLetters.queue(this, "DeadLetters");
         this.alarmStateChanges = Rule.Builder.create(this, "AlarmStateChanges")
                 .description("CloudWatch alarms entering ALARM, to the Stowage scaling function")
                 .eventPattern(EventPattern.builder()

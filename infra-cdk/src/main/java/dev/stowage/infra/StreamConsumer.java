@@ -7,7 +7,6 @@ import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -25,11 +24,7 @@ public final class StreamConsumer extends Construct {
 
     public StreamConsumer(Construct scope, String id, JavaFunction consumer, ITable events) {
         super(scope, id);
-        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .build();
+        this.deadLetters = DeadLetters.queue(this, "DeadLetters");
         consumer.alias()
                 .addEventSource(new DynamoEventSource(
                         events,

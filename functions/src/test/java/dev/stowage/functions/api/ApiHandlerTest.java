@@ -2,52 +2,22 @@ package dev.stowage.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stowage.domain.Arns;
-import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.app.InMemoryEventStore;
-import dev.stowage.domain.app.InMemoryLivenessStore;
-import dev.stowage.domain.app.InMemorySnapshotStore;
-import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.domain.views.InMemoryViewStore;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The handler that ships to Lambda, on in-memory stores: wire parsing, validation, errors. */
 class ApiHandlerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-
-    private final InMemoryEventStore events = new InMemoryEventStore();
-    private final ApiHandler handler = new ApiHandler(new ApiWiring(
-                    events,
-                    new InMemoryViewStore(),
-                    new InMemorySnapshotStore(),
-                    new InMemoryLivenessStore(),
-                    new Arns("us-east-1", "123456789012"),
-                    CLOCK,
-                    new InMemoryAlarmService(),
-                    InstanceTypeCatalog.standard())
-            .services());
+    private final InMemoryApi api = new InMemoryApi();
+    private final InMemoryEventStore events = api.events;
 
     private APIGatewayProxyResponseEvent call(String target, String body) {
-        return handler.handleRequest(
-                new APIGatewayProxyRequestEvent()
-                        .withHttpMethod("POST")
-                        .withPath("/")
-                        .withHeaders(Map.of("X-Amz-Target", target, "Content-Type", "application/x-amz-json-1.1"))
-                        .withBody(body.replace('\'', '"')),
-                null);
+        return api.call("/", target, body);
     }
 
     private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
-        return JSON.readTree(response.getBody());
+        return InMemoryApi.body(response);
     }
 
     @Test

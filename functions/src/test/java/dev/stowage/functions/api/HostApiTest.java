@@ -5,51 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stowage.domain.Arns;
-import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.app.InMemoryEventStore;
 import dev.stowage.domain.app.InMemoryLivenessStore;
-import dev.stowage.domain.app.InMemorySnapshotStore;
-import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.domain.views.InMemoryViewStore;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The hosts' service through the handler that ships: only on {@code /host}, validated as the other services. */
 class HostApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final String HEARTBEAT = "{'EndpointName':'ep','VariantName':'AllTraffic','InstanceId':'i-1'}";
 
-    private final InMemoryEventStore events = new InMemoryEventStore();
-    private final InMemoryLivenessStore liveness = new InMemoryLivenessStore();
-    private final ApiHandler handler = new ApiHandler(new ApiWiring(
-                    events,
-                    new InMemoryViewStore(),
-                    new InMemorySnapshotStore(),
-                    liveness,
-                    new Arns("us-east-1", "123456789012"),
-                    CLOCK,
-                    new InMemoryAlarmService(),
-                    InstanceTypeCatalog.standard())
-            .services());
+    private final InMemoryApi api = new InMemoryApi();
+    private final InMemoryEventStore events = api.events;
+    private final InMemoryLivenessStore liveness = api.liveness;
+    private static final Clock CLOCK = InMemoryApi.CLOCK;
 
     private APIGatewayProxyResponseEvent call(String path, String target, String body) {
-        return handler.handleRequest(
-                new APIGatewayProxyRequestEvent()
-                        .withHttpMethod("POST")
-                        .withPath(path)
-                        .withHeaders(Map.of("X-Amz-Target", target, "Content-Type", "application/x-amz-json-1.1"))
-                        .withBody(body.replace('\'', '"')),
-                null);
+        return api.call(path, target, body);
     }
 
     private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
-        return JSON.readTree(response.getBody());
+        return InMemoryApi.body(response);
     }
 
     @Test
@@ -71,18 +47,13 @@ class HostApiTest {
 
     @Test
     void the_host_resource_is_known_by_its_name_behind_a_custom_domains_base_path() {
-        var response = handler.handleRequest(
-                new APIGatewayProxyRequestEvent()
-                        .withHttpMethod("POST")
-                        .withResource("/host")
-                        .withPath("/v1/host")
-                        .withHeaders(Map.of(
-                                "X-Amz-Target",
-                                "StowageHost.SendHeartbeat",
-                                "Content-Type",
-                                "application/x-amz-json-1.1"))
-                        .withBody(HEARTBEAT.replace('\'', '"')),
-                null);
+        var response = api.handle(new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST")
+                .withResource("/host")
+                .withPath("/v1/host")
+                .withHeaders(Map.of(
+                        "X-Amz-Target", "StowageHost.SendHeartbeat", "Content-Type", "application/x-amz-json-1.1"))
+                .withBody(HEARTBEAT.replace('\'', '"')));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
     }
