@@ -16,7 +16,9 @@ import software.constructs.Construct;
  * The two tables (DESIGN §3), declared as {@code EventsTable} and {@code ViewsTable} create them locally: {@code
  * events} with a {@code NEW_IMAGE} stream whose records wake the projectors and reactors, {@code views} with its kind
  * index and a TTL on liveness rows. Both on demand, with point-in-time recovery, and kept when the stack is destroyed
- * (the events are the system of record).
+ * (the events are the system of record). CloudFormation names them, so a stack deployed again after a destroy gets
+ * new tables beside the kept ones instead of failing on their names; the functions read the names from their
+ * environment.
  */
 public final class EventTables extends Construct {
     public static final String EVENTS_PARTITION_KEY = "stream";
@@ -29,10 +31,9 @@ public final class EventTables extends Construct {
     private final Table events;
     private final Table views;
 
-    public EventTables(Construct scope, String id, String deployment) {
+    public EventTables(Construct scope, String id) {
         super(scope, id);
         this.events = Table.Builder.create(this, "Events")
-                .tableName(deployment + "-events")
                 .partitionKey(key(EVENTS_PARTITION_KEY, AttributeType.STRING))
                 .sortKey(key(EVENTS_SORT_KEY, AttributeType.NUMBER))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -43,7 +44,6 @@ public final class EventTables extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         this.views = Table.Builder.create(this, "Views")
-                .tableName(deployment + "-views")
                 .partitionKey(key(VIEWS_PARTITION_KEY, AttributeType.STRING))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .timeToLiveAttribute(VIEWS_TTL)

@@ -28,7 +28,7 @@ public final class StowageStack extends Stack {
         super(scope, id, props);
         Tags.of(this).add("stowage-deployment", settings.deployment());
         RetentionDays retention = retention(settings.logRetentionDays());
-        this.tables = new EventTables(this, "Tables", settings.deployment());
+        this.tables = new EventTables(this, "Tables");
         this.network = new HostNetwork(this, "Network", settings, retention);
         Map<String, String> base = LambdaEnvironment.of(
                 tables.events().getTableName(),
@@ -74,6 +74,14 @@ public final class StowageStack extends Stack {
                 .value(api.url())
                 .build();
         CfnOutput.Builder.create(this, "Region").value(Aws.REGION).build();
+        CfnOutput.Builder.create(this, "EventsTable")
+                .description("The event store (kept when the stack is destroyed)")
+                .value(tables.events().getTableName())
+                .build();
+        CfnOutput.Builder.create(this, "ViewsTable")
+                .description("The read models (kept when the stack is destroyed)")
+                .value(tables.views().getTableName())
+                .build();
     }
 
     private static RetentionDays retention(int days) {

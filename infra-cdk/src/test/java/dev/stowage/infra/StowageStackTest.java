@@ -22,7 +22,6 @@ class StowageStackTest {
                         "Retain",
                         "Properties",
                         Map.of(
-                                "TableName", "stowage-events",
                                 "KeySchema",
                                         List.of(
                                                 Map.of("AttributeName", EventsTable.STREAM, "KeyType", "HASH"),
@@ -37,7 +36,6 @@ class StowageStackTest {
         template.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Map.of(
-                        "TableName", "stowage-views",
                         "KeySchema", List.of(Map.of("AttributeName", ViewsTable.ID, "KeyType", "HASH")),
                         "TimeToLiveSpecification", Map.of("AttributeName", ViewsTable.EXPIRES_AT, "Enabled", true),
                         "GlobalSecondaryIndexes",
