@@ -86,6 +86,15 @@ public final class StackFunctions extends Construct {
                         "ManageTargetTrackingAlarms",
                         List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
                         "TargetTracking-*"));
+        // The API checks that a host reports only for the instance its role session names (ADR 15).
+        props.api()
+                .role()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .sid("VerifyHosts")
+                        .effect(Effect.ALLOW)
+                        .actions(List.of("ec2:DescribeInstances"))
+                        .resources(List.of("*"))
+                        .build());
         for (JavaFunction reader : List.of(props.api(), scaling, stillInAlarm)) {
             reader.role().addToPolicy(alarms("Alarms", List.of("cloudwatch:DescribeAlarms"), "*"));
         }

@@ -70,7 +70,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             String operation = request.operation().name();
             served.validator().check(operation, request.body());
             ObjectNode output = served.api()
-                    .invoke(operation, request.body(), requestId)
+                    .invoke(operation, request.body(), requestId, caller(event))
                     .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
@@ -117,6 +117,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         }
         String path = Objects.requireNonNullElse(event.getPath(), "/");
         return path.equals(HOST_PATH) || path.equals(HOST_PATH + "/");
+    }
+
+    /** Who API Gateway's IAM authorization found signed the request. */
+    static Caller caller(APIGatewayProxyRequestEvent event) {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity)
+                .map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn)
+                .map(Caller::of)
+                .orElse(Caller.UNKNOWN);
     }
 
     static Headers headers(APIGatewayProxyRequestEvent event) {

@@ -17,6 +17,7 @@ import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.fleet.Ec2HostVerifier;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +35,8 @@ public record ApiWiring(
         Arns arns,
         Clock clock,
         AlarmService alarms,
-        InstanceTypeCatalog catalog) {
+        InstanceTypeCatalog catalog,
+        HostVerifier hostVerifier) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
@@ -44,7 +46,12 @@ public record ApiWiring(
                 new SageMakerApi(controlPlane, reads(), arns, autoScaling::forget),
                 new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
                 new StowageApi(catalog, reads(), arns),
-                new HostApi(fleetReports(), new RoutingReads(reads(), arns.account()), scalingReactor(1.0)));
+                new HostApi(
+                        fleetReports(),
+                        new RoutingReads(reads(), arns.account()),
+                        scalingReactor(1.0),
+                        new FleetRepository(events, snapshots),
+                        hostVerifier));
     }
 
     /** What hosts report, as fleet commands. */
@@ -89,7 +96,8 @@ public record ApiWiring(
     /** The wiring of a Lambda container, from its environment. */
     public static ApiWiring fromEnvironment() {
         return of(Stores.fromEnvironment(), Clock.systemUTC(), CloudWatchAlarmService.create())
-                .withCatalog(DeploymentCatalog.fromEnvironment());
+                .withCatalog(DeploymentCatalog.fromEnvironment())
+                .withHostVerifier(Ec2HostVerifier.fromEnvironment());
     }
 
     /** Every instance type Stowage supports. */
@@ -102,11 +110,17 @@ public record ApiWiring(
                 stores.arns(),
                 clock,
                 alarms,
-                InstanceTypeCatalog.standard());
+                InstanceTypeCatalog.standard(),
+                HostVerifier.TRUSTING);
     }
 
     /** Only the instance types of {@code restricted} may be used (a deployment's allowed types). */
     public ApiWiring withCatalog(InstanceTypeCatalog restricted) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted);
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted, hostVerifier);
+    }
+
+    /** Host operations are checked to come from the instance they report for. */
+    public ApiWiring withHostVerifier(HostVerifier verifier) {
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, verifier);
     }
 }

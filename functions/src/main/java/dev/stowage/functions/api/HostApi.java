@@ -3,8 +3,10 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.fleet.FleetCopyRecord;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
+import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.functions.hostapi.AssignmentJson;
@@ -27,11 +29,20 @@ public final class HostApi implements ServiceApi {
     private final FleetReports reports;
     private final RoutingReads routing;
     private final ScalingReactor scaling;
+    private final FleetRepository fleets;
+    private final HostVerifier verifier;
 
-    HostApi(FleetReports reports, RoutingReads routing, ScalingReactor scaling) {
+    HostApi(
+            FleetReports reports,
+            RoutingReads routing,
+            ScalingReactor scaling,
+            FleetRepository fleets,
+            HostVerifier verifier) {
         this.reports = reports;
         this.routing = routing;
         this.scaling = scaling;
+        this.fleets = fleets;
+        this.verifier = verifier;
     }
 
     @Override
@@ -41,6 +52,12 @@ public final class HostApi implements ServiceApi {
 
     @Override
     public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId) {
+        return invoke(operation, input, requestId, Caller.UNKNOWN);
+    }
+
+    @Override
+    public Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId, Caller caller) {
+        verify(operation, input, caller);
         switch (operation) {
             case "RegisterInstance" ->
                 reports.register(fleet(input), text(input, "InstanceId"), text(input, "Address"), capacity(input));
@@ -75,6 +92,35 @@ public final class HostApi implements ServiceApi {
     @Override
     public WireError error(CommandRejected rejected) {
         return ErrorCodes.sageMaker(rejected);
+    }
+
+    /**
+     * A host speaks only for its own instance: its registration, heartbeats and assignments, and the copies placed on
+     * it. Routing reads and waiting requests concern any endpoint a host routes, so anyone the API lets in may ask.
+     */
+    private void verify(String operation, ObjectNode input, Caller caller) {
+        switch (operation) {
+            case "RegisterInstance", "SendHeartbeat", "DescribeAssignments" ->
+                verifier.verify(caller, fleet(input), text(input, "InstanceId"));
+            case "ReportCopyLoaded", "ReportCopyFailed", "ReportCopyRemoved" ->
+                verifyCopyReport(caller, fleet(input), text(input, "CopyId"));
+            default -> {}
+        }
+    }
+
+    /**
+     * A copy is reported on by the instance it is placed on. A report on a copy that is gone changes nothing (the
+     * fleet ignores it), so it needs no check; a caller no one authenticated is for the verifier to judge.
+     */
+    private void verifyCopyReport(Caller caller, FleetKey fleet, String copyId) {
+        if (caller.principalArn().isEmpty()) {
+            verifier.verify(caller, fleet, "");
+            return;
+        }
+        FleetCopyRecord copy = fleets.load(fleet.stream()).state().copies().get(copyId);
+        if (copy != null) {
+            verifier.verify(caller, fleet, copy.instanceId());
+        }
     }
 
     private static FleetKey fleet(ObjectNode input) {

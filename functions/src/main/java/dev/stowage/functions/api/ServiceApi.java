@@ -15,6 +15,11 @@ public interface ServiceApi {
     /** The output of {@code operation}, or empty when it is not served. Input is already validated. */
     Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId);
 
+    /** {@link #invoke(String, ObjectNode, String)} knowing who signed the request; most services do not ask. */
+    default Optional<ObjectNode> invoke(String operation, ObjectNode input, String requestId, Caller caller) {
+        return invoke(operation, input, requestId);
+    }
+
     /** How this service reports a domain rejection. */
     WireError error(CommandRejected rejected);
 

@@ -31,7 +31,8 @@ final class InMemoryApi {
                     new Arns("us-east-1", "123456789012"),
                     CLOCK,
                     new InMemoryAlarmService(),
-                    InstanceTypeCatalog.standard())
+                    InstanceTypeCatalog.standard(),
+                    HostVerifier.TRUSTING)
             .services());
 
     APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent request) {

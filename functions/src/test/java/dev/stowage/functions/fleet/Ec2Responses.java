@@ -30,6 +30,20 @@ final class Ec2Responses {
                         + "</DescribeInstancesResponse>");
     }
 
+    /** One instance with these tags, as DescribeInstances with its id lists it. */
+    static CannedResponse describeTagged(String ec2Id, java.util.Map<String, String> tags) {
+        String tagSet = tags.entrySet().stream()
+                .map(t -> "<item><key>" + t.getKey() + "</key><value>" + t.getValue() + "</value></item>")
+                .collect(Collectors.joining());
+        return CannedResponse.xml(
+                200,
+                "<DescribeInstancesResponse " + EC2_NS + "><requestId>d</requestId><reservationSet><item>"
+                        + "<reservationId>r-1</reservationId><ownerId>123456789012</ownerId><instancesSet><item>"
+                        + "<instanceId>" + ec2Id + "</instanceId><instanceState><code>16</code><name>running</name>"
+                        + "</instanceState><tagSet>" + tagSet + "</tagSet></item></instancesSet></item>"
+                        + "</reservationSet></DescribeInstancesResponse>");
+    }
+
     static CannedResponse runInstances(String ec2Id) {
         return CannedResponse.xml(
                 200,
