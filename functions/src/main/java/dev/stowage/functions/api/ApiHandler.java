@@ -14,6 +14,7 @@ import dev.stowage.functions.protocol.RequestValidator;
 import dev.stowage.functions.protocol.WireError;
 import dev.stowage.functions.protocol.WireException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -40,16 +41,27 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private final AwsJsonProtocol protocol;
     private final Map<String, Served> services = new HashMap<>();
+    private final OperationMetrics metrics;
 
     /** A service with the validator of its model. */
     private record Served(ServiceApi api, RequestValidator validator) {}
 
+    /** The operation a request named, once it parsed: what its metrics are recorded under. */
+    private static final class NamedOperation {
+        String name = OperationMetrics.UNPARSED;
+    }
+
     /** Lambda's entry point: clients and configuration come from the environment, once per container. */
     public ApiHandler() {
-        this(ApiWiring.fromEnvironment().services());
+        this(ApiWiring.fromEnvironment().services(), OperationMetrics.emf());
     }
 
     public ApiHandler(List<ServiceApi> apis) {
+        this(apis, OperationMetrics.NONE);
+    }
+
+    public ApiHandler(List<ServiceApi> apis, OperationMetrics metrics) {
+        this.metrics = metrics;
         this.protocol = new AwsJsonProtocol(apis.stream().map(ServiceApi::model).toList());
         apis.forEach(api ->
                 services.put(api.model().targetPrefix(), new Served(api, RequestValidator.forModel(api.model()))));
@@ -57,12 +69,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
         String requestId = Optional.ofNullable(event.getRequestContext())
                 .map(c -> c.getRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());
+        NamedOperation operation = new NamedOperation();
+        APIGatewayProxyResponseEvent response = serve(event, requestId, operation);
+        metrics.record(operation.name, response.getStatusCode(), Duration.ofNanos(System.nanoTime() - started));
+        return response;
+    }
+
+    private APIGatewayProxyResponseEvent serve(
+            APIGatewayProxyRequestEvent event, String requestId, NamedOperation named) {
         @Nullable Served served = null;
         try {
             JsonRequest request = protocol.parse(headers(event), body(event));
+            named.name =
+                    request.service().targetPrefix() + "." + request.operation().name();
             if (onHostPath(event) != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
                 throw AwsJsonProtocol.unknownOperation().exception();
             }

@@ -23,17 +23,27 @@ final class InMemoryApi {
 
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryLivenessStore liveness = new InMemoryLivenessStore();
-    private final ApiHandler handler = new ApiHandler(new ApiWiring(
-                    events,
-                    new InMemoryViewStore(),
-                    new InMemorySnapshotStore(),
-                    liveness,
-                    new Arns("us-east-1", "123456789012"),
-                    CLOCK,
-                    new InMemoryAlarmService(),
-                    InstanceTypeCatalog.standard(),
-                    HostVerifier.TRUSTING)
-            .services());
+    private final ApiHandler handler;
+
+    InMemoryApi() {
+        this(OperationMetrics.NONE);
+    }
+
+    InMemoryApi(OperationMetrics metrics) {
+        this.handler = new ApiHandler(
+                new ApiWiring(
+                                events,
+                                new InMemoryViewStore(),
+                                new InMemorySnapshotStore(),
+                                liveness,
+                                new Arns("us-east-1", "123456789012"),
+                                CLOCK,
+                                new InMemoryAlarmService(),
+                                InstanceTypeCatalog.standard(),
+                                HostVerifier.TRUSTING)
+                        .services(),
+                metrics);
+    }
 
     APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent request) {
         return handler.handleRequest(request, null);
