@@ -20,7 +20,7 @@ public final class HostMain {
 
     public static void main(String[] args) throws InterruptedException {
         HostEnvironment environment = HostEnvironment.of(System.getenv());
-        HostIdentity identity = HostIdentity.read(new Imds(Imds.DEFAULT_BASE), environment.runtimePort());
+        HostIdentity identity = HostIdentity.read(Imds.fromEnvironment(System.getenv()), environment.runtimePort());
         Ec2Host running = Ec2HostWiring.aws()
                 .host(
                         environment,

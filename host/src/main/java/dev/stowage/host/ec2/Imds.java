@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,15 @@ public final class Imds {
 
     public Imds(URI base) {
         this.base = base;
+    }
+
+    /**
+     * IMDS where the AWS SDKs look for it: {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} when set (a test's stand-in),
+     * the instance's own otherwise.
+     */
+    public static Imds fromEnvironment(Map<String, String> environment) {
+        String endpoint = environment.get("AWS_EC2_METADATA_SERVICE_ENDPOINT");
+        return new Imds(endpoint == null || endpoint.isBlank() ? DEFAULT_BASE : URI.create(endpoint));
     }
 
     /** The value of the instance tag {@code key}, empty when the instance has no such tag. */
