@@ -135,7 +135,7 @@ public record HostConfig(
         return copy(c -> c.artifacts = store);
     }
 
-    /** Copy logs also shipped to {@code sink} (CloudWatch Logs on AWS: {@code CloudWatchCopyLogs.fromEnvironment}). */
+    /** Copy logs also shipped to {@code sink} (CloudWatch Logs on AWS: {@code CloudWatchCopyLogs.forHost}). */
     public HostConfig withCopyLogSink(CopyLogSink sink) {
         return copy(c -> c.copyLogSink = sink);
     }

@@ -51,7 +51,7 @@ public final class HostFleet extends Construct {
                 .path(props.settings().hostJar().toString())
                 .build();
         jar.grantRead(role);
-        UserData userData = HostUserData.of(jar, props.hostEnvironment());
+        UserData userData = HostUserData.of(jar, hostEnvironment(props.apiUrl(), props.settings()));
         this.gpu = launchTemplate("Gpu", "gpu", GPU_AMI_PARAMETER, props, userData);
         this.neuron = launchTemplate("Neuron", "neuron", NEURON_AMI_PARAMETER, props, userData);
     }
@@ -65,7 +65,7 @@ public final class HostFleet extends Construct {
                 .conditions(Map.of("StringLike", Map.of("cloudwatch:namespace", METRICS_NAMESPACE_PATTERN)))
                 .build());
         String logGroups = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
-                + props.copyLogGroupPrefix() + "*";
+                + copyLogGroupPrefix(props.settings()) + "*";
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("CopyLogs")
                 .effect(Effect.ALLOW)
@@ -138,7 +138,7 @@ public final class HostFleet extends Construct {
      * What the host reads at start (ADR 15): the API's stage URL, the region, the deployment, the runtime port, and
      * where copy logs go and how long they are kept.
      */
-    public static Map<String, String> hostEnvironment(String apiUrl, StowageSettings settings, String copyLogGroups) {
+    public static Map<String, String> hostEnvironment(String apiUrl, StowageSettings settings) {
         return Map.of(
                 "STOWAGE_API_URL",
                 apiUrl,
@@ -149,9 +149,14 @@ public final class HostFleet extends Construct {
                 "STOWAGE_RUNTIME_PORT",
                 Integer.toString(HostNetwork.RUNTIME_PORT),
                 "STOWAGE_LOG_GROUP_PREFIX",
-                copyLogGroups,
+                copyLogGroupPrefix(settings),
                 "STOWAGE_LOG_RETENTION_DAYS",
                 Integer.toString(settings.logRetentionDays()));
+    }
+
+    /** The log groups copy logs go to: one per inference component, under the deployment's prefix. */
+    static String copyLogGroupPrefix(StowageSettings settings) {
+        return "/stowage/" + settings.deployment() + "/inference-components/";
     }
 
     public Role role() {
@@ -168,13 +173,7 @@ public final class HostFleet extends Construct {
 
     /**
      * @param hostApiArn the {@code execute-api} ARN of {@code POST /host} on the API's stage
-     * @param copyLogGroupPrefix the log groups copy logs go to ({@code STOWAGE_LOG_GROUP_PREFIX})
-     * @param hostEnvironment what the host reads at start (aws-contract: API URL, region, deployment, port, logs)
+     * @param apiUrl the API's stage URL, which hosts call
      */
-    public record Props(
-            StowageSettings settings,
-            HostNetwork network,
-            String hostApiArn,
-            String copyLogGroupPrefix,
-            Map<String, String> hostEnvironment) {}
+    public record Props(StowageSettings settings, HostNetwork network, String hostApiArn, String apiUrl) {}
 }

@@ -52,16 +52,8 @@ public final class StowageStack extends Stack {
                         retention));
         this.api = new ControlApi(
                 this, "Api", new ControlApi.Props(settings.deployment(), apiFunction.alias(), network, retention));
-        String copyLogGroups = "/stowage/" + settings.deployment() + "/inference-components/";
-        this.hosts = new HostFleet(
-                this,
-                "Hosts",
-                new HostFleet.Props(
-                        settings,
-                        network,
-                        api.hostMethodArn(),
-                        copyLogGroups,
-                        HostFleet.hostEnvironment(api.url(), settings, copyLogGroups)));
+        this.hosts =
+                new HostFleet(this, "Hosts", new HostFleet.Props(settings, network, api.hostMethodArn(), api.url()));
         this.functions = new StackFunctions(
                 this,
                 "Functions",

@@ -34,11 +34,6 @@ public final class CloudWatchAlarmService implements AlarmService {
         this.cloudWatch = cloudWatch;
     }
 
-    /** The service of a Lambda container: the default client of its region and role. */
-    public static CloudWatchAlarmService create() {
-        return new CloudWatchAlarmService(CloudWatchClient.create());
-    }
-
     @Override
     public void put(AlarmDefinition alarm) {
         PutMetricAlarmRequest.Builder request = PutMetricAlarmRequest.builder()

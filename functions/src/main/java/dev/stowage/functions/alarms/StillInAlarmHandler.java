@@ -26,7 +26,11 @@ public final class StillInAlarmHandler implements RequestStreamHandler {
 
     /** Lambda's entry point: stores and the CloudWatch client come from the environment, once per container. */
     public StillInAlarmHandler() {
-        this(ApiWiring.fromEnvironment().scalingReactor(1.0), CloudWatchClient.create());
+        this(CloudWatchClient.create());
+    }
+
+    private StillInAlarmHandler(CloudWatchClient cloudWatch) {
+        this(ApiWiring.fromEnvironment(cloudWatch).scalingReactor(1.0), cloudWatch);
     }
 
     public StillInAlarmHandler(ScalingReactor reactor, CloudWatchClient cloudWatch) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.ConcurrencyConflict;
+import dev.stowage.functions.fleet.Ec2HostVerifier;
 import dev.stowage.functions.protocol.AwsJsonProtocol;
 import dev.stowage.functions.protocol.Headers;
 import dev.stowage.functions.protocol.JsonRequest;
@@ -51,9 +52,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         String name = OperationMetrics.UNPARSED;
     }
 
-    /** Lambda's entry point: clients and configuration come from the environment, once per container. */
+    /**
+     * Lambda's entry point: clients and configuration come from the environment, once per container; hosts are
+     * checked to be the instances they report for.
+     */
     public ApiHandler() {
-        this(ApiWiring.fromEnvironment().services(), OperationMetrics.emf());
+        this(
+                ApiWiring.fromEnvironment()
+                        .withHostVerifier(Ec2HostVerifier.fromEnvironment())
+                        .services(),
+                OperationMetrics.emf());
     }
 
     public ApiHandler(List<ServiceApi> apis) {

@@ -17,10 +17,10 @@ import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
-import dev.stowage.functions.fleet.Ec2HostVerifier;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Everything the API needs, built once per process from its stores and the alarm service. After each append the API
@@ -93,11 +93,15 @@ public record ApiWiring(
         }
     }
 
-    /** The wiring of a Lambda container, from its environment. */
+    /** The wiring of a Lambda container, from its environment (hosts trusted until {@link #withHostVerifier}). */
     public static ApiWiring fromEnvironment() {
-        return of(Stores.fromEnvironment(), Clock.systemUTC(), CloudWatchAlarmService.create())
-                .withCatalog(DeploymentCatalog.fromEnvironment())
-                .withHostVerifier(Ec2HostVerifier.fromEnvironment());
+        return fromEnvironment(CloudWatchClient.create());
+    }
+
+    /** The same, with alarms through {@code cloudWatch}, for a function that also calls CloudWatch itself. */
+    public static ApiWiring fromEnvironment(CloudWatchClient cloudWatch) {
+        return of(Stores.fromEnvironment(), Clock.systemUTC(), new CloudWatchAlarmService(cloudWatch))
+                .withCatalog(DeploymentCatalog.fromEnvironment());
     }
 
     /** Every instance type Stowage supports. */

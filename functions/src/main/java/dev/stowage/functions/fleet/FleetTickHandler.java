@@ -31,7 +31,7 @@ public final class FleetTickHandler implements RequestStreamHandler {
         this(
                 wiring.placement(),
                 wiring.instances(provider),
-                new FleetRepository(wiring.stores().events(), wiring.stores().snapshots()),
+                wiring.fleets(),
                 new FleetGauges(System.out, Clock.systemUTC()));
     }
 

@@ -33,6 +33,10 @@ public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock cloc
     }
 
     public InstanceReconciler instances(InstanceProvider provider) {
-        return new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
+        return new InstanceReconciler(fleets(), provider);
+    }
+
+    public FleetRepository fleets() {
+        return new FleetRepository(stores.events(), stores.snapshots());
     }
 }

@@ -15,7 +15,6 @@ import dev.stowage.host.metrics.CloudWatchMetricsPublisher;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.metrics.MetricsPublisher;
 import java.net.InetSocketAddress;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -26,10 +25,15 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * mode, one argument each.
  *
  * @param metrics where the host's metrics go, given its environment
- * @param storage where artifacts come from and copy logs go, given the host's configuration and identity
+ * @param storage where artifacts come from and copy logs go, given the host's configuration, environment and identity
  */
-public record Ec2HostWiring(
-        Function<HostEnvironment, MetricsPublisher> metrics, BiFunction<HostConfig, HostIdentity, HostConfig> storage) {
+public record Ec2HostWiring(Function<HostEnvironment, MetricsPublisher> metrics, Storage storage) {
+
+    /** Sets where a host's artifacts come from and its copy logs go. */
+    @FunctionalInterface
+    public interface Storage {
+        HostConfig apply(HostConfig config, HostEnvironment environment, HostIdentity identity);
+    }
 
     /**
      * On AWS, with the instance role: metrics to CloudWatch ({@code Stowage/…} namespaces), artifacts from S3, copy
@@ -38,8 +42,9 @@ public record Ec2HostWiring(
     public static Ec2HostWiring aws() {
         return new Ec2HostWiring(
                 environment -> CloudWatchMetricsPublisher.fromEnvironment(),
-                (config, identity) -> config.withArtifacts(S3ArtifactStore.fromEnvironment())
-                        .withCopyLogSink(CloudWatchCopyLogs.fromEnvironment(identity.instanceId())));
+                (config, environment, identity) -> config.withArtifacts(S3ArtifactStore.fromEnvironment())
+                        .withCopyLogSink(CloudWatchCopyLogs.forHost(
+                                environment.logGroupPrefix(), identity.instanceId(), environment.logRetentionDays())));
     }
 
     /**
@@ -47,7 +52,7 @@ public record Ec2HostWiring(
      * HostEnvironment#homeDir()}, as {@link HostConfig} sets them.
      */
     public static Ec2HostWiring withoutAws() {
-        return new Ec2HostWiring(environment -> new InMemoryMetrics(), (config, identity) -> config);
+        return new Ec2HostWiring(environment -> new InMemoryMetrics(), (config, environment, identity) -> config);
     }
 
     public Ec2Host host(
@@ -69,6 +74,7 @@ public record Ec2HostWiring(
                                 capacity,
                                 environment.homeDir())
                         .withRuntimeBind(new InetSocketAddress(environment.runtimePort())),
+                environment,
                 identity);
         MetricsPublisher publisher = metrics.apply(environment);
         return new Ec2Host(

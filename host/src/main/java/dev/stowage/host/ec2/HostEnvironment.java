@@ -1,5 +1,6 @@
 package dev.stowage.host.ec2;
 
+import dev.stowage.host.logs.CloudWatchCopyLogs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param deployment {@code STOWAGE_DEPLOYMENT} (default {@code stowage})
  * @param runtimePort {@code STOWAGE_RUNTIME_PORT} (default 8080), where the runtime API listens on every interface
  * @param logGroupPrefix {@code STOWAGE_LOG_GROUP_PREFIX} (default {@code /stowage/inference-components/})
+ * @param logRetentionDays {@code STOWAGE_LOG_RETENTION_DAYS} (default 0: forever), for the copy log groups it creates
  * @param simulatedInstanceType {@code STOWAGE_SIMULATED_INSTANCE_TYPE}: offer this catalog type's capacity instead
  *     of detecting the machine's
  * @param homeDir {@code STOWAGE_HOST_DIR} (default {@code /var/lib/stowage}): fetched artifacts and copy logs
@@ -24,6 +26,7 @@ public record HostEnvironment(
         String deployment,
         int runtimePort,
         String logGroupPrefix,
+        int logRetentionDays,
         Optional<String> simulatedInstanceType,
         Path homeDir) {
 
@@ -34,7 +37,8 @@ public record HostEnvironment(
                 required(env, "AWS_REGION"),
                 env.getOrDefault("STOWAGE_DEPLOYMENT", "stowage"),
                 Integer.parseInt(env.getOrDefault("STOWAGE_RUNTIME_PORT", "8080")),
-                env.getOrDefault("STOWAGE_LOG_GROUP_PREFIX", "/stowage/inference-components/"),
+                env.getOrDefault("STOWAGE_LOG_GROUP_PREFIX", CloudWatchCopyLogs.DEFAULT_GROUP_PREFIX),
+                Integer.parseInt(env.getOrDefault("STOWAGE_LOG_RETENTION_DAYS", "0")),
                 Optional.ofNullable(env.get("STOWAGE_SIMULATED_INSTANCE_TYPE")).filter(type -> !type.isBlank()),
                 Path.of(env.getOrDefault("STOWAGE_HOST_DIR", "/var/lib/stowage")));
     }

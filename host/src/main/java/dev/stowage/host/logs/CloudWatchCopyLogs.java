@@ -70,15 +70,15 @@ public final class CloudWatchCopyLogs implements CopyLogSink, AutoCloseable {
         });
     }
 
-    /**
-     * The sink of a host on EC2: {@code STOWAGE_LOG_GROUP_PREFIX}, {@code STOWAGE_LOG_RETENTION_DAYS} (default: keep
-     * forever), region and instance role from the environment.
-     */
-    public static CloudWatchCopyLogs fromEnvironment(String instanceId) {
-        String prefix = System.getenv().getOrDefault("STOWAGE_LOG_GROUP_PREFIX", DEFAULT_GROUP_PREFIX);
-        int retention = Integer.parseInt(System.getenv().getOrDefault("STOWAGE_LOG_RETENTION_DAYS", "0"));
+    /** The sink of a host on EC2: region and instance role from the environment. */
+    public static CloudWatchCopyLogs forHost(String groupPrefix, String instanceId, int retentionDays) {
         return new CloudWatchCopyLogs(
-                CloudWatchLogsClient.create(), prefix, instanceId, DEFAULT_INTERVAL, Clock.systemUTC(), retention);
+                CloudWatchLogsClient.create(),
+                groupPrefix,
+                instanceId,
+                DEFAULT_INTERVAL,
+                Clock.systemUTC(),
+                retentionDays);
     }
 
     @Override
