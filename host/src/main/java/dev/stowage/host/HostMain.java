@@ -28,8 +28,11 @@ public final class HostMain {
                         DefaultCredentialsProvider.builder().build());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "stopping: draining the copies of " + identity.instanceId());
+            // Not the logger: java.util.logging resets its handlers in a shutdown hook of its own, which runs at the
+            // same time as this one and would lose these lines.
+            System.err.println("stopping: draining the copies of " + identity.instanceId());
             running.close();
+            System.err.println("stopped: the copies of " + identity.instanceId() + " are drained");
             stopped.countDown();
         }));
         try {

@@ -15,8 +15,9 @@ import java.util.Map;
  * A {@code PutMetricData} request read as datapoints, with CloudWatch's checks; nothing is kept unless every datum
  * passes. A datum has a {@code Value}, or {@code Values} with optional {@code Counts} of the same size (each value
  * kept as many times as counted); a {@code Timestamp} (now when absent) and a {@code Unit} ({@code None} when
- * absent). Namespaces starting with {@code AWS/} are reserved for AWS, as on CloudWatch. {@code StatisticValues}
- * (pre-aggregated sets) cannot be kept by the local store as single values and are refused.
+ * absent). Namespaces starting with {@code AWS/} are reserved for AWS, as on CloudWatch. A {@code StatisticValues}
+ * set, which the host sends on AWS, is kept as the values {@link StatisticSetValues} gives, so its sample count, sum,
+ * average, minimum and maximum read back exactly.
  */
 final class PutMetricDataRequest {
     private static final int MAX_DATA = 1000;
@@ -50,20 +51,23 @@ final class PutMetricDataRequest {
         if (value && values) {
             throw exclusive(member, "Values");
         }
-        if (present(datum, "StatisticValues")) {
-            if (value) {
-                throw exclusive(member, "StatisticValues");
-            }
-            throw CloudWatchErrors.invalidValue("The parameter " + member
-                    + ".StatisticValues is not kept by Stowage's local CloudWatch; send Value or Values.");
+        boolean statistics = present(datum, "StatisticValues");
+        if (statistics && (value || values)) {
+            throw exclusive(member, "StatisticValues");
         }
-        if (!value && !values) {
+        if (!value && !values && !statistics) {
             throw CloudWatchErrors.missing(member + ".Value");
         }
         String name = text(datum, "MetricName").orElseThrow();
         Map<String, String> dimensions = dimensions(datum, "Dimensions");
         Instant at = instant(datum, "Timestamp").orElse(now);
         String unit = text(datum, "Unit").orElse("None");
+        if (statistics) {
+            for (double v : statisticSet(datum.path("StatisticValues"), member + ".StatisticValues")) {
+                out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
+            }
+            return;
+        }
         if (value) {
             double v = finite(datum.path("Value"), member + ".Value");
             out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
@@ -86,6 +90,22 @@ final class PutMetricDataRequest {
             for (long n = 0; n < times; n++) {
                 out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
             }
+        }
+    }
+
+    private static double[] statisticSet(JsonNode set, String member) {
+        double[] members = new double[4];
+        String[] names = {"SampleCount", "Sum", "Minimum", "Maximum"};
+        for (int i = 0; i < names.length; i++) {
+            if (!present(set, names[i])) {
+                throw CloudWatchErrors.missing(member + "." + names[i]);
+            }
+            members[i] = finite(set.path(names[i]), member + "." + names[i]);
+        }
+        try {
+            return StatisticSetValues.of(members[0], members[1], members[2], members[3], MAX_COUNT);
+        } catch (IllegalArgumentException e) {
+            throw CloudWatchErrors.invalidValue("The parameter " + member + " is invalid: " + e.getMessage());
         }
     }
 

@@ -96,7 +96,15 @@ class CloudWatchIT {
                                 .dimensions(SERVICE)
                                 .value(10.0)
                                 .unit(StandardUnit.MILLISECONDS)
-                                .timestamp(MINUTE.plusSeconds(61))));
+                                .timestamp(MINUTE.plusSeconds(61)),
+                        d -> d.metricName("Latency")
+                                .dimensions(SERVICE)
+                                .statisticValues(set -> set.sampleCount(3.0)
+                                        .sum(15.0)
+                                        .minimum(2.0)
+                                        .maximum(8.0))
+                                .unit(StandardUnit.MILLISECONDS)
+                                .timestamp(MINUTE.plusSeconds(125))));
 
         GetMetricStatisticsResponse statistics = cloudWatch().getMetricStatistics(b -> b.namespace(NAMESPACE)
                 .metricName("Latency")
@@ -111,11 +119,13 @@ class CloudWatchIT {
                 .extracting(Datapoint::timestamp, Datapoint::sum, Datapoint::maximum, Datapoint::sampleCount)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(MINUTE, 9.0, 3.0, 4.0),
-                        org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(60), 10.0, 10.0, 1.0));
+                        org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(60), 10.0, 10.0, 1.0),
+                        org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(120), 15.0, 8.0, 3.0));
         assertThat(statistics.datapoints()).allSatisfy(d -> assertThat(d.unit()).isEqualTo(StandardUnit.MILLISECONDS));
 
+        // Percentiles of the first two minutes only: CloudWatch gives none for statistic sets.
         GetMetricDataResponse data = cloudWatch().getMetricData(b -> b.startTime(MINUTE)
-                .endTime(MINUTE.plusSeconds(180))
+                .endTime(MINUTE.plusSeconds(120))
                 .metricDataQueries(q -> q.id("p99").metricStat(s -> s.metric(m ->
                                 m.namespace(NAMESPACE).metricName("Latency").dimensions(SERVICE))
                         .period(60)

@@ -96,7 +96,10 @@ class HostMainIT {
 
         host.destroy(); // SIGTERM, as systemd stops the service
         assertThat(host.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
-        assertThat(output()).contains("stopping: draining the copies of " + instanceId);
+        assertThat(output())
+                .contains("stopping: draining the copies of " + instanceId)
+                .contains("stopped: the copies of " + instanceId + " are drained")
+                .doesNotContain("PutMetricData");
     }
 
     private Process startHost(int port) throws IOException {
