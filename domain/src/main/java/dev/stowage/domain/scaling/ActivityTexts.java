@@ -14,6 +14,11 @@ public final class ActivityTexts {
         return "monitor alarm " + alarmName + " in state ALARM triggered policy " + policyName;
     }
 
+    /** The cause of bringing the capacity inside a new minimum or maximum. */
+    static String boundSet(boolean minimum, int capacity) {
+        return (minimum ? "minimum" : "maximum") + " capacity was set to " + capacity;
+    }
+
     /** Stowage's cause for scaling out from zero when a request waits. */
     static String waiting(String component) {
         return "a request is waiting for capacity on inference component " + component;

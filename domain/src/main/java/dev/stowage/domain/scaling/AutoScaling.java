@@ -5,6 +5,7 @@ import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
+import dev.stowage.domain.scaling.ScalingCommand.ApplyBounds;
 import dev.stowage.domain.scaling.ScalingCommand.DeleteScalingPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.DeregisterScalableTarget;
 import dev.stowage.domain.scaling.ScalingCommand.PolicyIds;
@@ -28,6 +29,7 @@ public final class AutoScaling {
     private final ScalableTargetDecider decider;
     private final ControlPlane controlPlane;
     private final AlarmReconciler alarms;
+    private final ActivityCompletion completion;
     private final Clock clock;
     private final Supplier<String> ids;
 
@@ -43,6 +45,7 @@ public final class AutoScaling {
         this.decider = new ScalableTargetDecider(arns, 1.0);
         this.controlPlane = controlPlane;
         this.alarms = new AlarmReconciler(events, alarmService, arns, clock);
+        this.completion = new ActivityCompletion(commands, decider, controlPlane, clock);
         this.clock = clock;
         this.ids = ids;
     }
@@ -50,7 +53,10 @@ public final class AutoScaling {
     /** What PutScalingPolicy answers: the policy's ARN and the alarms it owns. */
     public record PolicyCreated(String policyArn, List<PolicyAlarm> alarms) {}
 
-    /** Registers or updates the target; returns its ARN. */
+    /**
+     * Registers or updates the target, carries out any activity left in progress, then brings a desired copy count
+     * outside the minimum and maximum inside them (a scaling activity, as on the service); returns the target's ARN.
+     */
     public String register(
             ScalableTargetKey key,
             Optional<Integer> minCapacity,
@@ -67,7 +73,30 @@ public final class AutoScaling {
                 new RegisterScalableTarget(
                         key, minCapacity, maxCapacity, roleArn, suspended, exists, targetId, clock.instant()),
                 requestId);
-        return registered(key).target().scalableTargetArn();
+        Registered registered = registered(key);
+        key.componentName().ifPresent(component -> {
+            finishUnfinished(key, component, registered);
+            intoBounds(key, component, registered.target());
+        });
+        return registered.target().scalableTargetArn();
+    }
+
+    /** Activities a crash left {@code InProgress} are carried out now, so a registration always converges. */
+    private void finishUnfinished(ScalableTargetKey key, String component, Registered registered) {
+        registered.activities().stream()
+                .filter(a -> a.statusCode().equals(ScalingActivity.IN_PROGRESS))
+                .forEach(a -> completion.finish(key, component, a.activityId()));
+    }
+
+    private void intoBounds(ScalableTargetKey key, String component, ScalableTarget target) {
+        Optional<Integer> current = controlPlane.desiredCopyCount(component);
+        if (current.isEmpty() || target.clamp(current.get()) == current.get()) {
+            return;
+        }
+        String activityId = ids.get();
+        commands.handle(
+                key.stream(), decider, new ApplyBounds(key, current.get(), activityId, clock.instant()), activityId);
+        completion.finish(key, component, activityId);
     }
 
     public void deregister(ScalableTargetKey key, String requestId) {

@@ -1,6 +1,7 @@
 package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
+import dev.stowage.domain.scaling.ScalingCommand.ApplyBounds;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.ScaleFromZero;
 import dev.stowage.events.ScalingEvent;
@@ -107,6 +108,28 @@ final class PolicyRun {
                 capacity,
                 List.of(),
                 wake.at()));
+    }
+
+    /** A new minimum or maximum leaves the desired copy count outside them: set it to the nearest bound. */
+    static List<ScalingEvent> intoBounds(ApplyBounds apply, Registered state) {
+        int current = apply.currentCapacity();
+        int capacity = state.target().clamp(current);
+        if (capacity == current || state.activity(apply.activityId()).isPresent()) {
+            return List.of();
+        }
+        return List.of(new ScalingEvent.ScalingActivityRecorded(
+                apply.activityId(),
+                "",
+                ActivityTexts.description(capacity),
+                ActivityTexts.boundSet(capacity > current, capacity),
+                ScalingActivity.IN_PROGRESS,
+                "",
+                "RegisterScalableTarget set the range " + state.target().minCapacity() + " to "
+                        + state.target().maxCapacity(),
+                current,
+                capacity,
+                List.of(),
+                apply.at()));
     }
 
     private static List<ScalingEvent> notScaled(RunPolicy run, Registered state, int wanted, int current) {

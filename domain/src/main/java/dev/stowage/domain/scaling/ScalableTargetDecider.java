@@ -5,6 +5,7 @@ import dev.stowage.domain.Decider;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalableTargetState.Unregistered;
+import dev.stowage.domain.scaling.ScalingCommand.ApplyBounds;
 import dev.stowage.domain.scaling.ScalingCommand.CompleteActivity;
 import dev.stowage.domain.scaling.ScalingCommand.DeleteScalingPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.DeregisterScalableTarget;
@@ -57,6 +58,8 @@ public final class ScalableTargetDecider implements Decider<ScalingCommand, Scal
             case DeleteScalingPolicy delete -> deletePolicy(delete, state);
             case RunPolicy run ->
                 state instanceof Registered registered ? PolicyRun.decide(run, registered, timeScale) : List.of();
+            case ApplyBounds apply ->
+                state instanceof Registered registered ? PolicyRun.intoBounds(apply, registered) : List.of();
             case CompleteActivity complete -> complete(complete, state);
             case ScaleFromZero wake ->
                 state instanceof Registered registered ? PolicyRun.fromZero(wake, registered) : List.of();

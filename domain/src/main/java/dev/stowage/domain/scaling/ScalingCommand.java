@@ -66,6 +66,13 @@ public sealed interface ScalingCommand {
     record ScaleFromZero(ScalableTargetKey key, int currentCapacity, String activityId, Instant at)
             implements ScalingCommand {}
 
+    /**
+     * The target's minimum or maximum was just set (RegisterScalableTarget): a desired copy count of {@code
+     * currentCapacity} outside them is brought inside, as the service does.
+     */
+    record ApplyBounds(ScalableTargetKey key, int currentCapacity, String activityId, Instant at)
+            implements ScalingCommand {}
+
     /** The desired copy count of an in-progress activity was set (or refused). */
     record CompleteActivity(
             ScalableTargetKey key, String activityId, String statusCode, String statusMessage, Instant at)

@@ -1,15 +1,12 @@
 package dev.stowage.domain.scaling;
 
-import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.alarms.AlarmListener;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.ControlPlane;
 import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalingCommand.AlarmTrigger;
-import dev.stowage.domain.scaling.ScalingCommand.CompleteActivity;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.ScaleFromZero;
 import dev.stowage.events.CopyCountCause;
@@ -43,6 +40,7 @@ public final class ScalingReactor implements AlarmListener {
     private final ControlPlane controlPlane;
     private final Clock clock;
     private final Duration reevaluation;
+    private final ActivityCompletion completion;
     private final Map<String, Instant> lastRuns = new ConcurrentHashMap<>();
 
     public ScalingReactor(
@@ -52,6 +50,7 @@ public final class ScalingReactor implements AlarmListener {
         this.controlPlane = controlPlane;
         this.clock = clock;
         this.reevaluation = Duration.ofNanos((long) (REEVALUATION.toNanos() / timeScale));
+        this.completion = new ActivityCompletion(commands, decider, controlPlane, clock);
     }
 
     @Override
@@ -96,7 +95,7 @@ public final class ScalingReactor implements AlarmListener {
         String activityId = UUID.randomUUID().toString();
         commands.handle(
                 key.stream(), decider, new ScaleFromZero(key, current.get(), activityId, clock.instant()), activityId);
-        finish(key, component, activityId);
+        completion.finish(key, component, activityId);
     }
 
     private void run(AlarmStateChange change, boolean recordNotScaled) {
@@ -143,33 +142,7 @@ public final class ScalingReactor implements AlarmListener {
                         activityId,
                         clock.instant()),
                 activityId);
-        finish(key, component, activityId);
-    }
-
-    /** Sets the copy count of the activity if it is still in progress, and completes it. */
-    private void finish(ScalableTargetKey key, String component, String activityId) {
-        if (!(commands.load(key.stream(), decider).state() instanceof Registered registered)) {
-            return;
-        }
-        Optional<ScalingActivity> activity =
-                registered.activity(activityId).filter(a -> a.statusCode().equals(ScalingActivity.IN_PROGRESS));
-        if (activity.isEmpty()) {
-            return;
-        }
-        int capacity = activity.get().toCapacity();
-        String status = ScalingActivity.SUCCESSFUL;
-        String message = ActivityTexts.succeeded(capacity);
-        try {
-            controlPlane.setDesiredCopyCount(component, capacity, CopyCountCause.AUTOSCALING, activityId);
-        } catch (CommandRejected refused) {
-            status = ScalingActivity.FAILED;
-            message = ActivityTexts.failed(capacity, refused.getMessage());
-        }
-        commands.handle(
-                key.stream(),
-                decider,
-                new CompleteActivity(key, activityId, status, message, clock.instant()),
-                activityId);
+        completion.finish(key, component, activityId);
     }
 
     private static String activityId(AlarmStateChange change, String policyArn) {

@@ -24,6 +24,7 @@ import dev.stowage.domain.scaling.AutoScaling.PolicyCreated;
 import dev.stowage.domain.scaling.ScalingCommand.SuspendedStateRequest;
 import dev.stowage.events.Document;
 import dev.stowage.events.InferenceComponentEvent;
+import dev.stowage.events.ScalingEvent;
 import dev.stowage.events.ScalingEvent.PolicyAlarm;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,11 @@ class AutoScalingTest {
     private final InMemoryAlarmService alarms = new InMemoryAlarmService();
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicInteger ids = new AtomicInteger();
+    private final ControlPlane controlPlane =
+            new ControlPlane(events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, stream -> {});
     private final AutoScaling autoScaling = new AutoScaling(
             events,
-            new ControlPlane(events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, stream -> {}),
+            controlPlane,
             alarms,
             ScalingArns.of(ARNS),
             clock,
@@ -165,6 +168,70 @@ class AutoScalingTest {
 
         assertThat(events.read(KEY.stream())).hasSize(before);
         assertThat(alarms.list("")).isEmpty();
+    }
+
+    @Test
+    void a_new_minimum_or_maximum_moves_the_copy_count_inside_them_as_an_activity() {
+        ScalableTargetKey key = ScalableTargetKey.ofComponent("ic");
+
+        register(key, 3, 4);
+        assertThat(controlPlane.desiredCopyCount("ic")).contains(3);
+        register(key, 0, 2);
+        assertThat(controlPlane.desiredCopyCount("ic")).contains(2);
+        register(key, 0, 5);
+        assertThat(controlPlane.desiredCopyCount("ic")).contains(2);
+
+        var registered = (ScalableTargetState.Registered) autoScaling.load(key);
+        assertThat(registered.activities())
+                .extracting(
+                        ScalingActivity::cause,
+                        ScalingActivity::description,
+                        ScalingActivity::statusCode,
+                        ScalingActivity::statusMessage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "minimum capacity was set to 3",
+                                "Setting desired copy count to 3.",
+                                "Successful",
+                                "Successfully set desired copy count to 3. Change successfully fulfilled by sagemaker."),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "maximum capacity was set to 2",
+                                "Setting desired copy count to 2.",
+                                "Successful",
+                                "Successfully set desired copy count to 2. Change successfully fulfilled by sagemaker."));
+    }
+
+    @Test
+    void an_activity_a_crash_left_in_progress_is_carried_out_by_the_next_registration() {
+        ScalableTargetKey key = ScalableTargetKey.ofComponent("ic");
+        long version = events.read(key.stream()).getLast().version();
+        events.append(
+                key.stream(),
+                version,
+                List.of(new ScalingEvent.ScalingActivityRecorded(
+                        "crashed",
+                        "p",
+                        "Setting desired copy count to 2.",
+                        "alarm",
+                        "InProgress",
+                        "",
+                        "",
+                        1,
+                        2,
+                        List.of(),
+                        T0)),
+                new AppendContext(T0, "test", "test"));
+
+        register(key, 1, 4);
+
+        assertThat(controlPlane.desiredCopyCount("ic")).contains(2);
+        var registered = (ScalableTargetState.Registered) autoScaling.load(key);
+        assertThat(registered.activity("crashed").orElseThrow().statusCode()).isEqualTo("Successful");
+    }
+
+    private void register(ScalableTargetKey key, int min, int max) {
+        autoScaling.register(
+                key, Optional.of(min), Optional.of(max), Optional.empty(), SuspendedStateRequest.none(), "r-" + min);
     }
 
     private PolicyCreated put(String name, Document configuration) {

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeInferenceComponen
 /**
  * The scaling reactor of a running local Stowage: a target-tracking policy's high alarm going into ALARM (a synthetic
  * state change, as the local alarm engine will send) sets the component's desired copy count, the fleet loads the
- * copies, and the SDK sees both the count and the scaling activity.
+ * copies, and the SDK sees both the count and the scaling activity. A lower maximum set afterwards brings the count
+ * down at once, as its own activity.
  */
 class ScalingReactorIT {
     @RegisterExtension
@@ -89,6 +90,27 @@ class ScalingReactorIT {
                                     .runtimeConfig()
                                     .currentCopyCount()
                             == 3);
+
+            autoScaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER)
+                    .resourceId(RESOURCE)
+                    .scalableDimension(DIMENSION)
+                    .maxCapacity(2));
+
+            assertThat(STOWAGE.sageMaker()
+                            .describeInferenceComponent(b -> b.inferenceComponentName(IC))
+                            .runtimeConfig()
+                            .desiredCopyCount())
+                    .as("held within the new maximum at once")
+                    .isEqualTo(2);
+            ScalingActivity lowered = autoScaling
+                    .describeScalingActivities(b -> b.serviceNamespace(ServiceNamespace.SAGEMAKER)
+                            .resourceId(RESOURCE)
+                            .scalableDimension(DIMENSION))
+                    .scalingActivities()
+                    .getFirst();
+            assertThat(lowered.cause()).isEqualTo("maximum capacity was set to 2");
+            assertThat(lowered.description()).isEqualTo("Setting desired copy count to 2.");
+            assertThat(lowered.statusCode()).isEqualTo(ScalingActivityStatusCode.SUCCESSFUL);
         }
     }
 }
