@@ -16,6 +16,7 @@ import dev.stowage.events.ModelEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,37 @@ public abstract class EventStoreConformance {
     void an_unknown_stream_is_empty() {
         assertThat(store.read(newStream())).isEmpty();
         assertThat(store.read(newStream(), 3)).isEmpty();
+    }
+
+    @Test
+    void changed_since_names_the_streams_with_events_above_the_version_given() {
+        String untouched = newStream();
+        String appended = newStream();
+        String created = newStream();
+        store.append(untouched, 0, List.of(CREATED), CONTEXT);
+        store.append(appended, 0, List.of(CREATED), CONTEXT);
+        store.append(appended, 1, List.of(DELETED), CONTEXT);
+        store.append(created, 0, List.of(CREATED), CONTEXT);
+
+        assertThat(store.changedSince(Map.of(untouched, 1L, appended, 1L, created, 0L, newStream(), 0L)))
+                .containsExactlyInAnyOrder(appended, created);
+        assertThat(store.changedSince(Map.of())).isEmpty();
+    }
+
+    @Test
+    void changed_since_answers_for_more_streams_than_one_request_holds() {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String stream = newStream();
+            store.append(stream, 0, List.of(CREATED), CONTEXT);
+            versions.put(stream, i % 2 == 0 ? 0L : 1L);
+            if (i % 2 == 0) {
+                changed.add(stream);
+            }
+        }
+
+        assertThat(store.changedSince(versions)).containsExactlyInAnyOrderElementsOf(changed);
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.stowage.domain.app;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The append-only log of every stream.
@@ -19,6 +22,17 @@ public interface EventStore {
 
     default List<EventEnvelope> read(String stream) {
         return read(stream, 0);
+    }
+
+    /**
+     * The streams of {@code versions} that have an event above the version given for each: those that changed since
+     * they were read at it. As strongly consistent as {@link #read}; stores answer for many streams in one request.
+     */
+    default Set<String> changedSince(Map<String, Long> versions) {
+        return versions.entrySet().stream()
+                .filter(known -> !read(known.getKey(), known.getValue()).isEmpty())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** Appends {@code events} as versions {@code expectedVersion + 1 …} and returns them as stored. */

@@ -34,7 +34,7 @@ import java.util.TreeSet;
 /**
  * Keeps each fleet converging on what its endpoint and inference components ask for. Woken by any change to an
  * endpoint, inference component or fleet stream (and by a periodic tick, for cool-downs and liveness), it reads
- * them all with consistent reads, declares silent instances lost, plans placement and appends the plan to the
+ * them all as their streams say now, declares silent instances lost, plans placement and appends the plan to the
  * fleet stream conditionally on the version it read — a lost race plans again from the new state, so no device
  * is ever handed out twice. It then moves statuses along: components to {@code InService}, {@code Failed} or
  * gone, endpoints to {@code InService} or gone.
@@ -55,6 +55,7 @@ public final class PlacementReactor {
     private final EndpointDecider endpoints;
     private final InferenceComponentDecider components;
     private final StatusAdvancer statuses;
+    private final ComponentReads componentReads;
 
     public PlacementReactor(
             EventStore events,
@@ -75,6 +76,7 @@ public final class PlacementReactor {
         this.endpoints = new EndpointDecider(arns);
         this.components = new InferenceComponentDecider(arns, catalog);
         this.statuses = new StatusAdvancer(commands, endpoints, components, settings);
+        this.componentReads = new ComponentReads(events, commands, components);
     }
 
     /** The fleets a change to {@code stream} may concern. */
@@ -190,7 +192,10 @@ public final class PlacementReactor {
         return lost;
     }
 
-    /** The components on this fleet: those the views list, those holding copies, read from their own streams. */
+    /**
+     * The components on this fleet: those the views list, those holding copies, as their own streams say now (read
+     * again only when they changed since the last round, {@link ComponentReads}).
+     */
     private Map<String, InferenceComponentState.Present> components(FleetKey key, FleetState fleet) {
         TreeSet<String> names = new TreeSet<>();
         views.list(ViewKind.INFERENCE_COMPONENT).stream()
@@ -201,14 +206,13 @@ public final class PlacementReactor {
         fleet.copies().values().forEach(copy -> names.add(copy.inferenceComponentName()));
         fleet.blocked().keySet().forEach(names::add);
         Map<String, InferenceComponentState.Present> present = new java.util.TreeMap<>();
-        for (String name : names) {
-            if (commands.load(StreamIds.inferenceComponent(name), components).state()
-                            instanceof InferenceComponentState.Present p
+        componentReads.load(names).forEach((name, state) -> {
+            if (state instanceof InferenceComponentState.Present p
                     && p.endpointName().equals(key.endpointName())
                     && p.variantName().equals(key.variantName())) {
                 present.put(name, p);
             }
-        }
+        });
         return present;
     }
 

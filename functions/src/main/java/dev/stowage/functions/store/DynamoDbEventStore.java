@@ -10,12 +10,16 @@ import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 public final class DynamoDbEventStore implements EventStore {
     /** DynamoDB's limit on actions in one transaction. */
     public static final int MAX_EVENTS_PER_APPEND = 100;
+    /** DynamoDB's limit on keys in one {@code BatchGetItem}. */
+    static final int MAX_KEYS_PER_BATCH_GET = 100;
 
     private static final String VERSION_IS_FREE = "attribute_not_exists(#v)";
     private static final Map<String, String> VERSION_NAME = Map.of("#v", EventsTable.VERSION);
@@ -60,6 +66,52 @@ public final class DynamoDbEventStore implements EventStore {
                 .stream()
                 .map(item -> EventItem.toEnvelope(item, codec))
                 .toList();
+    }
+
+    /**
+     * One strongly consistent {@code BatchGetItem} per {@value #MAX_KEYS_PER_BATCH_GET} streams, of the key of each
+     * stream's next version (keys only): a stream changed when that item exists. Unprocessed keys are asked again
+     * after a short back-off.
+     */
+    @Override
+    public Set<String> changedSince(Map<String, Long> versions) {
+        List<Map<String, AttributeValue>> keys = versions.entrySet().stream()
+                .map(known -> EventItem.key(known.getKey(), known.getValue() + 1))
+                .toList();
+        Set<String> changed = new HashSet<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH_GET) {
+            List<Map<String, AttributeValue>> pending =
+                    keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_BATCH_GET));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                backOff(attempt);
+                KeysAndAttributes asked = KeysAndAttributes.builder()
+                        .keys(pending)
+                        .consistentRead(true)
+                        .projectionExpression("#s")
+                        .expressionAttributeNames(Map.of("#s", EventsTable.STREAM))
+                        .build();
+                BatchGetItemResponse response =
+                        client.batchGetItem(request -> request.requestItems(Map.of(table.name(), asked)));
+                response.responses().getOrDefault(table.name(), List.of()).stream()
+                        .map(item -> item.get(EventsTable.STREAM).s())
+                        .forEach(changed::add);
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table.name());
+                pending = unprocessed == null ? List.of() : unprocessed.keys();
+            }
+        }
+        return changed;
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1_000L, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading which streams changed", e);
+        }
     }
 
     @Override
