@@ -5,6 +5,7 @@ import dev.stowage.domain.app.AppendContext;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.ConcurrencyConflict;
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.FreshReads;
 import dev.stowage.domain.app.LivenessStore;
 import dev.stowage.domain.app.SnapshotStore;
 import dev.stowage.domain.app.StreamIds;
@@ -23,6 +24,7 @@ import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.FleetEvent;
+import dev.stowage.events.InferenceComponentEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ public final class PlacementReactor {
     private final EndpointDecider endpoints;
     private final InferenceComponentDecider components;
     private final StatusAdvancer statuses;
-    private final ComponentReads componentReads;
+    private final FreshReads<InferenceComponentState> componentReads;
 
     public PlacementReactor(
             EventStore events,
@@ -76,7 +78,11 @@ public final class PlacementReactor {
         this.endpoints = new EndpointDecider(arns);
         this.components = new InferenceComponentDecider(arns, catalog);
         this.statuses = new StatusAdvancer(commands, endpoints, components, settings);
-        this.componentReads = new ComponentReads(events, commands, components);
+        this.componentReads = new FreshReads<>(
+                events,
+                stream -> components.fold(stream.stream()
+                        .map(envelope -> (InferenceComponentEvent) envelope.event())
+                        .toList()));
     }
 
     /** The fleets a change to {@code stream} may concern. */
@@ -206,13 +212,15 @@ public final class PlacementReactor {
         fleet.copies().values().forEach(copy -> names.add(copy.inferenceComponentName()));
         fleet.blocked().keySet().forEach(names::add);
         Map<String, InferenceComponentState.Present> present = new java.util.TreeMap<>();
-        componentReads.load(names).forEach((name, state) -> {
-            if (state instanceof InferenceComponentState.Present p
-                    && p.endpointName().equals(key.endpointName())
-                    && p.variantName().equals(key.variantName())) {
-                present.put(name, p);
-            }
-        });
+        componentReads
+                .load(names.stream().map(StreamIds::inferenceComponent).toList())
+                .forEach((stream, state) -> {
+                    if (state instanceof InferenceComponentState.Present p
+                            && p.endpointName().equals(key.endpointName())
+                            && p.variantName().equals(key.variantName())) {
+                        present.put(StreamIds.nameOf(stream), p);
+                    }
+                });
         return present;
     }
 

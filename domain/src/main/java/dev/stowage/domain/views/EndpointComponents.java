@@ -1,24 +1,27 @@
 package dev.stowage.domain.views;
 
 import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.app.FreshReads;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The inference components on an endpoint now. The views name the candidates (a component created through the API
- * is projected at once, ADR 4); each is then confirmed with a consistent read of its own stream, because the views
- * learn late that placement finished deleting one, or that a component moved.
+ * is projected at once, ADR 4); each is then confirmed against its own stream, because the views learn late that
+ * placement finished deleting one, or that a component moved. Streams unchanged since this object last read them
+ * are not read again ({@link FreshReads}), so keep one for the life of the reader.
  */
 public final class EndpointComponents {
-    private final EventStore events;
     private final ViewStore views;
+    private final FreshReads<Optional<InferenceComponentRow>> components;
 
     public EndpointComponents(EventStore events, ViewStore views) {
-        this.events = events;
         this.views = views;
+        this.components = new FreshReads<>(events, InferenceComponentView::describe);
     }
 
     /** The components on {@code endpointName}, by name. */
@@ -37,10 +40,13 @@ public final class EndpointComponents {
                 .filter(row -> row.endpointName().equals(endpointName))
                 .forEach(row -> candidates.add(row.name()));
         candidates.addAll(moreCandidates);
-        return candidates.stream()
-                .flatMap(name ->
-                        InferenceComponentView.describe(events.read(ViewKind.INFERENCE_COMPONENT.streamOf(name)))
-                                .stream())
+        return components
+                .load(candidates.stream()
+                        .map(ViewKind.INFERENCE_COMPONENT::streamOf)
+                        .toList())
+                .values()
+                .stream()
+                .flatMap(Optional::stream)
                 .filter(row -> row.endpointName().equals(endpointName))
                 .sorted(Comparator.comparing(InferenceComponentRow::name))
                 .toList();

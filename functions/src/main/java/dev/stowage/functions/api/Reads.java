@@ -26,11 +26,13 @@ final class Reads {
     private final EventStore events;
     private final ViewStore views;
     private final FleetRepository fleets;
+    private final EndpointComponents endpointComponents;
 
     Reads(EventStore events, ViewStore views, FleetRepository fleets) {
         this.events = events;
         this.views = views;
         this.fleets = fleets;
+        this.endpointComponents = new EndpointComponents(events, views);
     }
 
     <R extends ViewRow> R describe(ViewKind kind, String name, Class<R> type, Supplier<CommandRejected> notFound) {
@@ -60,7 +62,7 @@ final class Reads {
 
     /** How many inference components are on {@code endpointName} now; see {@link EndpointComponents}. */
     int inferenceComponentsOn(String endpointName) {
-        return new EndpointComponents(events, views).on(endpointName).size();
+        return endpointComponents.on(endpointName).size();
     }
 
     private static ListQuery query(ViewKind kind, JsonNode input) {

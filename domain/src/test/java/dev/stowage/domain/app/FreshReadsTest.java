@@ -1,15 +1,10 @@
-package dev.stowage.domain.fleet;
+package dev.stowage.domain.app;
 
 import static dev.stowage.domain.Fixtures.ARNS;
 import static dev.stowage.domain.Fixtures.SPEC;
 import static dev.stowage.domain.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.InMemoryEventStore;
-import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
@@ -17,27 +12,28 @@ import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ComponentReadsTest {
+class FreshReadsTest {
     private final CountingStore events = new CountingStore();
-    private final ComponentReads reads = new ComponentReads(
+    private final InferenceComponentDecider decider =
+            new InferenceComponentDecider(ARNS, InstanceTypeCatalog.standard());
+    private final FreshReads<InferenceComponentState> reads = new FreshReads<>(
             events,
-            new CommandService(events, Clock.fixed(T0, ZoneOffset.UTC)),
-            new InferenceComponentDecider(ARNS, InstanceTypeCatalog.standard()));
+            stream -> decider.fold(stream.stream()
+                    .map(envelope -> (InferenceComponentEvent) envelope.event())
+                    .toList()));
 
     @Test
-    void a_second_round_reads_only_the_components_that_changed() {
+    void a_second_load_reads_only_the_streams_that_changed() {
         create("a");
         create("b");
         create("c");
-        assertThat(reads.load(List.of("a", "b", "c", "gone"))).hasSize(4);
+        assertThat(reads.load(streams("a", "b", "c", "gone"))).hasSize(4);
         assertThat(events.reads).hasSize(4);
         events.reads.clear();
 
@@ -47,14 +43,18 @@ class ComponentReadsTest {
                 List.of(new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T0)),
                 new AppendContext(T0, "test", "test"));
         create("gone");
-        Map<String, InferenceComponentState> states = reads.load(List.of("a", "b", "c", "gone"));
+        Map<String, InferenceComponentState> states = reads.load(streams("a", "b", "c", "gone"));
 
         assertThat(events.reads).containsExactlyInAnyOrder("inference-component/b", "inference-component/gone");
-        assertThat(((InferenceComponentState.Present) states.get("b")).desiredCopyCount())
+        assertThat(((InferenceComponentState.Present) states.get("inference-component/b")).desiredCopyCount())
                 .isEqualTo(3);
-        assertThat(states.get("gone")).isInstanceOf(InferenceComponentState.Present.class);
-        assertThat(((InferenceComponentState.Present) states.get("a")).desiredCopyCount())
+        assertThat(states.get("inference-component/gone")).isInstanceOf(InferenceComponentState.Present.class);
+        assertThat(((InferenceComponentState.Present) states.get("inference-component/a")).desiredCopyCount())
                 .isEqualTo(1);
+    }
+
+    private static List<String> streams(String... names) {
+        return java.util.Arrays.stream(names).map(StreamIds::inferenceComponent).toList();
     }
 
     private void create(String name) {
