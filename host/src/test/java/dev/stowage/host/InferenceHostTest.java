@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.testing.ModelArchives;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -168,15 +169,15 @@ class InferenceHostTest {
 
     @Test
     void fetches_the_artifact_from_the_bucket_folder_before_starting() throws Exception {
-        Files.createDirectories(dir.resolve("buckets/models"));
-        Files.writeString(dir.resolve("buckets/models/model.tar.gz"), "weights");
+        ModelArchives.write(dir.resolve("buckets/models/model.tar.gz"), Map.of("weights.bin", "weights"));
         var spec = container("stowage/echo", Map.of());
         spec.with("Container").put("ArtifactUrl", "s3://models/model.tar.gz");
         fleet.assign(scheduled(COPY_1, spec, 0));
         start(config(dir));
 
         await("copy loaded", () -> fleet.wasLoaded(COPY_1));
-        assertThat(dir.resolve("work").resolve(HOST_A).resolve(COPY_1).resolve("model/model.tar.gz"))
+        assertThat(dir.resolve("work").resolve(HOST_A).resolve(COPY_1).resolve("model/weights.bin"))
+                .as("unpacked as SageMaker unpacks model.tar.gz")
                 .hasContent("weights");
     }
 

@@ -2,13 +2,16 @@ package dev.stowage.host.copies;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Brings a copy's model artifact ({@code ArtifactUrl}) onto the host. {@code s3://bucket/key} comes from the {@link
  * ArtifactStore} (S3 on AWS; locally a folder standing in for buckets); {@code file://} URLs and plain paths are read
- * where they are. A folder is used in place; a single file (for example {@code model.tar.gz}) lands in the copy's
- * own folder under the work dir, so that the runtime sees a folder either way.
+ * where they are. A folder is used in place; a single file lands in the copy's own folder under the work dir, so
+ * that the runtime sees a folder either way, and a {@code model.tar.gz} there is unpacked as SageMaker unpacks it
+ * into {@code /opt/ml/model} ({@link ModelArchive}).
  */
 public final class ArtifactFetcher {
     private final ArtifactStore store;
@@ -24,10 +27,31 @@ public final class ArtifactFetcher {
         this(new BucketFolder(bucketRoot), workDir);
     }
 
-    /** The folder holding the artifact for {@code copyId}; fails with a message that names where it looked. */
+    /**
+     * The folder holding the artifact for {@code copyId}, with a {@code .tar.gz} or {@code .tgz} object unpacked in it
+     * (and the archive itself removed); fails with a message that names where it looked.
+     */
     public Path fetch(String copyId, String artifactUrl) throws IOException {
-        String url = artifactUrl.strip();
         Path target = workDir.resolve(copyId).resolve("model");
+        Path folder = fetchAs(artifactUrl.strip(), artifactUrl, target);
+        if (folder.equals(target) && ModelArchive.isArchive(artifactUrl)) {
+            Path fetched = target.resolve(fileName(artifactUrl.strip()));
+            if (Files.isRegularFile(fetched)) {
+                // Out of the folder first, so that the archive's own entries cannot collide with it.
+                Path archive = Files.move(
+                        fetched, target.resolveSibling("artifact.tar.gz"), StandardCopyOption.REPLACE_EXISTING);
+                ModelArchive.unpack(archive, target, artifactUrl);
+                Files.delete(archive);
+            }
+        }
+        return folder;
+    }
+
+    private static String fileName(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private Path fetchAs(String url, String artifactUrl, Path target) throws IOException {
         if (url.startsWith(S3Location.SCHEME)) {
             return store.fetch(S3Location.parse(url), target);
         }

@@ -62,13 +62,13 @@ class S3ArtifactStoreTest {
     void a_single_object_is_streamed_into_the_copy_folder() throws Exception {
         server.respond(request -> object("weights"));
 
-        Path fetched = fetcher().fetch("copy-1", "s3://models/llama/model.tar.gz");
+        Path fetched = fetcher().fetch("copy-1", "s3://models/llama/weights.bin");
 
         assertThat(fetched).isEqualTo(dir.resolve("work/copy-1/model"));
-        assertThat(fetched.resolve("model.tar.gz")).hasContent("weights");
+        assertThat(fetched.resolve("weights.bin")).hasContent("weights");
         CapturedRequest get = server.requests().getFirst();
         assertThat(get.method()).isEqualTo("GET");
-        assertThat(get.path()).isEqualTo("/models/llama/model.tar.gz");
+        assertThat(get.path()).isEqualTo("/models/llama/weights.bin");
         assertThat(get.header("authorization"))
                 .hasValueSatisfying(a -> assertThat(a).contains("/s3/aws4_request"));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.stowage.testing.ModelArchives;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,8 +91,7 @@ class AnnouncementWalkthroughIT {
                     .resolve("travel-chat-models")
                     .resolve(model)
                     .resolve("model.tar.gz");
-            Files.createDirectories(artifact.getParent());
-            Files.writeString(artifact, "weights of " + model);
+            ModelArchives.write(artifact, Map.of("weights.bin", "weights of " + model));
         }
         MARKS.put("beforeModels", ListOperationsChecks.mark());
         for (String model : List.of(MODEL_EU, MODEL_US)) {
