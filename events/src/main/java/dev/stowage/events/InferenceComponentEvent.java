@@ -23,6 +23,12 @@ public sealed interface InferenceComponentEvent extends Event {
     /** UpdateInferenceComponent replaced the specification. */
     record SpecificationUpdated(Document specification, Instant at) implements InferenceComponentEvent {}
 
+    /**
+     * UpdateInferenceComponent came with a {@code DeploymentConfig} (as given): its rolling update policy governs
+     * replacing the copies of the specification set at the same time.
+     */
+    record DeploymentConfigured(Document deploymentConfig, Instant at) implements InferenceComponentEvent {}
+
     /** The desired number of copies changed, and why. */
     record DesiredCopyCountSet(int copyCount, CopyCountCause cause, Instant at) implements InferenceComponentEvent {}
 

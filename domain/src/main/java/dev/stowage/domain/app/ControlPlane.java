@@ -139,13 +139,18 @@ public final class ControlPlane {
     }
 
     public void updateInferenceComponent(
-            String name, SpecificationRequest specification, Optional<Integer> copyCount, String requestId) {
+            String name,
+            SpecificationRequest specification,
+            Optional<Integer> copyCount,
+            Optional<Document> deploymentConfig,
+            String requestId) {
         var command = new UpdateInferenceComponent(
                 name,
                 currentVariant(name),
                 specification.specification(),
                 specification.specificationsGiven(),
                 copyCount,
+                deploymentConfig,
                 specificationModelExists(specification.specification()),
                 clock.instant());
         run(StreamIds.inferenceComponent(name), components, command, requestId);

@@ -25,13 +25,17 @@ public sealed interface InferenceComponentCommand {
             Instant at)
             implements InferenceComponentCommand {}
 
-    /** {@code variant} is the variant the component runs on, as its endpoint has it now. */
+    /**
+     * {@code variant} is the variant the component runs on, as its endpoint has it now; {@code deploymentConfig} is
+     * the request's {@code DeploymentConfig}, as given.
+     */
     record UpdateInferenceComponent(
             String inferenceComponentName,
             Optional<ProductionVariant> variant,
             Optional<Document> specification,
             boolean specificationsGiven,
             Optional<Integer> copyCount,
+            Optional<Document> deploymentConfig,
             boolean modelExists,
             Instant at)
             implements InferenceComponentCommand {}

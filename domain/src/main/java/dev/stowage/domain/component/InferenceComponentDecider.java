@@ -11,6 +11,7 @@ import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
 import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentState.Absent;
+import dev.stowage.domain.component.InferenceComponentState.Deployment;
 import dev.stowage.domain.component.InferenceComponentState.Present;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointStatus;
@@ -127,6 +128,12 @@ public final class InferenceComponentDecider
                 events.add(new InferenceComponentEvent.DesiredCopyCountSet(count, CopyCountCause.API, command.at()));
             }
         });
+        boolean respecified = events.stream().anyMatch(InferenceComponentEvent.SpecificationUpdated.class::isInstance);
+        command.deploymentConfig()
+                .filter(config -> respecified
+                        || !state.lastDeployment().map(Deployment::config).equals(java.util.Optional.of(config)))
+                .ifPresent(
+                        config -> events.add(new InferenceComponentEvent.DeploymentConfigured(config, command.at())));
         return List.copyOf(events);
     }
 
@@ -212,10 +219,15 @@ public final class InferenceComponentDecider
                         created.copyCount(),
                         InferenceComponentStatus.CREATING,
                         created.createdAt(),
-                        created.createdAt());
+                        created.createdAt(),
+                        java.util.Optional.empty());
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 state instanceof Present p
                         ? p.changed(updated.specification(), p.desiredCopyCount(), changing(p), updated.at())
+                        : state;
+            case InferenceComponentEvent.DeploymentConfigured configured ->
+                state instanceof Present p
+                        ? p.withDeployment(new Deployment(configured.deploymentConfig(), configured.at()))
                         : state;
             case InferenceComponentEvent.DesiredCopyCountSet set ->
                 state instanceof Present p

@@ -2,6 +2,7 @@ package dev.stowage.domain.component;
 
 import dev.stowage.events.Document;
 import java.time.Instant;
+import java.util.Optional;
 
 /** An inference component's lifecycle. */
 public sealed interface InferenceComponentState {
@@ -15,8 +16,32 @@ public sealed interface InferenceComponentState {
             int desiredCopyCount,
             InferenceComponentStatus status,
             Instant changedAt,
-            Instant specifiedAt)
+            Instant specifiedAt,
+            Optional<Deployment> lastDeployment)
             implements InferenceComponentState {
+
+        /**
+         * The rolling update policy for replacing copies of an older specification, when the update that set the
+         * current specification came with one; otherwise copies are replaced all at once, make before break.
+         */
+        public Optional<RollingUpdate> rollingUpdate() {
+            return lastDeployment
+                    .filter(deployment -> deployment.at().equals(specifiedAt))
+                    .flatMap(deployment -> RollingUpdate.of(deployment.config()));
+        }
+
+        Present withDeployment(Deployment deployment) {
+            return new Present(
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    specification,
+                    desiredCopyCount,
+                    status,
+                    changedAt,
+                    specifiedAt,
+                    Optional.of(deployment));
+        }
 
         /**
          * After a change the user (or autoscaling) asked for: placement starts over from here; copies scheduled
@@ -33,7 +58,8 @@ public sealed interface InferenceComponentState {
                     nextCopyCount,
                     nextStatus,
                     at,
-                    specified);
+                    specified,
+                    lastDeployment);
         }
 
         Present withStatus(InferenceComponentStatus nextStatus) {
@@ -45,7 +71,11 @@ public sealed interface InferenceComponentState {
                     desiredCopyCount,
                     nextStatus,
                     changedAt,
-                    specifiedAt);
+                    specifiedAt,
+                    lastDeployment);
         }
     }
+
+    /** The last {@code DeploymentConfig} given (DescribeInferenceComponent's {@code LastDeploymentConfig}), and when. */
+    record Deployment(Document config, Instant at) {}
 }

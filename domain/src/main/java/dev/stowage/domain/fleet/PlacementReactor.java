@@ -133,7 +133,8 @@ public final class PlacementReactor {
             List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
             FleetState reaped = fold(fleet, decided);
             Set<String> stale = Rollout.staleCopies(reaped, present);
-            Map<String, IcTarget> targets = planning.targets(present, reaped);
+            Map<String, IcTarget> targets =
+                    Rollout.batched(planning.targets(present, reaped), reaped, present, stale, now);
             Plan plan =
                     Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
             List<FleetEvent> applied = new ArrayList<>(

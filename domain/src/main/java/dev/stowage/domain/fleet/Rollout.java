@@ -1,19 +1,25 @@
 package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.component.RollingUpdate;
+import dev.stowage.domain.placement.IcTarget;
 import dev.stowage.events.FleetEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Replacing copies that run an old specification after UpdateInferenceComponent, make before break: placement
  * sees stale copies as leaving (they keep their resources) and schedules fresh ones; the stale copies are
  * removed once enough fresh copies serve. When there is no room for a fresh copy beside the stale ones, one
- * stale copy is removed to make room.
+ * stale copy is removed to make room. An update with a {@code RollingUpdatePolicy} goes in batches instead: at most
+ * one batch of fresh copies is unproven at a time, and an old copy goes only when a fresh one has served through
+ * the baking period ({@code WaitIntervalInSeconds}).
  */
 final class Rollout {
     private Rollout() {}
@@ -27,6 +33,42 @@ final class Rollout {
                 })
                 .map(FleetCopyRecord::copyId)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The targets with each component whose copies roll out under a {@link RollingUpdate} held to the copies it may
+     * have now: those that have served through the baking period, and one batch more.
+     */
+    static Map<String, IcTarget> batched(
+            Map<String, IcTarget> targets,
+            FleetState fleet,
+            Map<String, InferenceComponentState.Present> components,
+            Set<String> stale,
+            Instant now) {
+        Map<String, IcTarget> held = new TreeMap<>(targets);
+        targets.forEach((name, target) -> {
+            InferenceComponentState.Present ic = components.get(name);
+            Optional<RollingUpdate> rolling = ic == null ? Optional.empty() : ic.rollingUpdate();
+            boolean rollingOut = fleet.copiesOf(name).stream().anyMatch(c -> stale.contains(c.copyId()));
+            if (rolling.isEmpty() || !rollingOut) {
+                return;
+            }
+            List<FleetCopyRecord> fresh = fleet.copiesOf(name).stream()
+                    .filter(c -> !stale.contains(c.copyId()))
+                    .toList();
+            long allowed =
+                    baked(fleet, fresh, rolling.get(), now) + rolling.get().batchCopies(target.desiredCopies());
+            held.put(name, new IcTarget((int) Math.min(target.desiredCopies(), allowed), target.demand()));
+        });
+        return held;
+    }
+
+    /** New copies that have served for the baking period. */
+    private static long baked(FleetState fleet, List<FleetCopyRecord> fresh, RollingUpdate rolling, Instant now) {
+        return fresh.stream()
+                .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !fleet.replacing(c))
+                .filter(c -> !c.since().plus(rolling.bakingPeriod()).isAfter(now))
+                .count();
     }
 
     /** The removals of stale copies the planned fleet allows now. */
@@ -50,10 +92,22 @@ final class Rollout {
             long freshServing = fresh.stream()
                     .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !planned.replacing(c))
                     .count();
-            if (freshServing >= ic.desiredCopyCount()) {
-                old.forEach(c -> removals.add(new FleetEvent.CopyRemovalScheduled(
-                        c.copyId(), "Replaced by copies running the new specification of " + name + ".", now)));
-            } else if (planned.blocked().containsKey(name)
+            Optional<RollingUpdate> rolling = ic.rollingUpdate();
+            List<FleetCopyRecord> replaced;
+            String why;
+            if (rolling.isPresent()) {
+                // One old copy goes for each new one that has served through its baking period.
+                long keep = Math.max(0, ic.desiredCopyCount() - baked(planned, fresh, rolling.get(), now));
+                replaced = old.subList(0, (int) Math.max(0, old.size() - keep));
+                why = "Replaced by a copy running the new specification of " + name
+                        + " that served through its baking period.";
+            } else {
+                replaced = freshServing >= ic.desiredCopyCount() ? old : List.of();
+                why = "Replaced by copies running the new specification of " + name + ".";
+            }
+            replaced.forEach(c -> removals.add(new FleetEvent.CopyRemovalScheduled(c.copyId(), why, now)));
+            if (replaced.isEmpty()
+                    && planned.blocked().containsKey(name)
                     && fresh.stream().noneMatch(c -> c.status() == FleetCopyRecord.Status.SCHEDULED)) {
                 removals.add(new FleetEvent.CopyRemovalScheduled(
                         old.getFirst().copyId(),

@@ -52,6 +52,22 @@ public final class InferenceComponentView {
                         version));
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 current.map(row -> change(row, updated.specification(), row.desiredCopyCount(), updated.at(), version));
+            case InferenceComponentEvent.DeploymentConfigured configured ->
+                current.map(row -> new InferenceComponentRow(
+                        row.name(),
+                        row.arn(),
+                        row.endpointName(),
+                        row.endpointArn(),
+                        row.variantName(),
+                        row.specification(),
+                        row.componentStatus(),
+                        row.failureReason(),
+                        row.desiredCopyCount(),
+                        row.currentCopyCount(),
+                        row.creationTime(),
+                        configured.at(),
+                        version,
+                        Optional.of(configured.deploymentConfig())));
             case InferenceComponentEvent.DesiredCopyCountSet set ->
                 current.map(row -> change(row, row.specification(), set.copyCount(), set.at(), version));
             case InferenceComponentEvent.InService inService ->
@@ -85,7 +101,8 @@ public final class InferenceComponentView {
                 row.currentCopyCount(),
                 row.creationTime(),
                 at,
-                version);
+                version,
+                row.lastDeploymentConfig());
     }
 
     private static InferenceComponentRow status(
@@ -107,6 +124,7 @@ public final class InferenceComponentView {
                 row.currentCopyCount(),
                 row.creationTime(),
                 at,
-                version);
+                version,
+                row.lastDeploymentConfig());
     }
 }

@@ -138,7 +138,14 @@ class InferenceComponentDeciderTest {
                 .thenRejected("A copy needs 8 accelerator devices but ml.g5.12xlarge has 4.");
         spec.given(CREATED)
                 .when(new UpdateInferenceComponent(
-                        "ic", Optional.of(VARIANT), Optional.of(eightGpus), false, Optional.empty(), true, T1))
+                        "ic",
+                        Optional.of(VARIANT),
+                        Optional.of(eightGpus),
+                        false,
+                        Optional.empty(),
+                        Optional.empty(),
+                        true,
+                        T1))
                 .thenRejected("A copy needs 8 accelerator devices but ml.g5.12xlarge has 4.");
     }
 
@@ -161,17 +168,65 @@ class InferenceComponentDeciderTest {
         Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
         spec.given(CREATED)
                 .when(new UpdateInferenceComponent(
-                        "ic", Optional.of(VARIANT), Optional.of(bigger), false, Optional.of(3), true, T1))
+                        "ic",
+                        Optional.of(VARIANT),
+                        Optional.of(bigger),
+                        false,
+                        Optional.of(3),
+                        Optional.empty(),
+                        true,
+                        T1))
                 .then(
                         new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
                         new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1));
     }
 
     @Test
+    void a_deployment_config_goes_with_the_specification_it_rolls_out_and_is_kept_as_the_last_one() {
+        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+        Document rolling = doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
+                + "'WaitIntervalInSeconds':60}}");
+        spec.given(CREATED)
+                .when(new UpdateInferenceComponent(
+                        "ic",
+                        Optional.of(VARIANT),
+                        Optional.of(bigger),
+                        false,
+                        Optional.empty(),
+                        Optional.of(rolling),
+                        true,
+                        T1))
+                .then(
+                        new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
+                        new InferenceComponentEvent.DeploymentConfigured(rolling, T1));
+        spec.given(
+                        CREATED,
+                        new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
+                        new InferenceComponentEvent.DeploymentConfigured(rolling, T1))
+                .when(new UpdateInferenceComponent(
+                        "ic",
+                        Optional.of(VARIANT),
+                        Optional.of(bigger),
+                        false,
+                        Optional.empty(),
+                        Optional.of(rolling),
+                        true,
+                        T1))
+                .thenNothing();
+    }
+
+    @Test
     void update_may_scale_to_zero_copies_as_the_service_model_allows() {
         spec.given(CREATED)
                 .when(new UpdateInferenceComponent(
-                        "ic", Optional.of(VARIANT), Optional.empty(), false, Optional.of(0), true, T1))
+                        "ic",
+                        Optional.of(VARIANT),
+                        Optional.empty(),
+                        false,
+                        Optional.of(0),
+                        Optional.empty(),
+                        true,
+                        T1))
                 .then(new InferenceComponentEvent.DesiredCopyCountSet(0, CopyCountCause.API, T1));
     }
 

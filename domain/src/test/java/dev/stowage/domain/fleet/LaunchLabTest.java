@@ -103,6 +103,7 @@ class LaunchLabTest {
                                 + "'MinMemoryRequiredInMb':4096}}")),
                         false),
                 Optional.empty(),
+                Optional.empty(),
                 "t");
         assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.UPDATING);
         settle();
@@ -123,6 +124,43 @@ class LaunchLabTest {
         assertThat(order.indexOf("removing " + before.getFirst()))
                 .as("make before break: an old copy goes only after a new one serves")
                 .isGreaterThan(order.indexOf("loaded " + after.getFirst()));
+    }
+
+    @Test
+    void a_rolling_update_brings_one_batch_up_at_a_time_and_retires_old_copies_after_baking() {
+        createLab();
+        createComponent("ic-a", 1);
+        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        List<String> before = copyIds();
+        assertThat(before).hasSize(3);
+
+        api.updateInferenceComponent(
+                "ic-a",
+                new SpecificationRequest(
+                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
+                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
+                                + "'MinMemoryRequiredInMb':4096}}")),
+                        false),
+                Optional.empty(),
+                Optional.of(doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
+                        + "'WaitIntervalInSeconds':60}}")),
+                "t");
+        for (int batch = 1; batch <= 3; batch++) {
+            settle();
+            List<String> fresh =
+                    copyIds().stream().filter(id -> !before.contains(id)).toList();
+            assertThat(fresh).as("new copies after batch " + batch).hasSize(batch);
+            assertThat(fleet().loadedCopies("ic-a"))
+                    .as("copies serving during batch " + batch)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.UPDATING);
+            bake(Duration.ofSeconds(61));
+        }
+        settle();
+
+        assertThat(copyIds()).hasSize(3).doesNotContainAnyElementsOf(before);
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
     }
 
     @Test
@@ -175,6 +213,14 @@ class LaunchLabTest {
                 "t");
     }
 
+    /** Time passing with the hosts alive (heartbeats) but no placement round. */
+    private void bake(Duration period) {
+        for (Duration passed = Duration.ZERO; passed.compareTo(period) < 0; passed = passed.plusSeconds(10)) {
+            clock.advance(Duration.ofSeconds(10));
+            actAsHosts();
+        }
+    }
+
     /** Rounds of placement and host reports until nothing changes. */
     private void settle() {
         for (int round = 0; round < 20; round++) {
@@ -213,6 +259,14 @@ class LaunchLabTest {
                 .fold(events.read(FLEET.stream()).stream()
                         .map(e -> (FleetEvent) e.event())
                         .toList());
+    }
+
+    private List<String> copyIds() {
+        return fleet().copiesOf("ic-a").stream()
+                .filter(c -> c.status() != FleetCopyRecord.Status.REMOVING)
+                .map(FleetCopyRecord::copyId)
+                .sorted()
+                .toList();
     }
 
     private List<String> instances() {

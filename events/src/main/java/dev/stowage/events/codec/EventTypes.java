@@ -31,6 +31,8 @@ public final class EventTypes {
             new EventType(
                     "inference-component.specification-updated", 1, InferenceComponentEvent.SpecificationUpdated.class),
             new EventType(
+                    "inference-component.deployment-configured", 1, InferenceComponentEvent.DeploymentConfigured.class),
+            new EventType(
                     "inference-component.desired-copy-count-set", 2, InferenceComponentEvent.DesiredCopyCountSet.class),
             new EventType("inference-component.in-service", 1, InferenceComponentEvent.InService.class),
             new EventType("inference-component.failed", 1, InferenceComponentEvent.Failed.class),

@@ -65,6 +65,12 @@ final class GoldenEvents {
              "ComputeResourceRequirements": {"NumberOfAcceleratorDevicesRequired": 2,
                                              "MinMemoryRequiredInMb": 16384}}""");
 
+    static final Document ROLLING = doc(
+            """
+            {"RollingUpdatePolicy": {"MaximumBatchSize": {"Type": "COPY_COUNT", "Value": 1},
+                                     "WaitIntervalInSeconds": 120},
+             "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "llm-errors"}]}}""");
+
     /** Keyed by {@code <type>/v<N>}. */
     static final Map<String, Event> EXPECTED = Map.ofEntries(
             Map.entry("model.created/v1", new ModelEvent.Created("llm", ARN + "model/llm", MODEL, T0)),
@@ -96,6 +102,9 @@ final class GoldenEvents {
             Map.entry(
                     "inference-component.specification-updated/v1",
                     new InferenceComponentEvent.SpecificationUpdated(SPEC_2, T1)),
+            Map.entry(
+                    "inference-component.deployment-configured/v1",
+                    new InferenceComponentEvent.DeploymentConfigured(ROLLING, T1)),
             Map.entry(
                     "inference-component.desired-copy-count-set/v1",
                     new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1)),

@@ -53,7 +53,11 @@ final class InferenceComponentOperations {
     ObjectNode update(ObjectNode input, String requestId) {
         String name = Json.requiredText(input, NAME);
         controlPlane.updateInferenceComponent(
-                name, specification(input), Json.integer(input, "RuntimeConfig", "CopyCount"), requestId);
+                name,
+                specification(input),
+                Json.integer(input, "RuntimeConfig", "CopyCount"),
+                Json.document(input, "DeploymentConfig"),
+                requestId);
         return Json.object().put(ARN, arns.inferenceComponent(name));
     }
 
@@ -92,6 +96,7 @@ final class InferenceComponentOperations {
         output.set("CreationTime", Json.epochSeconds(row.creationTime()));
         output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
         output.put("InferenceComponentStatus", row.componentStatus().wireName());
+        row.lastDeploymentConfig().ifPresent(config -> output.set("LastDeploymentConfig", config.toJson()));
         return output;
     }
 

@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeInferenceComponentResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
+import software.amazon.awssdk.services.sagemaker.model.InferenceComponentCapacitySizeType;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentComputeResourceRequirements;
+import software.amazon.awssdk.services.sagemaker.model.InferenceComponentDeploymentConfig;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentSpecification;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentStatus;
 import software.amazon.awssdk.services.sagemaker.model.ListInferenceComponentsResponse;
@@ -398,9 +400,17 @@ class AnnouncementWalkthroughIT {
                         .maxMemoryRequiredInMb(4096))
                 .build();
 
+        InferenceComponentDeploymentConfig rolling = InferenceComponentDeploymentConfig.builder()
+                .rollingUpdatePolicy(p -> p.maximumBatchSize(m -> m.type(InferenceComponentCapacitySizeType.COPY_COUNT)
+                                .value(1))
+                        .waitIntervalInSeconds(1))
+                .build();
+
         String arn = sageMaker()
-                .updateInferenceComponent(b ->
-                        b.inferenceComponentName(IC_US).specification(updated).runtimeConfig(r -> r.copyCount(3)))
+                .updateInferenceComponent(b -> b.inferenceComponentName(IC_US)
+                        .specification(updated)
+                        .runtimeConfig(r -> r.copyCount(3))
+                        .deploymentConfig(rolling))
                 .inferenceComponentArn();
 
         DescribeInferenceComponentResponse updating = describe(IC_US);
@@ -413,6 +423,7 @@ class AnnouncementWalkthroughIT {
                 .isEqualTo(ECHO);
         assertThat(ic.specification().container().environment()).isEqualTo(Map.of("MAX_INPUT_LENGTH", "8191"));
         assertThat(ic.specification().computeResourceRequirements()).isEqualTo(updated.computeResourceRequirements());
+        assertThat(ic.lastDeploymentConfig()).isEqualTo(rolling);
     }
 
     @Test
