@@ -29,6 +29,12 @@ public sealed interface InferenceComponentEvent extends Event {
      */
     record DeploymentConfigured(Document deploymentConfig, Instant at) implements InferenceComponentEvent {}
 
+    /**
+     * An update with a rolling update policy was rolled back ({@code reason} says why): {@code specification}, the
+     * one it replaced, is current again and its copies come back.
+     */
+    record UpdateRolledBack(Document specification, String reason, Instant at) implements InferenceComponentEvent {}
+
     /** The desired number of copies changed, and why. */
     record DesiredCopyCountSet(int copyCount, CopyCountCause cause, Instant at) implements InferenceComponentEvent {}
 

@@ -95,7 +95,8 @@ public final class StackFunctions extends Construct {
                         .actions(List.of("ec2:DescribeInstances"))
                         .resources(List.of("*"))
                         .build());
-        for (JavaFunction reader : List.of(props.api(), scaling, stillInAlarm)) {
+        // Placement (on the stream and on the tick) reads the alarms a DeploymentConfig names, which may be any.
+        for (JavaFunction reader : List.of(props.api(), scaling, stillInAlarm, placement, fleetTick)) {
             reader.role().addToPolicy(alarms("Alarms", List.of("cloudwatch:DescribeAlarms"), "*"));
         }
         for (JavaFunction launcher : List.of(instances, fleetTick)) {

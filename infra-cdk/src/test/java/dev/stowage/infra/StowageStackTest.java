@@ -223,6 +223,22 @@ class StowageStackTest {
                                                                         List.of(":alarm:TargetTracking-*")))))))))));
     }
 
+    @Test
+    void placement_reads_the_alarms_that_roll_updates_back() {
+        for (String role : List.of("FunctionsPlacementRole.*", "FunctionsFleetTickRole.*")) {
+            template.hasResourceProperties(
+                    "AWS::IAM::Policy",
+                    Map.of(
+                            "Roles",
+                            List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
+                            "PolicyDocument",
+                            Map.of(
+                                    "Statement",
+                                    Match.arrayWith(List.of(Match.objectLike(
+                                            Map.of("Sid", "Alarms", "Action", "cloudwatch:DescribeAlarms")))))));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> properties(Map<String, Object> resource) {
         return (Map<String, Object>) resource.get("Properties");

@@ -51,6 +51,13 @@ public sealed interface InferenceComponentCommand {
     /** Placement gave up on the component's copies: they keep failing to start. */
     record MarkFailed(String inferenceComponentName, String reason, Instant at) implements InferenceComponentCommand {}
 
+    /**
+     * Placement gave up on an update of the specification (its new copies keep failing; or, under a rolling update
+     * policy, its time ran out or one of its alarms is in ALARM): the previous specification comes back.
+     */
+    record RollBackUpdate(String inferenceComponentName, String reason, Instant at)
+            implements InferenceComponentCommand {}
+
     /** Placement removed the last copy of a component being deleted. */
     record CompleteDeletion(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
 }

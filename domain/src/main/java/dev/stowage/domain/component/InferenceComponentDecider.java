@@ -8,6 +8,7 @@ import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceCom
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkFailed;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
+import dev.stowage.domain.component.InferenceComponentCommand.RollBackUpdate;
 import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentState.Absent;
@@ -57,6 +58,11 @@ public final class InferenceComponentDecider
                 converging(state) ? List.of(new InferenceComponentEvent.InService(mark.at())) : List.of();
             case MarkFailed mark ->
                 converging(state) ? List.of(new InferenceComponentEvent.Failed(mark.reason(), mark.at())) : List.of();
+            case RollBackUpdate rollBack ->
+                state instanceof Present p && p.rollbackAllowed()
+                        ? List.of(new InferenceComponentEvent.UpdateRolledBack(
+                                p.updates().previous().orElseThrow().specification(), rollBack.reason(), rollBack.at()))
+                        : List.of();
             case CompleteDeletion complete ->
                 state instanceof Present p && p.status() == InferenceComponentStatus.DELETING
                         ? List.of(new InferenceComponentEvent.Deleted(complete.at()))
@@ -131,7 +137,10 @@ public final class InferenceComponentDecider
         boolean respecified = events.stream().anyMatch(InferenceComponentEvent.SpecificationUpdated.class::isInstance);
         command.deploymentConfig()
                 .filter(config -> respecified
-                        || !state.lastDeployment().map(Deployment::config).equals(java.util.Optional.of(config)))
+                        || !state.updates()
+                                .lastDeployment()
+                                .map(Deployment::config)
+                                .equals(java.util.Optional.of(config)))
                 .ifPresent(
                         config -> events.add(new InferenceComponentEvent.DeploymentConfigured(config, command.at())));
         return List.copyOf(events);
@@ -220,7 +229,7 @@ public final class InferenceComponentDecider
                         InferenceComponentStatus.CREATING,
                         created.createdAt(),
                         created.createdAt(),
-                        java.util.Optional.empty());
+                        InferenceComponentState.Updates.none());
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 state instanceof Present p
                         ? p.changed(updated.specification(), p.desiredCopyCount(), changing(p), updated.at())
@@ -229,6 +238,8 @@ public final class InferenceComponentDecider
                 state instanceof Present p
                         ? p.withDeployment(new Deployment(configured.deploymentConfig(), configured.at()))
                         : state;
+            case InferenceComponentEvent.UpdateRolledBack rolledBack ->
+                state instanceof Present p ? p.rolledBack(rolledBack.reason(), rolledBack.at()) : state;
             case InferenceComponentEvent.DesiredCopyCountSet set ->
                 state instanceof Present p
                         ? p.changed(p.specification(), set.copyCount(), changing(p), set.at())

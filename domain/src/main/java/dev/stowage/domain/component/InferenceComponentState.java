@@ -17,17 +17,29 @@ public sealed interface InferenceComponentState {
             InferenceComponentStatus status,
             Instant changedAt,
             Instant specifiedAt,
-            Optional<Deployment> lastDeployment)
+            Updates updates)
             implements InferenceComponentState {
 
         /**
-         * The rolling update policy for replacing copies of an older specification, when the update that set the
-         * current specification came with one; otherwise copies are replaced all at once, make before break.
+         * How copies of another specification are replaced: by the rolling update of the update that set the current
+         * specification, or by its rollback batches once it was rolled back; all at once, make before break, when
+         * neither applies.
          */
         public Optional<RollingUpdate> rollingUpdate() {
-            return lastDeployment
+            Optional<Document> config = updates.lastDeployment().map(Deployment::config);
+            if (updates.rollbackReason().isPresent()) {
+                return config.flatMap(RollingUpdate::rollback);
+            }
+            return updates.lastDeployment()
                     .filter(deployment -> deployment.at().equals(specifiedAt))
                     .flatMap(deployment -> RollingUpdate.of(deployment.config()));
+        }
+
+        /** Whether an update of the specification is under way and can still be rolled back. */
+        public boolean rollbackAllowed() {
+            return status == InferenceComponentStatus.UPDATING
+                    && updates.previous().isPresent()
+                    && updates.rollbackReason().isEmpty();
         }
 
         Present withDeployment(Deployment deployment) {
@@ -40,16 +52,17 @@ public sealed interface InferenceComponentState {
                     status,
                     changedAt,
                     specifiedAt,
-                    Optional.of(deployment));
+                    new Updates(Optional.of(deployment), updates.previous(), updates.rollbackReason()));
         }
 
         /**
          * After a change the user (or autoscaling) asked for: placement starts over from here; copies scheduled
-         * before the specification last changed run the old one and are replaced.
+         * before the specification last changed run the old one and are replaced. A new specification remembers the
+         * one it replaces, for a rollback.
          */
         Present changed(
                 Document nextSpecification, int nextCopyCount, InferenceComponentStatus nextStatus, Instant at) {
-            Instant specified = nextSpecification.equals(specification) ? specifiedAt : at;
+            boolean respecified = !nextSpecification.equals(specification);
             return new Present(
                     inferenceComponentName,
                     endpointName,
@@ -58,8 +71,28 @@ public sealed interface InferenceComponentState {
                     nextCopyCount,
                     nextStatus,
                     at,
-                    specified,
-                    lastDeployment);
+                    respecified ? at : specifiedAt,
+                    respecified
+                            ? new Updates(
+                                    updates.lastDeployment(),
+                                    Optional.of(new Specified(specification, specifiedAt)),
+                                    Optional.empty())
+                            : updates);
+        }
+
+        /** The update was rolled back: the previous specification (and its copies) is current again. */
+        Present rolledBack(String reason, Instant at) {
+            Specified previous = updates.previous().orElse(new Specified(specification, specifiedAt));
+            return new Present(
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    previous.specification(),
+                    desiredCopyCount,
+                    InferenceComponentStatus.UPDATING,
+                    at,
+                    previous.at(),
+                    new Updates(updates.lastDeployment(), Optional.empty(), Optional.of(reason)));
         }
 
         Present withStatus(InferenceComponentStatus nextStatus) {
@@ -72,10 +105,23 @@ public sealed interface InferenceComponentState {
                     nextStatus,
                     changedAt,
                     specifiedAt,
-                    lastDeployment);
+                    updates);
+        }
+    }
+
+    /**
+     * What updates of the specification left behind: the {@code DeploymentConfig} last given, the specification the
+     * current one replaced (what a rollback restores), and why the current one was restored, if it was.
+     */
+    record Updates(Optional<Deployment> lastDeployment, Optional<Specified> previous, Optional<String> rollbackReason) {
+        static Updates none() {
+            return new Updates(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
     /** The last {@code DeploymentConfig} given (DescribeInferenceComponent's {@code LastDeploymentConfig}), and when. */
     record Deployment(Document config, Instant at) {}
+
+    /** A specification and when it was set. */
+    record Specified(Document specification, Instant at) {}
 }

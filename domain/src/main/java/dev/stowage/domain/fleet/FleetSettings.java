@@ -10,13 +10,26 @@ import java.time.Duration;
  * @param failuresBeforeFailed how many copy failures in a row make an inference component {@code Failed}
  * @param heartbeatTimeout silence after which a registered instance is lost
  * @param bootTimeout how long a requested instance may take to register before it is lost
+ * @param timeScale how much faster than real time the fleet runs (1 on AWS): it also divides the baking periods and
+ *     timeouts of rolling updates, which come from requests
  */
 public record FleetSettings(
         Duration coolDown,
         int maxMovesPerRound,
         int failuresBeforeFailed,
         Duration heartbeatTimeout,
-        Duration bootTimeout) {
+        Duration bootTimeout,
+        double timeScale) {
+
+    /** Settings at real time. */
+    public FleetSettings(
+            Duration coolDown,
+            int maxMovesPerRound,
+            int failuresBeforeFailed,
+            Duration heartbeatTimeout,
+            Duration bootTimeout) {
+        this(coolDown, maxMovesPerRound, failuresBeforeFailed, heartbeatTimeout, bootTimeout, 1.0);
+    }
 
     public static FleetSettings defaults() {
         return new FleetSettings(Duration.ofMinutes(10), 2, 3, Duration.ofSeconds(30), Duration.ofMinutes(15));
@@ -29,7 +42,8 @@ public record FleetSettings(
                 maxMovesPerRound,
                 failuresBeforeFailed,
                 divide(heartbeatTimeout, factor),
-                divide(bootTimeout, factor));
+                divide(bootTimeout, factor),
+                timeScale * factor);
     }
 
     private static Duration divide(Duration duration, double factor) {

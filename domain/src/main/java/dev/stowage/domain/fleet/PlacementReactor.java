@@ -1,6 +1,7 @@
 package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.app.AppendContext;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.ConcurrencyConflict;
@@ -39,7 +40,8 @@ import java.util.TreeSet;
  * them all as their streams say now, declares silent instances lost, plans placement and appends the plan to the
  * fleet stream conditionally on the version it read — a lost race plans again from the new state, so no device
  * is ever handed out twice. It then moves statuses along: components to {@code InService}, {@code Failed} or
- * gone, endpoints to {@code InService} or gone.
+ * gone, endpoints to {@code InService} or gone; an update with a rolling update policy is rolled back when its time
+ * runs out or one of its alarms ({@code alarms}) is in ALARM.
  */
 public final class PlacementReactor {
     private static final int MAX_ATTEMPTS = 8;
@@ -67,7 +69,8 @@ public final class PlacementReactor {
             InstanceTypeCatalog catalog,
             Arns arns,
             Clock clock,
-            FleetSettings settings) {
+            FleetSettings settings,
+            AlarmStates alarms) {
         this.repository = new FleetRepository(events, snapshots);
         this.views = views;
         this.liveness = liveness;
@@ -77,7 +80,7 @@ public final class PlacementReactor {
         this.commands = new CommandService(events, clock);
         this.endpoints = new EndpointDecider(arns);
         this.components = new InferenceComponentDecider(arns, catalog);
-        this.statuses = new StatusAdvancer(commands, endpoints, components, settings);
+        this.statuses = new StatusAdvancer(commands, endpoints, components, settings, alarms);
         this.componentReads = new FreshReads<>(
                 events,
                 stream -> components.fold(stream.stream()
@@ -133,8 +136,8 @@ public final class PlacementReactor {
             List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
             FleetState reaped = fold(fleet, decided);
             Set<String> stale = Rollout.staleCopies(reaped, present);
-            Map<String, IcTarget> targets =
-                    Rollout.batched(planning.targets(present, reaped), reaped, present, stale, now);
+            Map<String, IcTarget> targets = Rollout.batched(
+                    planning.targets(present, reaped), reaped, present, stale, now, settings.timeScale());
             Plan plan =
                     Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
             List<FleetEvent> applied = new ArrayList<>(
@@ -148,7 +151,7 @@ public final class PlacementReactor {
                                     withBlocked(move, plan), planning.instanceType(), specifications(present), now),
                             fold(reaped, applied))));
             decided.addAll(applied);
-            decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now));
+            decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now, settings.timeScale()));
             if (decided.size() > MAX_EVENTS_PER_ROUND) {
                 // A plan's decisions never depend on each other's freed resources, so any prefix of it is
                 // safe on its own; the append wakes the reactor again for the rest.

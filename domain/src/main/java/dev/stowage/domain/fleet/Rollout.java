@@ -24,12 +24,15 @@ import java.util.stream.Collectors;
 final class Rollout {
     private Rollout() {}
 
-    /** Copies that run an older specification than their component's. */
+    /**
+     * Copies that run another specification than their component's now: an older one after an update, a newer one
+     * after the update was rolled back.
+     */
     static Set<String> staleCopies(FleetState fleet, Map<String, InferenceComponentState.Present> components) {
         return fleet.copies().values().stream()
                 .filter(copy -> {
                     var ic = components.get(copy.inferenceComponentName());
-                    return ic != null && copy.specifiedAt().isBefore(ic.specifiedAt());
+                    return ic != null && !copy.specifiedAt().equals(ic.specifiedAt());
                 })
                 .map(FleetCopyRecord::copyId)
                 .collect(Collectors.toSet());
@@ -44,11 +47,13 @@ final class Rollout {
             FleetState fleet,
             Map<String, InferenceComponentState.Present> components,
             Set<String> stale,
-            Instant now) {
+            Instant now,
+            double timeScale) {
         Map<String, IcTarget> held = new TreeMap<>(targets);
         targets.forEach((name, target) -> {
             InferenceComponentState.Present ic = components.get(name);
-            Optional<RollingUpdate> rolling = ic == null ? Optional.empty() : ic.rollingUpdate();
+            Optional<RollingUpdate> rolling =
+                    ic == null ? Optional.empty() : ic.rollingUpdate().map(r -> r.scaled(timeScale));
             boolean rollingOut = fleet.copiesOf(name).stream().anyMatch(c -> stale.contains(c.copyId()));
             if (rolling.isEmpty() || !rollingOut) {
                 return;
@@ -76,7 +81,8 @@ final class Rollout {
             FleetState planned,
             Map<String, InferenceComponentState.Present> components,
             Set<String> stale,
-            Instant now) {
+            Instant now,
+            double timeScale) {
         List<FleetEvent> removals = new ArrayList<>();
         components.forEach((name, ic) -> {
             List<FleetCopyRecord> copies = planned.copiesOf(name);
@@ -92,7 +98,7 @@ final class Rollout {
             long freshServing = fresh.stream()
                     .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !planned.replacing(c))
                     .count();
-            Optional<RollingUpdate> rolling = ic.rollingUpdate();
+            Optional<RollingUpdate> rolling = ic.rollingUpdate().map(r -> r.scaled(timeScale));
             List<FleetCopyRecord> replaced;
             String why;
             if (rolling.isPresent()) {

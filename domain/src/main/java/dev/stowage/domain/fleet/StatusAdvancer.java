@@ -1,41 +1,52 @@
 package dev.stowage.domain.fleet;
 
+import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentCommand.CompleteDeletion;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkFailed;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
+import dev.stowage.domain.component.InferenceComponentCommand.RollBackUpdate;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.component.InferenceComponentStatus;
+import dev.stowage.domain.component.RollingUpdate;
 import dev.stowage.domain.endpoint.EndpointCommand.CompleteEndpointDeletion;
 import dev.stowage.domain.endpoint.EndpointCommand.MarkEndpointInService;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.EndpointStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Moves components and endpoints to the status their fleet has reached. Each step is an idempotent command on
- * the component's or endpoint's own stream, so a repeated round changes nothing.
+ * Moves components and endpoints to the status their fleet has reached, and rolls back an update of the
+ * specification whose new copies keep failing, or (under a rolling update policy) whose time ran out or one of whose
+ * alarms is in ALARM. Each step is an idempotent command on the
+ * component's or endpoint's own stream, so a repeated round changes nothing.
  */
 final class StatusAdvancer {
     private final CommandService commands;
     private final EndpointDecider endpoints;
     private final InferenceComponentDecider components;
     private final FleetSettings settings;
+    private final AlarmStates alarms;
 
     StatusAdvancer(
             CommandService commands,
             EndpointDecider endpoints,
             InferenceComponentDecider components,
-            FleetSettings settings) {
+            FleetSettings settings,
+            AlarmStates alarms) {
         this.commands = commands;
         this.endpoints = endpoints;
         this.components = components;
         this.settings = settings;
+        this.alarms = alarms;
     }
 
     void advance(
@@ -57,6 +68,26 @@ final class StatusAdvancer {
         }
     }
 
+    /** Why an update with a rolling update policy must be rolled back now, if it must. */
+    private Optional<String> rollbackReason(InferenceComponentState.Present ic, Instant now) {
+        if (!ic.rollbackAllowed() || ic.rollingUpdate().isEmpty()) {
+            return Optional.empty();
+        }
+        RollingUpdate rolling = ic.rollingUpdate().orElseThrow();
+        Optional<Duration> timeout = rolling.timeout();
+        Optional<Duration> scaled = rolling.scaled(settings.timeScale()).timeout();
+        if (scaled.isPresent() && !now.isBefore(ic.specifiedAt().plus(scaled.get()))) {
+            return Optional.of("The update was rolled back: it did not finish within MaximumExecutionTimeoutInSeconds ("
+                    + timeout.orElseThrow().toSeconds() + " s).");
+        }
+        Set<String> inAlarm = new TreeSet<>(alarms.inAlarm(rolling.alarms()));
+        if (!inAlarm.isEmpty()) {
+            return Optional.of("The update was rolled back: alarm " + String.join(", ", inAlarm)
+                    + (inAlarm.size() == 1 ? " is" : " are") + " in ALARM.");
+        }
+        return Optional.empty();
+    }
+
     private void component(String name, InferenceComponentState.Present ic, FleetState fleet, Instant now) {
         String stream = StreamIds.inferenceComponent(name);
         if (ic.status() == InferenceComponentStatus.DELETING) {
@@ -68,13 +99,26 @@ final class StatusAdvancer {
         if (ic.status() != InferenceComponentStatus.CREATING && ic.status() != InferenceComponentStatus.UPDATING) {
             return;
         }
+        Optional<String> rollback = rollbackReason(ic, now);
+        if (rollback.isPresent()) {
+            commands.handle(stream, components, new RollBackUpdate(name, rollback.get(), now), "placement");
+            return;
+        }
         CopyFailure failure = fleet.failures().get(name);
         if (failure != null
                 && failure.inARow() >= settings.failuresBeforeFailed()
                 && failure.at().isAfter(ic.changedAt())) {
             String reason =
                     failure.reason() + (failure.logTail().isBlank() ? "" : " Last log lines: " + failure.logTail());
-            commands.handle(stream, components, new MarkFailed(name, reason, now), "placement");
+            // An update whose new copies keep failing goes back to the copies that served before it.
+            commands.handle(
+                    stream,
+                    components,
+                    ic.rollbackAllowed()
+                            ? new RollBackUpdate(
+                                    name, "The update was rolled back: its new copies keep failing. " + reason, now)
+                            : new MarkFailed(name, reason, now),
+                    "placement");
             return;
         }
         Set<String> stale = Rollout.staleCopies(fleet, Map.of(name, ic));

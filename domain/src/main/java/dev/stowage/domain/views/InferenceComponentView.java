@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Folds an {@code inference-component/<name>} stream into its {@link InferenceComponentRow}. Status:
  * Created → Creating; SpecificationUpdated or DesiredCopyCountSet → Updating when InService (otherwise
- * unchanged: a component still Creating stays Creating); InService → InService; Failed → Failed (with the
+ * unchanged: a component still Creating stays Creating); UpdateRolledBack → Updating with the restored
+ * specification and the reason as {@code FailureReason}; InService → InService; Failed → Failed (with the
  * reason); DeletionStarted → Deleting; Deleted → no row.
  */
 public final class InferenceComponentView {
@@ -68,6 +69,22 @@ public final class InferenceComponentView {
                         configured.at(),
                         version,
                         Optional.of(configured.deploymentConfig())));
+            case InferenceComponentEvent.UpdateRolledBack rolledBack ->
+                current.map(row -> new InferenceComponentRow(
+                        row.name(),
+                        row.arn(),
+                        row.endpointName(),
+                        row.endpointArn(),
+                        row.variantName(),
+                        rolledBack.specification(),
+                        UPDATING,
+                        Optional.of(rolledBack.reason()),
+                        row.desiredCopyCount(),
+                        row.currentCopyCount(),
+                        row.creationTime(),
+                        rolledBack.at(),
+                        version,
+                        row.lastDeploymentConfig()));
             case InferenceComponentEvent.DesiredCopyCountSet set ->
                 current.map(row -> change(row, row.specification(), set.copyCount(), set.at(), version));
             case InferenceComponentEvent.InService inService ->

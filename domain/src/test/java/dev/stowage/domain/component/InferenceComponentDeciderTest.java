@@ -13,6 +13,7 @@ import dev.stowage.domain.CommandRejected.Kind;
 import dev.stowage.domain.DeciderSpec;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
+import dev.stowage.domain.component.InferenceComponentCommand.RollBackUpdate;
 import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCount;
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.endpoint.EndpointStatus;
@@ -213,6 +214,30 @@ class InferenceComponentDeciderTest {
                         true,
                         T1))
                 .thenNothing();
+    }
+
+    @Test
+    void only_an_update_of_the_specification_is_rolled_back_and_only_once() {
+        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+        Document rolling = doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
+                + "'WaitIntervalInSeconds':60}}");
+        var inService = new InferenceComponentEvent.InService(T1);
+        var updated = new InferenceComponentEvent.SpecificationUpdated(bigger, T2);
+        var configured = new InferenceComponentEvent.DeploymentConfigured(rolling, T2);
+        var rolledBack = new InferenceComponentEvent.UpdateRolledBack(SPEC, "alarm", T2.plusSeconds(60));
+
+        spec.given(CREATED, inService, updated, configured)
+                .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
+                .then(rolledBack);
+        spec.given(CREATED, inService, updated, configured, rolledBack)
+                .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(61)))
+                .thenNothing();
+        spec.given(CREATED, inService, new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T2))
+                .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
+                .thenNothing();
+        spec.given(CREATED, updated)
+                .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
+                .thenNothing(); // still Creating: nothing to go back to
     }
 
     @Test

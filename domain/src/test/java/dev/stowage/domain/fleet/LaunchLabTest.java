@@ -20,8 +20,11 @@ import dev.stowage.domain.views.Projector;
 import dev.stowage.events.FleetEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +46,14 @@ class LaunchLabTest {
     private final InstanceTypeCatalog catalog = InstanceTypeCatalog.standard();
     private final Projector projector = new Projector(events, views);
     private final ControlPlane api = new ControlPlane(events, clock, ARNS, catalog, e -> 0, projector::catchUp);
-    private final PlacementReactor reactor =
-            new PlacementReactor(events, snapshots, views, liveness, catalog, ARNS, clock, SETTINGS);
+    private final Set<String> alarming = new HashSet<>();
+    /** Copies of specifications set at these times fail to start. */
+    private final Set<Instant> broken = new HashSet<>();
+
+    private final PlacementReactor reactor = new PlacementReactor(
+            events, snapshots, views, liveness, catalog, ARNS, clock, SETTINGS, names -> names.stream()
+                    .filter(alarming::contains)
+                    .collect(Collectors.toSet()));
     private final FleetReports hosts = new FleetReports(events, snapshots, liveness, catalog, ARNS, clock);
 
     @Test
@@ -164,6 +173,122 @@ class LaunchLabTest {
     }
 
     @Test
+    void an_alarm_in_alarm_rolls_the_update_back_to_the_copies_of_the_old_specification() {
+        List<String> before = threeCopiesUpdatedWith("{'RollingUpdatePolicy':{'MaximumBatchSize':"
+                + "{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':60},"
+                + "'AutoRollbackConfiguration':{'Alarms':[{'AlarmName':'ic-a-errors'}]}}");
+        settle();
+        assertThat(copyIds()).hasSize(4).containsAll(before);
+
+        alarming.add("ic-a-errors");
+        settle();
+
+        assertThat(copyIds()).as("the new copy is gone, the old ones stay").isEqualTo(before);
+        assertThat(rolledBack()).containsExactly("The update was rolled back: alarm ic-a-errors is in ALARM.");
+        var row = InferenceComponentView.describe(events.read(StreamIds.inferenceComponent("ic-a")))
+                .orElseThrow();
+        assertThat(row.specification().text("ModelName")).contains("m");
+        assertThat(row.componentStatus()).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+    }
+
+    @Test
+    void an_update_that_runs_out_of_time_is_rolled_back_in_batches_of_the_rollback_size() {
+        List<String> before = threeCopiesUpdatedWith("{'RollingUpdatePolicy':{'MaximumBatchSize':"
+                + "{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':250,"
+                + "'MaximumExecutionTimeoutInSeconds':600,"
+                + "'RollbackMaximumBatchSize':{'Type':'COPY_COUNT','Value':1}}}");
+        settle();
+        bake(Duration.ofSeconds(251));
+        settle();
+        bake(Duration.ofSeconds(251));
+        settle();
+        assertThat(copyIds())
+                .as("two old copies replaced, the third new one baking")
+                .hasSize(4);
+        assertThat(rolledBack()).isEmpty();
+        int rollbackAt = events.read(FLEET.stream()).size();
+
+        bake(Duration.ofSeconds(100));
+        settle();
+
+        assertThat(rolledBack())
+                .containsExactly("The update was rolled back: it did not finish within"
+                        + " MaximumExecutionTimeoutInSeconds (600 s).");
+        assertThat(copyIds()).hasSize(3).containsAnyElementsOf(before);
+        assertThat(fleet().copiesOf("ic-a"))
+                .as("every copy runs the first specification again")
+                .allSatisfy(c -> assertThat(c.specifiedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+        List<String> comeBack = events.read(FLEET.stream()).stream()
+                .skip(rollbackAt)
+                .map(e -> e.event())
+                .filter(e -> e instanceof FleetEvent.CopyScheduled || e instanceof FleetEvent.CopyLoaded)
+                .map(e -> e instanceof FleetEvent.CopyScheduled ? "scheduled" : "loaded")
+                .toList();
+        assertThat(comeBack)
+                .as("old copies come back one at a time (RollbackMaximumBatchSize 1)")
+                .containsExactly("scheduled", "loaded", "scheduled", "loaded");
+    }
+
+    @Test
+    void an_update_whose_new_copies_keep_failing_goes_back_to_the_old_copies() {
+        createLab();
+        createComponent("ic-a", 1);
+        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        List<String> before = copyIds();
+        broken.add(clock.instant());
+        api.updateInferenceComponent(
+                "ic-a",
+                new SpecificationRequest(
+                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
+                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
+                                + "'MinMemoryRequiredInMb':4096}}")),
+                        false),
+                Optional.empty(),
+                Optional.empty(),
+                "t");
+
+        settle();
+
+        assertThat(rolledBack())
+                .containsExactly("The update was rolled back: its new copies keep failing."
+                        + " The container exited with code 1.");
+        assertThat(copyIds())
+                .as("the copies that served before the update serve on")
+                .isEqualTo(before);
+        assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
+    }
+
+    /** ic-a with three copies of model m, then updated to llm-sim with {@code deploymentConfig}; its old copies. */
+    private List<String> threeCopiesUpdatedWith(String deploymentConfig) {
+        createLab();
+        createComponent("ic-a", 1);
+        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
+        settle();
+        List<String> before = copyIds();
+        api.updateInferenceComponent(
+                "ic-a",
+                new SpecificationRequest(
+                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
+                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
+                                + "'MinMemoryRequiredInMb':4096}}")),
+                        false),
+                Optional.empty(),
+                Optional.of(doc(deploymentConfig)),
+                "t");
+        return before;
+    }
+
+    private List<String> rolledBack() {
+        return events.read(StreamIds.inferenceComponent("ic-a")).stream()
+                .map(e -> e.event())
+                .filter(e -> e instanceof dev.stowage.events.InferenceComponentEvent.UpdateRolledBack)
+                .map(e -> ((dev.stowage.events.InferenceComponentEvent.UpdateRolledBack) e).reason())
+                .toList();
+    }
+
+    @Test
     void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
         createLab();
         createComponent("ic-a", 1);
@@ -247,7 +372,13 @@ class LaunchLabTest {
         });
         fleet.copies().values().forEach(c -> {
             switch (c.status()) {
-                case SCHEDULED -> hosts.copyLoaded(FLEET, c.copyId());
+                case SCHEDULED -> {
+                    if (broken.contains(c.specifiedAt())) {
+                        hosts.copyFailed(FLEET, c.copyId(), "The container exited with code 1.", "");
+                    } else {
+                        hosts.copyLoaded(FLEET, c.copyId());
+                    }
+                }
                 case REMOVING -> hosts.copyRemoved(FLEET, c.copyId());
                 case LOADED -> {}
             }

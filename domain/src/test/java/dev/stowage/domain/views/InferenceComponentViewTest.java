@@ -77,6 +77,26 @@ class InferenceComponentViewTest {
     }
 
     @Test
+    void aRollbackRestoresTheSpecificationWithItsReasonAndKeepsTheLastDeploymentConfig() {
+        var config = dev.stowage.events.Document.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
+                .put("Marker", "rolling"));
+        InferenceComponentRow row = InferenceComponentView.describe(stream(
+                        icCreated(2, T0),
+                        new InferenceComponentEvent.InService(T1),
+                        new InferenceComponentEvent.SpecificationUpdated(SPEC_2, T2),
+                        new InferenceComponentEvent.DeploymentConfigured(config, T2),
+                        new InferenceComponentEvent.UpdateRolledBack(SPEC, "alarm a is in ALARM", T3)))
+                .orElseThrow();
+
+        assertThat(row.specification()).isEqualTo(SPEC);
+        assertThat(row.componentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
+        assertThat(row.failureReason()).contains("alarm a is in ALARM");
+        assertThat(row.lastDeploymentConfig()).contains(config);
+        assertThat(row.lastModifiedTime()).isEqualTo(T3);
+    }
+
+    @Test
     void failedCarriesTheReasonAndInServiceClearsIt() {
         List<EventEnvelope> failed = stream(icCreated(1, T0), new InferenceComponentEvent.Failed("no capacity", T1));
         InferenceComponentRow row = InferenceComponentView.describe(failed).orElseThrow();

@@ -32,6 +32,7 @@ public final class EventTypes {
                     "inference-component.specification-updated", 1, InferenceComponentEvent.SpecificationUpdated.class),
             new EventType(
                     "inference-component.deployment-configured", 1, InferenceComponentEvent.DeploymentConfigured.class),
+            new EventType("inference-component.update-rolled-back", 1, InferenceComponentEvent.UpdateRolledBack.class),
             new EventType(
                     "inference-component.desired-copy-count-set", 2, InferenceComponentEvent.DesiredCopyCountSet.class),
             new EventType("inference-component.in-service", 1, InferenceComponentEvent.InService.class),

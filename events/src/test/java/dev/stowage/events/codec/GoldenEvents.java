@@ -106,6 +106,10 @@ final class GoldenEvents {
                     "inference-component.deployment-configured/v1",
                     new InferenceComponentEvent.DeploymentConfigured(ROLLING, T1)),
             Map.entry(
+                    "inference-component.update-rolled-back/v1",
+                    new InferenceComponentEvent.UpdateRolledBack(
+                            SPEC, "The update was rolled back: alarm llm-errors is in ALARM.", T1)),
+            Map.entry(
                     "inference-component.desired-copy-count-set/v1",
                     new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1)),
             Map.entry(

@@ -1,11 +1,13 @@
 package dev.stowage.functions.fleet;
 
+import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.app.InstanceProvider;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.functions.alarms.CloudWatchAlarmStates;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;
@@ -20,7 +22,12 @@ public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock cloc
         return new FleetWiring(Stores.fromEnvironment(), DeploymentCatalog.fromEnvironment(), Clock.systemUTC());
     }
 
+    /** The placement reactor, reading the alarms of rolling updates from CloudWatch. */
     public PlacementReactor placement() {
+        return placement(CloudWatchAlarmStates.fromEnvironment());
+    }
+
+    public PlacementReactor placement(AlarmStates alarms) {
         return new PlacementReactor(
                 stores.events(),
                 stores.snapshots(),
@@ -29,7 +36,8 @@ public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock cloc
                 catalog,
                 stores.arns(),
                 clock,
-                FleetSettings.defaults());
+                FleetSettings.defaults(),
+                alarms);
     }
 
     public InstanceReconciler instances(InstanceProvider provider) {

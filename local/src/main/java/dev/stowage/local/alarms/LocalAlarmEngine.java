@@ -9,6 +9,7 @@ import dev.stowage.domain.alarms.AlarmReasons;
 import dev.stowage.domain.alarms.AlarmService;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
+import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.metrics.MetricDatum;
 import dev.stowage.functions.alarms.AlarmStateChangeJson;
 import dev.stowage.host.time.TimeScale;
@@ -22,6 +23,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #start()} evaluates on a timer; tests call {@link #evaluateNow()} with a controlled clock instead. Safe for
  * concurrent use.
  */
-public final class LocalAlarmEngine implements AlarmService, AutoCloseable {
+public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalAlarmEngine.class.getName());
     /** The shortest period CloudWatch allows (high-resolution alarms); the timer ticks 20 times per such window. */
     private static final Duration SHORTEST_PERIOD = Duration.ofSeconds(10);
@@ -150,6 +153,14 @@ public final class LocalAlarmEngine implements AlarmService, AutoCloseable {
     @Override
     public synchronized List<AlarmDefinition> list(String prefix) {
         return statuses(prefix).stream().map(AlarmStatus::alarm).toList();
+    }
+
+    @Override
+    public synchronized Set<String> inAlarm(Collection<String> alarmNames) {
+        return alarmNames.stream()
+                .filter(name ->
+                        status(name).filter(s -> s.state() == AlarmState.ALARM).isPresent())
+                .collect(Collectors.toSet());
     }
 
     /** The alarm with its state. */

@@ -109,7 +109,8 @@ public final class StowageApplication implements LocalApplication {
                 catalog,
                 arns,
                 environment.clock(),
-                options.scaledSettings());
+                options.scaledSettings(),
+                alarmEngine);
         var reports = wiring.fleetReports();
         var directory = new RuntimeDirectory(
                 stores.events(),
