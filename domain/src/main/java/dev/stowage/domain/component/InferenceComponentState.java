@@ -35,6 +35,17 @@ public sealed interface InferenceComponentState {
                     .flatMap(deployment -> RollingUpdate.of(deployment.config()));
         }
 
+        /**
+         * The specification set at {@code at}: the current one, or the one it replaced while that one's copies are
+         * being replaced; the current one for any other time.
+         */
+        public Document specificationAt(Instant at) {
+            return updates.previous()
+                    .filter(previous -> previous.at().equals(at) && !specifiedAt.equals(at))
+                    .map(Specified::specification)
+                    .orElse(specification);
+        }
+
         /** Whether an update of the specification is under way and can still be rolled back. */
         public boolean rollbackAllowed() {
             return status == InferenceComponentStatus.UPDATING
@@ -43,10 +54,7 @@ public sealed interface InferenceComponentState {
         }
 
         Present withDeployment(Deployment deployment) {
-            return new Present(
-                    inferenceComponentName,
-                    endpointName,
-                    variantName,
+            return next(
                     specification,
                     desiredCopyCount,
                     status,
@@ -63,10 +71,7 @@ public sealed interface InferenceComponentState {
         Present changed(
                 Document nextSpecification, int nextCopyCount, InferenceComponentStatus nextStatus, Instant at) {
             boolean respecified = !nextSpecification.equals(specification);
-            return new Present(
-                    inferenceComponentName,
-                    endpointName,
-                    variantName,
+            return next(
                     nextSpecification,
                     nextCopyCount,
                     nextStatus,
@@ -83,29 +88,41 @@ public sealed interface InferenceComponentState {
         /** The update was rolled back: the previous specification (and its copies) is current again. */
         Present rolledBack(String reason, Instant at) {
             Specified previous = updates.previous().orElse(new Specified(specification, specifiedAt));
-            return new Present(
-                    inferenceComponentName,
-                    endpointName,
-                    variantName,
+            return next(
                     previous.specification(),
                     desiredCopyCount,
                     InferenceComponentStatus.UPDATING,
                     at,
                     previous.at(),
-                    new Updates(updates.lastDeployment(), Optional.empty(), Optional.of(reason)));
+                    // The abandoned specification stays known while its copies go.
+                    new Updates(
+                            updates.lastDeployment(),
+                            Optional.of(new Specified(specification, specifiedAt)),
+                            Optional.of(reason)));
         }
 
         Present withStatus(InferenceComponentStatus nextStatus) {
+            return next(specification, desiredCopyCount, nextStatus, changedAt, specifiedAt, updates);
+        }
+
+        /** The same component, with the rest as given. */
+        private Present next(
+                Document nextSpecification,
+                int nextCopyCount,
+                InferenceComponentStatus nextStatus,
+                Instant nextChangedAt,
+                Instant nextSpecifiedAt,
+                Updates nextUpdates) {
             return new Present(
                     inferenceComponentName,
                     endpointName,
                     variantName,
-                    specification,
-                    desiredCopyCount,
+                    nextSpecification,
+                    nextCopyCount,
                     nextStatus,
-                    changedAt,
-                    specifiedAt,
-                    updates);
+                    nextChangedAt,
+                    nextSpecifiedAt,
+                    nextUpdates);
         }
     }
 

@@ -79,15 +79,19 @@ public final class FleetReports {
         return fleet.copies().values().stream()
                 .filter(copy -> copy.instanceId().equals(instanceId))
                 .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
-                .map(copy -> new CopyAssignment(copy, specification(copy.inferenceComponentName())))
+                .map(copy -> new CopyAssignment(copy, specification(copy)))
                 .toList();
     }
 
-    private Document specification(String inferenceComponentName) {
-        return commands.load(StreamIds.inferenceComponent(inferenceComponentName), components)
+    /**
+     * The specification {@code copy} runs: the one its component had when the copy was scheduled (during an update
+     * or its rollback the component has two), else the component's current one.
+     */
+    private Document specification(FleetCopyRecord copy) {
+        return commands.load(StreamIds.inferenceComponent(copy.inferenceComponentName()), components)
                                 .state()
                         instanceof InferenceComponentState.Present p
-                ? withModelContainer(p.specification())
+                ? withModelContainer(p.specificationAt(copy.specifiedAt()))
                 : Document.empty();
     }
 

@@ -54,34 +54,22 @@ public final class InferenceComponentView {
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 current.map(row -> change(row, updated.specification(), row.desiredCopyCount(), updated.at(), version));
             case InferenceComponentEvent.DeploymentConfigured configured ->
-                current.map(row -> new InferenceComponentRow(
-                        row.name(),
-                        row.arn(),
-                        row.endpointName(),
-                        row.endpointArn(),
-                        row.variantName(),
+                current.map(row -> next(
+                        row,
                         row.specification(),
                         row.componentStatus(),
                         row.failureReason(),
                         row.desiredCopyCount(),
-                        row.currentCopyCount(),
-                        row.creationTime(),
                         configured.at(),
                         version,
                         Optional.of(configured.deploymentConfig())));
             case InferenceComponentEvent.UpdateRolledBack rolledBack ->
-                current.map(row -> new InferenceComponentRow(
-                        row.name(),
-                        row.arn(),
-                        row.endpointName(),
-                        row.endpointArn(),
-                        row.variantName(),
+                current.map(row -> next(
+                        row,
                         rolledBack.specification(),
                         UPDATING,
                         Optional.of(rolledBack.reason()),
                         row.desiredCopyCount(),
-                        row.currentCopyCount(),
-                        row.creationTime(),
                         rolledBack.at(),
                         version,
                         row.lastDeploymentConfig()));
@@ -105,21 +93,7 @@ public final class InferenceComponentView {
     private static InferenceComponentRow change(
             InferenceComponentRow row, Document specification, int desired, Instant at, long version) {
         InferenceComponentStatus status = row.componentStatus() == IN_SERVICE ? UPDATING : row.componentStatus();
-        return new InferenceComponentRow(
-                row.name(),
-                row.arn(),
-                row.endpointName(),
-                row.endpointArn(),
-                row.variantName(),
-                specification,
-                status,
-                row.failureReason(),
-                desired,
-                row.currentCopyCount(),
-                row.creationTime(),
-                at,
-                version,
-                row.lastDeploymentConfig());
+        return next(row, specification, status, row.failureReason(), desired, at, version, row.lastDeploymentConfig());
     }
 
     private static InferenceComponentRow status(
@@ -128,20 +102,41 @@ public final class InferenceComponentView {
             Optional<String> reason,
             Instant at,
             long version) {
+        return next(
+                row,
+                row.specification(),
+                status,
+                reason,
+                row.desiredCopyCount(),
+                at,
+                version,
+                row.lastDeploymentConfig());
+    }
+
+    /** The row of the same component after a change: what names it stays, the rest is given. */
+    private static InferenceComponentRow next(
+            InferenceComponentRow row,
+            Document specification,
+            InferenceComponentStatus status,
+            Optional<String> reason,
+            int desired,
+            Instant at,
+            long version,
+            Optional<Document> lastDeploymentConfig) {
         return new InferenceComponentRow(
                 row.name(),
                 row.arn(),
                 row.endpointName(),
                 row.endpointArn(),
                 row.variantName(),
-                row.specification(),
+                specification,
                 status,
                 reason,
-                row.desiredCopyCount(),
+                desired,
                 row.currentCopyCount(),
                 row.creationTime(),
                 at,
                 version,
-                row.lastDeploymentConfig());
+                lastDeploymentConfig);
     }
 }

@@ -182,48 +182,43 @@ class InferenceComponentDeciderTest {
                         new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1));
     }
 
+    private static final Document BIGGER =
+            SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+    private static final Document ROLLING = doc(
+            "{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':60}}");
+
+    private static UpdateInferenceComponent rollingUpdate(Document specification, Document deploymentConfig) {
+        return new UpdateInferenceComponent(
+                "ic",
+                Optional.of(VARIANT),
+                Optional.of(specification),
+                false,
+                Optional.empty(),
+                Optional.of(deploymentConfig),
+                true,
+                T1);
+    }
+
     @Test
     void a_deployment_config_goes_with_the_specification_it_rolls_out_and_is_kept_as_the_last_one() {
-        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
-        Document rolling = doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
-                + "'WaitIntervalInSeconds':60}}");
         spec.given(CREATED)
-                .when(new UpdateInferenceComponent(
-                        "ic",
-                        Optional.of(VARIANT),
-                        Optional.of(bigger),
-                        false,
-                        Optional.empty(),
-                        Optional.of(rolling),
-                        true,
-                        T1))
+                .when(rollingUpdate(BIGGER, ROLLING))
                 .then(
-                        new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
-                        new InferenceComponentEvent.DeploymentConfigured(rolling, T1));
+                        new InferenceComponentEvent.SpecificationUpdated(BIGGER, T1),
+                        new InferenceComponentEvent.DeploymentConfigured(ROLLING, T1));
         spec.given(
                         CREATED,
-                        new InferenceComponentEvent.SpecificationUpdated(bigger, T1),
-                        new InferenceComponentEvent.DeploymentConfigured(rolling, T1))
-                .when(new UpdateInferenceComponent(
-                        "ic",
-                        Optional.of(VARIANT),
-                        Optional.of(bigger),
-                        false,
-                        Optional.empty(),
-                        Optional.of(rolling),
-                        true,
-                        T1))
+                        new InferenceComponentEvent.SpecificationUpdated(BIGGER, T1),
+                        new InferenceComponentEvent.DeploymentConfigured(ROLLING, T1))
+                .when(rollingUpdate(BIGGER, ROLLING))
                 .thenNothing();
     }
 
     @Test
     void only_an_update_of_the_specification_is_rolled_back_and_only_once() {
-        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
-        Document rolling = doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
-                + "'WaitIntervalInSeconds':60}}");
         var inService = new InferenceComponentEvent.InService(T1);
-        var updated = new InferenceComponentEvent.SpecificationUpdated(bigger, T2);
-        var configured = new InferenceComponentEvent.DeploymentConfigured(rolling, T2);
+        var updated = new InferenceComponentEvent.SpecificationUpdated(BIGGER, T2);
+        var configured = new InferenceComponentEvent.DeploymentConfigured(ROLLING, T2);
         var rolledBack = new InferenceComponentEvent.UpdateRolledBack(SPEC, "alarm", T2.plusSeconds(60));
 
         spec.given(CREATED, inService, updated, configured)

@@ -104,16 +104,7 @@ class LaunchLabTest {
                 .toList();
         assertThat(before).hasSize(2);
 
-        api.updateInferenceComponent(
-                "ic-a",
-                new SpecificationRequest(
-                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
-                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
-                                + "'MinMemoryRequiredInMb':4096}}")),
-                        false),
-                Optional.empty(),
-                Optional.empty(),
-                "t");
+        updateToLlmSim(Optional.empty());
         assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.UPDATING);
         settle();
 
@@ -137,29 +128,22 @@ class LaunchLabTest {
 
     @Test
     void a_rolling_update_brings_one_batch_up_at_a_time_and_retires_old_copies_after_baking() {
-        createLab();
-        createComponent("ic-a", 1);
-        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
-        settle();
-        List<String> before = copyIds();
+        List<String> before = threeCopies();
         assertThat(before).hasSize(3);
 
-        api.updateInferenceComponent(
-                "ic-a",
-                new SpecificationRequest(
-                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
-                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
-                                + "'MinMemoryRequiredInMb':4096}}")),
-                        false),
-                Optional.empty(),
-                Optional.of(doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
-                        + "'WaitIntervalInSeconds':60}}")),
-                "t");
+        updateToLlmSim(Optional.of(doc("{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},"
+                + "'WaitIntervalInSeconds':60}}")));
         for (int batch = 1; batch <= 3; batch++) {
             settle();
             List<String> fresh =
                     copyIds().stream().filter(id -> !before.contains(id)).toList();
             assertThat(fresh).as("new copies after batch " + batch).hasSize(batch);
+            assertThat(fleet().instances().keySet().stream()
+                            .flatMap(id -> hosts.assignments(FLEET, id).stream())
+                            .filter(a -> a.copy().status() != FleetCopyRecord.Status.REMOVING))
+                    .as("each copy is assigned the specification it was scheduled with")
+                    .allSatisfy(a -> assertThat(a.specification().text("Container", "Image"))
+                            .contains(fresh.contains(a.copy().copyId()) ? "stowage/llm-sim" : "stowage/echo"));
             assertThat(fleet().loadedCopies("ic-a"))
                     .as("copies serving during batch " + batch)
                     .isGreaterThanOrEqualTo(3);
@@ -232,22 +216,9 @@ class LaunchLabTest {
 
     @Test
     void an_update_whose_new_copies_keep_failing_goes_back_to_the_old_copies() {
-        createLab();
-        createComponent("ic-a", 1);
-        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
-        settle();
-        List<String> before = copyIds();
+        List<String> before = threeCopies();
         broken.add(clock.instant());
-        api.updateInferenceComponent(
-                "ic-a",
-                new SpecificationRequest(
-                        Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
-                                + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
-                                + "'MinMemoryRequiredInMb':4096}}")),
-                        false),
-                Optional.empty(),
-                Optional.empty(),
-                "t");
+        updateToLlmSim(Optional.empty());
 
         settle();
 
@@ -262,11 +233,22 @@ class LaunchLabTest {
 
     /** ic-a with three copies of model m, then updated to llm-sim with {@code deploymentConfig}; its old copies. */
     private List<String> threeCopiesUpdatedWith(String deploymentConfig) {
+        List<String> before = threeCopies();
+        updateToLlmSim(Optional.of(doc(deploymentConfig)));
+        return before;
+    }
+
+    /** The lab with ic-a serving three copies of model m; their ids. */
+    private List<String> threeCopies() {
         createLab();
         createComponent("ic-a", 1);
         api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
         settle();
-        List<String> before = copyIds();
+        return copyIds();
+    }
+
+    /** ic-a updated to run stowage/llm-sim, with {@code deploymentConfig} if given. */
+    private void updateToLlmSim(Optional<dev.stowage.events.Document> deploymentConfig) {
         api.updateInferenceComponent(
                 "ic-a",
                 new SpecificationRequest(
@@ -275,9 +257,8 @@ class LaunchLabTest {
                                 + "'MinMemoryRequiredInMb':4096}}")),
                         false),
                 Optional.empty(),
-                Optional.of(doc(deploymentConfig)),
+                deploymentConfig,
                 "t");
-        return before;
     }
 
     private List<String> rolledBack() {

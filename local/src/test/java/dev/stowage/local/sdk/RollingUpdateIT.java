@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -41,7 +38,7 @@ class RollingUpdateIT {
     void an_alarm_in_alarm_rolls_the_update_back() {
         ScalingSetup.endpointWith(STOWAGE, 2, List.of(IC));
         DescribeInferenceComponentResponse before = describe();
-        try (CloudWatchClient cloudWatch = cloudWatch()) {
+        try (CloudWatchClient cloudWatch = STOWAGE.running().cloudWatch()) {
             cloudWatch.putMetricAlarm(b -> b.alarmName(ALARM)
                     .namespace("Stowage/IT")
                     .metricName("Errors")
@@ -59,9 +56,8 @@ class RollingUpdateIT {
                     .build();
 
             STOWAGE.sageMaker().updateInferenceComponent(b -> b.inferenceComponentName(IC)
-                    .specification(s -> s.modelName("llama")
-                            .computeResourceRequirements(BadRequestsIT.requirements())
-                            .container(c -> c.environment(Map.of("VERSION", "2"))))
+                    .specification(s -> s.computeResourceRequirements(BadRequestsIT.requirements())
+                            .container(c -> c.image("stowage/echo").environment(Map.of("VERSION", "2"))))
                     .deploymentConfig(rolling));
             assertThat(describe().inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
             Eventually.await(
@@ -84,8 +80,7 @@ class RollingUpdateIT {
                     this::describe,
                     ic -> ic.inferenceComponentStatus() == InferenceComponentStatus.IN_SERVICE);
 
-            assertThat(after.specification().container())
-                    .isEqualTo(before.specification().container());
+            assertThat(after.specification()).isEqualTo(before.specification());
             assertThat(after.runtimeConfig().currentCopyCount()).isEqualTo(2);
             assertThat(after.lastDeploymentConfig()).isEqualTo(rolling);
             assertThat(rollbackReasons())
@@ -118,14 +113,5 @@ class RollingUpdateIT {
                     }
                 })
                 .toList();
-    }
-
-    private static CloudWatchClient cloudWatch() {
-        return CloudWatchClient.builder()
-                .endpointOverride(STOWAGE.running().baseUri())
-                .region(Region.of(RunningStowage.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, RunningStowage.SECRET_KEY)))
-                .build();
     }
 }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -163,6 +164,16 @@ final class RunningStowage implements AutoCloseable {
     /** An Application Auto Scaling client signing with the local credentials; the caller closes it. */
     ApplicationAutoScalingClient autoScaling() {
         return ApplicationAutoScalingClient.builder()
+                .endpointOverride(mode.baseUri())
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(http)
+                .build();
+    }
+
+    /** A CloudWatch client (RPC v2 CBOR) signing with the local credentials; the caller closes it. */
+    CloudWatchClient cloudWatch() {
+        return CloudWatchClient.builder()
                 .endpointOverride(mode.baseUri())
                 .region(Region.of(REGION))
                 .credentialsProvider(credentials())

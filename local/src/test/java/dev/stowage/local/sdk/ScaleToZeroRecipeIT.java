@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.AdjustmentType;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricAggregationType;
@@ -50,7 +47,7 @@ class ScaleToZeroRecipeIT {
         ScenarioFleet.endpoint(STOWAGE, ENDPOINT, 0);
         ScenarioFleet.component(STOWAGE, ENDPOINT, IC, "stowage/echo", Map.of(), 1);
         try (ApplicationAutoScalingClient autoScaling = STOWAGE.running().autoScaling();
-                CloudWatchClient cloudWatch = cloudWatch();
+                CloudWatchClient cloudWatch = STOWAGE.running().cloudWatch();
                 SageMakerRuntimeClient runtime = STOWAGE.running().runtime(false)) {
             ScaledComponent ic = new ScaledComponent(autoScaling, STOWAGE.sageMaker(), IC);
             ic.register(0, 2);
@@ -164,14 +161,5 @@ class ScaleToZeroRecipeIT {
                 .stream()
                 .mapToDouble(Datapoint::sum)
                 .sum();
-    }
-
-    private static CloudWatchClient cloudWatch() {
-        return CloudWatchClient.builder()
-                .endpointOverride(STOWAGE.running().baseUri())
-                .region(Region.of(RunningStowage.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, RunningStowage.SECRET_KEY)))
-                .build();
     }
 }
