@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.metrics.BatchFigures;
 import dev.stowage.functions.store.WakeUps;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -18,14 +19,24 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  */
 public final class DashboardHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final DashboardReactor reactor;
+    private final BatchFigures figures;
 
-    /** Lambda's entry point: stores, CloudWatch client and settings from the environment, once per container. */
+    /**
+     * Lambda's entry point: stores, CloudWatch client and settings from the environment, once per container; figures
+     * as EMF.
+     */
     public DashboardHandler() {
-        this(fromEnvironment());
+        this(fromEnvironment(), BatchFigures.forFunction("dashboards", "Streams"));
     }
 
+    /** A handler that records no figures (local mode). */
     public DashboardHandler(DashboardReactor reactor) {
+        this(reactor, BatchFigures.NONE);
+    }
+
+    public DashboardHandler(DashboardReactor reactor, BatchFigures figures) {
         this.reactor = reactor;
+        this.figures = figures;
     }
 
     private static DashboardReactor fromEnvironment() {
@@ -39,7 +50,12 @@ public final class DashboardHandler implements RequestHandler<DynamodbEvent, Str
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return WakeUps.catchUpEach(event, context, "Dashboard update", stream -> reactor.react(stream)
-                .forEach(remark -> context.getLogger().log("Dashboard remark after " + stream + ": " + remark)));
+        return WakeUps.catchUpEach(
+                event,
+                context,
+                "Dashboard update",
+                stream -> reactor.react(stream)
+                        .forEach(remark -> context.getLogger().log("Dashboard remark after " + stream + ": " + remark)),
+                figures);
     }
 }

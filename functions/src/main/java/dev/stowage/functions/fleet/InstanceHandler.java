@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.fleet.InstanceReconciler;
+import dev.stowage.functions.metrics.BatchFigures;
 
 /**
  * The instance reconciler Lambda, fed by the {@code events} table's stream: when a fleet stream changes, the EC2
@@ -19,7 +20,8 @@ public final class InstanceHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     public InstanceHandler(InstanceReconciler instances) {
-        this.handler = new FleetStreamHandler(FleetStreamHandler::fleetItself, instances::reconcile);
+        this.handler = new FleetStreamHandler(
+                FleetStreamHandler::fleetItself, instances::reconcile, BatchFigures.forFunction("instances", "Fleets"));
     }
 
     @Override

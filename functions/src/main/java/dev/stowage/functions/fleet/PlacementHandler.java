@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.functions.metrics.BatchFigures;
 
 /**
  * The placement reactor Lambda, fed by the {@code events} table's stream: every fleet a changed stream concerns is
@@ -19,7 +20,8 @@ public final class PlacementHandler implements RequestHandler<DynamodbEvent, Str
     }
 
     public PlacementHandler(PlacementReactor reactor) {
-        this.handler = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
+        this.handler = new FleetStreamHandler(
+                reactor::fleetsOf, reactor::reconcile, BatchFigures.forFunction("placement", "Fleets"));
     }
 
     @Override

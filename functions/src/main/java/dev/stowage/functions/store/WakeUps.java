@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.stowage.functions.metrics.BatchFigures;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,10 +35,11 @@ public final class WakeUps {
      * Runs {@code catchUp} once per stream the batch wakes, in order; records without a stream are skipped. A record
      * whose catch-up throws is logged (as {@code what} of the stream failed) and reported in {@code
      * batchItemFailures}, and a later record of the same stream tries again; Lambda retries from the lowest one
-     * reported.
+     * reported. The batch is recorded in {@code figures}, the streams caught up as its work.
      */
     public static StreamsEventResponse catchUpEach(
-            DynamodbEvent event, Context context, String what, Consumer<String> catchUp) {
+            DynamodbEvent event, Context context, String what, Consumer<String> catchUp, BatchFigures figures) {
+        long started = System.nanoTime();
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<String> caughtUp = new HashSet<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
@@ -53,6 +56,11 @@ public final class WakeUps {
                         record.getDynamodb().getSequenceNumber()));
             }
         }
+        figures.batch(
+                event.getRecords().size(),
+                caughtUp.size(),
+                !failures.isEmpty(),
+                Duration.ofNanos(System.nanoTime() - started));
         return new StreamsEventResponse(failures);
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.metrics.BatchFigures;
 import dev.stowage.functions.store.WakeUps;
 
 /**
@@ -19,10 +20,11 @@ import dev.stowage.functions.store.WakeUps;
 public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final Projector projector;
+    private final BatchFigures figures;
 
-    /** Lambda's entry point: the stores come from the environment, once per container. */
+    /** Lambda's entry point: the stores come from the environment, once per container; figures as EMF. */
     public ViewProjectorHandler() {
-        this(fromEnvironment());
+        this(fromEnvironment(), BatchFigures.forFunction("projector", "Streams"));
     }
 
     private static Projector fromEnvironment() {
@@ -30,12 +32,18 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
         return new Projector(stores.events(), stores.views());
     }
 
+    /** A handler that records no figures (local mode). */
     public ViewProjectorHandler(Projector projector) {
+        this(projector, BatchFigures.NONE);
+    }
+
+    public ViewProjectorHandler(Projector projector, BatchFigures figures) {
         this.projector = projector;
+        this.figures = figures;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return WakeUps.catchUpEach(event, context, "View projection", projector::catchUp);
+        return WakeUps.catchUpEach(event, context, "View projection", projector::catchUp, figures);
     }
 }

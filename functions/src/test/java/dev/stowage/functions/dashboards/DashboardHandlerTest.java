@@ -3,15 +3,13 @@ package dev.stowage.functions.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.stowage.domain.app.AppendContext;
 import dev.stowage.domain.app.InMemoryEventStore;
 import dev.stowage.domain.views.InMemoryViewStore;
-import java.lang.reflect.Proxy;
+import dev.stowage.functions.store.StreamRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,44 +50,20 @@ class DashboardHandlerTest {
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(records));
-        return event;
+        return StreamRecords.event(records);
     }
 
     private static DynamodbEvent.DynamodbStreamRecord record(String stream, String sequenceNumber) {
-        return withKeys(
-                Map.of("stream", new AttributeValue(stream), "version", new AttributeValue().withN("1")),
-                sequenceNumber);
+        return StreamRecords.record(stream, 1, sequenceNumber);
     }
 
     private static DynamodbEvent.DynamodbStreamRecord foreign(String sequenceNumber) {
-        return withKeys(Map.of("id", new AttributeValue("x")), sequenceNumber);
-    }
-
-    private static DynamodbEvent.DynamodbStreamRecord withKeys(
-            Map<String, AttributeValue> keys, String sequenceNumber) {
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName("INSERT");
-        record.setDynamodb(new StreamRecord().withKeys(keys).withSequenceNumber(sequenceNumber));
+        DynamodbEvent.DynamodbStreamRecord record = StreamRecords.record("x", 1, sequenceNumber);
+        record.getDynamodb().setKeys(Map.of("id", new AttributeValue("x")));
         return record;
     }
 
     private Context context() {
-        LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                logged.add(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                logged.add(new String(message, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        };
-        return (Context) Proxy.newProxyInstance(
-                Context.class.getClassLoader(),
-                new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+        return StreamRecords.context(logged);
     }
 }

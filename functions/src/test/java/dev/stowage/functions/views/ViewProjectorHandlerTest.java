@@ -3,7 +3,6 @@ package dev.stowage.functions.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -19,7 +18,7 @@ import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
-import java.lang.reflect.Proxy;
+import dev.stowage.functions.store.StreamRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,11 @@ class ViewProjectorHandlerTest {
 
     private final StubEventStore events = new StubEventStore();
     private final InMemoryViewStore views = new InMemoryViewStore();
-    private final ViewProjectorHandler handler = new ViewProjectorHandler(new Projector(events, views));
+    private final List<String> batches = new ArrayList<>();
+    private final ViewProjectorHandler handler = new ViewProjectorHandler(
+            new Projector(events, views),
+            (records, streams, failed, took) ->
+                    batches.add(records + " records, " + streams + " streams" + (failed ? ", failed" : "")));
 
     @Test
     void duplicatedWakeUpsProjectOnceAndAFailureInTheMiddleIsReported() {
@@ -76,6 +79,7 @@ class ViewProjectorHandlerTest {
                 context());
         assertThat(retry.getBatchItemFailures()).isEmpty();
         assertThat(views.get(ViewKind.INFERENCE_COMPONENT, "ic")).contains(ic);
+        assertThat(batches).containsExactly("5 records, 2 streams, failed", "3 records, 3 streams");
     }
 
     @Test
@@ -88,33 +92,15 @@ class ViewProjectorHandlerTest {
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(records));
-        return event;
+        return StreamRecords.event(records);
     }
 
     private static DynamodbEvent.DynamodbStreamRecord record(String stream, long version, String sequenceNumber) {
-        // The image is deliberately absent: the handler must not need it.
-        Map<String, AttributeValue> keys = Map.of(
-                "stream", new AttributeValue(stream), "version", new AttributeValue().withN(Long.toString(version)));
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName("INSERT");
-        record.setDynamodb(new StreamRecord().withKeys(keys).withSequenceNumber(sequenceNumber));
-        return record;
+        return StreamRecords.record(stream, version, sequenceNumber);
     }
 
     private static Context context() {
-        LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String message) {}
-
-            @Override
-            public void log(byte[] message) {}
-        };
-        return (Context) Proxy.newProxyInstance(
-                Context.class.getClassLoader(),
-                new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+        return StreamRecords.context(new ArrayList<>());
     }
 
     /** Records each read; reads of {@link #BROKEN_STREAM} fail while {@link #broken} is set. */
