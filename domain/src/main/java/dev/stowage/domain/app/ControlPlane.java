@@ -30,7 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -47,7 +47,7 @@ public final class ControlPlane {
     private final EndpointDecider endpoints;
     private final InferenceComponentDecider components;
     private final ToIntFunction<String> inferenceComponentsOnEndpoint;
-    private final Consumer<String> afterAppend;
+    private final BiConsumer<String, List<EventEnvelope>> afterAppend;
 
     public ControlPlane(
             EventStore store,
@@ -55,7 +55,7 @@ public final class ControlPlane {
             Arns arns,
             InstanceTypeCatalog catalog,
             ToIntFunction<String> inferenceComponentsOnEndpoint,
-            Consumer<String> afterAppend) {
+            BiConsumer<String, List<EventEnvelope>> afterAppend) {
         this.commands = new CommandService(store, clock);
         this.clock = clock;
         this.models = new ModelDecider(arns);
@@ -184,7 +184,7 @@ public final class ControlPlane {
             String stream, dev.stowage.domain.Decider<C, S, E> decider, C command, String requestId) {
         List<EventEnvelope> appended = commands.handle(stream, decider, command, requestId);
         if (!appended.isEmpty()) {
-            afterAppend.accept(stream);
+            afterAppend.accept(stream, appended);
         }
     }
 

@@ -51,6 +51,25 @@ public final class Projector {
         throw new ProjectionContended(stream, MAX_ATTEMPTS);
     }
 
+    /**
+     * Applies the events an append just wrote ({@code appended}, as it returned them) without reading them back, when
+     * they are exactly what the views have not seen yet; otherwise (the views are behind, or another writer got
+     * there first) catches up as {@link #catchUp(String)} does.
+     *
+     * @return how many events this call applied
+     */
+    public int catchUp(String stream, List<EventEnvelope> appended) {
+        Optional<ViewKind> kind = ViewKind.ofStream(stream);
+        if (appended.isEmpty() || kind.isEmpty() || StreamIds.nameOf(stream).isEmpty()) {
+            return catchUp(stream);
+        }
+        StreamView stored = views.load(stream);
+        if (appended.getFirst().version() == stored.lastVersion() + 1 && write(kind.get(), stored, appended)) {
+            return appended.size();
+        }
+        return catchUp(stream);
+    }
+
     private boolean write(ViewKind kind, StreamView stored, List<EventEnvelope> pending) {
         Optional<ViewRow> row = stored.row();
         for (EventEnvelope envelope : pending) {

@@ -42,8 +42,8 @@ class AutoScalingTest {
     private final InMemoryAlarmService alarms = new InMemoryAlarmService();
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicInteger ids = new AtomicInteger();
-    private final ControlPlane controlPlane =
-            new ControlPlane(events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, stream -> {});
+    private final ControlPlane controlPlane = new ControlPlane(
+            events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, (stream, appended) -> {});
     private final AutoScaling autoScaling = new AutoScaling(
             events,
             controlPlane,

@@ -39,8 +39,8 @@ class ScalingReactorTest {
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryAlarmService alarms = new InMemoryAlarmService();
-    private final ControlPlane controlPlane =
-            new ControlPlane(events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, stream -> {});
+    private final ControlPlane controlPlane = new ControlPlane(
+            events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, (stream, appended) -> {});
     private final AtomicInteger ids = new AtomicInteger();
     private final AutoScaling autoScaling = new AutoScaling(
             events,

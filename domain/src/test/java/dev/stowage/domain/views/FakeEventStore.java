@@ -13,9 +13,12 @@ import java.util.Map;
 /** Just enough event store for the projector tests (the real in-memory one lives on another branch). */
 final class FakeEventStore implements EventStore {
     private final Map<String, List<EventEnvelope>> streams = new HashMap<>();
+    /** How many reads were made. */
+    int reads;
 
     @Override
     public synchronized List<EventEnvelope> read(String stream, long afterVersion) {
+        reads++;
         List<EventEnvelope> all = streams.getOrDefault(stream, List.of());
         return List.copyOf(all.subList((int) Math.min(afterVersion, all.size()), all.size()));
     }

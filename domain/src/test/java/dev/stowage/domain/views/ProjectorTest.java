@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.events.EndpointEvent;
+import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import java.util.List;
@@ -51,6 +52,22 @@ class ProjectorTest {
         assertThat(views.get(ViewKind.MODEL, "m")).isEmpty();
         assertThat(views.checkpoint(MODEL_STREAM)).isEqualTo(2);
         assertThat(views.checkpoint(IC_STREAM)).isEqualTo(3);
+    }
+
+    @Test
+    void whatAnAppendReturnedIsProjectedWithoutReadingItBackUnlessTheViewsAreBehind() {
+        EventEnvelope created = events.add(IC_STREAM, icCreated(1, T0));
+        assertThat(projector.catchUp(IC_STREAM, List.of(created))).isEqualTo(1);
+        assertThat(events.reads).as("reads").isZero();
+
+        events.add(IC_STREAM, copies(3, T1));
+        EventEnvelope inService = events.add(IC_STREAM, new InferenceComponentEvent.InService(T2));
+        assertThat(projector.catchUp(IC_STREAM, List.of(inService)))
+                .as("the views missed version 2: read from the checkpoint")
+                .isEqualTo(2);
+        assertThat(events.reads).isEqualTo(1);
+        assertThat(projector.catchUp(IC_STREAM, List.of(inService))).isZero();
+        assertThat(views.get(ViewKind.INFERENCE_COMPONENT, "ic")).isEqualTo(describe(IC_STREAM));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.stowage.domain.scaling.ScalingArns;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
+import dev.stowage.events.EventEnvelope;
 import dev.stowage.functions.alarms.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
@@ -68,7 +69,7 @@ public record ApiWiring(
                 arns,
                 catalog,
                 endpoint -> reads().inferenceComponentsOn(endpoint),
-                stream -> catchUpQuietly(projector, stream));
+                (stream, appended) -> catchUpQuietly(projector, stream, appended));
     }
 
     /** The scaling reactor, setting copy counts through {@link #controlPlane()}; cooldowns divided by {@code timeScale}. */
@@ -85,9 +86,9 @@ public record ApiWiring(
         return new Reads(events, views, new FleetRepository(events, snapshots));
     }
 
-    private static void catchUpQuietly(Projector projector, String stream) {
+    private static void catchUpQuietly(Projector projector, String stream, List<EventEnvelope> appended) {
         try {
-            projector.catchUp(stream);
+            projector.catchUp(stream, appended);
         } catch (RuntimeException e) {
             // The stream poller or Lambda's event source mapping projects it again; the write has succeeded.
         }
