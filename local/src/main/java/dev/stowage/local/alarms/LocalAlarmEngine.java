@@ -64,6 +64,7 @@ public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCl
     private final ListenerDeliveries deliveries;
     private final List<Consumer<AlarmStateChange>> stillInAlarm = new CopyOnWriteArrayList<>();
     private final Map<String, AlarmStatus> alarms = new TreeMap<>();
+    private final CompositeAlarms composites;
     private final Deque<String> events = new ArrayDeque<>();
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExecutorService ownedListenerThreads;
@@ -83,6 +84,7 @@ public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCl
         this.clock = clock;
         this.scale = scale;
         this.arnPrefix = "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:";
+        this.composites = new CompositeAlarms(arnPrefix);
         this.deliveries = new ListenerDeliveries(listenerThreads, clock, scale.scale(RETRY_DELAY));
     }
 
@@ -138,11 +140,32 @@ public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCl
                                 now,
                                 now,
                                 Optional.empty()));
+        composites.evaluate(this::metricState, now);
     }
 
     @Override
     public synchronized void delete(Collection<String> alarmNames) {
         alarmNames.forEach(alarms::remove);
+        composites.delete(alarmNames);
+        composites.evaluate(this::metricState, clock.instant());
+    }
+
+    /**
+     * Creates or replaces a composite alarm ({@code PutCompositeAlarm}) and evaluates it at once.
+     *
+     * @throws IllegalArgumentException when its rule names alarms that do not exist or it would depend on itself
+     */
+    public synchronized void putComposite(CompositeAlarm alarm) {
+        composites.put(alarm, alarms::containsKey, this::metricState, clock.instant());
+    }
+
+    /** Every composite alarm whose name starts with {@code prefix}, with its state, by name. */
+    public synchronized List<CompositeStatus> compositeStatuses(String prefix) {
+        return composites.statuses(prefix);
+    }
+
+    private Optional<AlarmState> metricState(String alarmName) {
+        return Optional.ofNullable(alarms.get(alarmName)).map(AlarmStatus::state);
     }
 
     @Override
@@ -155,11 +178,14 @@ public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCl
         return statuses(prefix).stream().map(AlarmStatus::alarm).toList();
     }
 
+    /** The metric and composite alarms among {@code alarmNames} that are in ALARM. */
     @Override
     public synchronized Set<String> inAlarm(Collection<String> alarmNames) {
         return alarmNames.stream()
-                .filter(name ->
-                        status(name).filter(s -> s.state() == AlarmState.ALARM).isPresent())
+                .filter(name -> metricState(name)
+                        .or(() -> composites.status(name).map(CompositeStatus::state))
+                        .filter(AlarmState.ALARM::equals)
+                        .isPresent())
                 .collect(Collectors.toSet());
     }
 
@@ -252,6 +278,9 @@ public final class LocalAlarmEngine implements AlarmService, AlarmStates, AutoCl
                         now));
             }
             alarms.put(alarm.alarmName(), next);
+        }
+        if (!changes.isEmpty()) {
+            composites.evaluate(this::metricState, now);
         }
         return changes;
     }

@@ -11,15 +11,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.metrics.Statistic;
 import dev.stowage.local.alarms.AlarmStatus;
+import dev.stowage.local.alarms.CompositeAlarm;
+import dev.stowage.local.alarms.CompositeStatus;
 import dev.stowage.local.alarms.LocalAlarmEngine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * PutMetricAlarm, DescribeAlarms and DeleteAlarms over the local alarm engine. DescribeAlarms filters by names or a
- * name prefix (not both), state and action prefix, lists metric alarms only (there are no composite ones), by name,
- * at most {@code MaxRecords} (default 50) per page.
+ * PutMetricAlarm, PutCompositeAlarm, DescribeAlarms and DeleteAlarms over the local alarm engine. DescribeAlarms
+ * filters by names or a name prefix (not both), state, action prefix and {@code AlarmTypes} (metric alarms only when
+ * absent, as on CloudWatch), by name, at most {@code MaxRecords} (default 50) metric alarms per page (composite
+ * alarms: the first {@code MaxRecords}, on every page).
  */
 final class AlarmOperations {
     private static final int DEFAULT_PAGE = 50;
@@ -32,6 +36,14 @@ final class AlarmOperations {
 
     void putMetricAlarm(JsonNode body) {
         engine.put(MetricAlarmRequest.read(body));
+    }
+
+    void putCompositeAlarm(JsonNode body) {
+        try {
+            engine.putComposite(CompositeAlarmRequest.read(body));
+        } catch (IllegalArgumentException e) {
+            throw CloudWatchErrors.validation(e.getMessage());
+        }
     }
 
     void deleteAlarms(JsonNode body) {
@@ -52,22 +64,57 @@ final class AlarmOperations {
                         && state.map(s -> s.equals(status.state().name())).orElse(true)
                         && actionPrefix.map(p -> hasAction(status.alarm(), p)).orElse(true)
                         && (types.isEmpty() || types.contains("MetricAlarm"));
+        Predicate<CompositeStatus> wantedComposite =
+                status -> (names.isEmpty() || names.contains(status.alarm().alarmName()))
+                        && state.map(s -> s.equals(status.state().name())).orElse(true)
+                        && actionPrefix.map(p -> hasAction(status.alarm(), p)).orElse(true)
+                        && types.contains("CompositeAlarm");
+        int pageSize = integer(body, "MaxRecords").orElse(DEFAULT_PAGE);
         Pages<AlarmStatus> page = Pages.of(
-                engine.statuses(prefix.orElse("")).stream().filter(wanted).toList(),
-                text(body, "NextToken"),
-                integer(body, "MaxRecords").orElse(DEFAULT_PAGE));
+                engine.statuses(prefix.orElse("")).stream().filter(wanted).toList(), text(body, "NextToken"), pageSize);
+        List<CompositeStatus> composites = engine.compositeStatuses(prefix.orElse("")).stream()
+                .filter(wantedComposite)
+                .limit(pageSize)
+                .toList();
         ObjectNode out = Members.TREE.createObjectNode();
         ArrayNode alarms = out.putArray("MetricAlarms");
         page.items().forEach(status -> alarms.add(metricAlarm(status)));
-        out.putArray("CompositeAlarms");
+        ArrayNode composite = out.putArray("CompositeAlarms");
+        composites.forEach(status -> composite.add(compositeAlarm(status)));
         page.nextToken().ifPresent(token -> out.put("NextToken", token));
         return out;
     }
 
     private static boolean hasAction(AlarmDefinition alarm, String prefix) {
-        return alarm.alarmActions().stream().anyMatch(a -> a.startsWith(prefix))
-                || alarm.okActions().stream().anyMatch(a -> a.startsWith(prefix))
-                || alarm.insufficientDataActions().stream().anyMatch(a -> a.startsWith(prefix));
+        return hasAction(prefix, alarm.alarmActions(), alarm.okActions(), alarm.insufficientDataActions());
+    }
+
+    private static boolean hasAction(CompositeAlarm alarm, String prefix) {
+        return hasAction(prefix, alarm.alarmActions(), alarm.okActions(), alarm.insufficientDataActions());
+    }
+
+    @SafeVarargs
+    private static boolean hasAction(String prefix, List<String>... actions) {
+        return Stream.of(actions).flatMap(List::stream).anyMatch(a -> a.startsWith(prefix));
+    }
+
+    private static ObjectNode compositeAlarm(CompositeStatus status) {
+        CompositeAlarm alarm = status.alarm();
+        ObjectNode out = Members.TREE
+                .createObjectNode()
+                .put("AlarmName", alarm.alarmName())
+                .put("AlarmArn", status.arn())
+                .put("AlarmDescription", alarm.alarmDescription())
+                .put("AlarmRule", alarm.rule().toString())
+                .put("AlarmConfigurationUpdatedTimestamp", epochSeconds(status.configurationUpdated()))
+                .put("ActionsEnabled", alarm.actionsEnabled());
+        alarm.okActions().forEach(out.putArray("OKActions")::add);
+        alarm.alarmActions().forEach(out.putArray("AlarmActions")::add);
+        alarm.insufficientDataActions().forEach(out.putArray("InsufficientDataActions")::add);
+        return out.put("StateValue", status.state().name())
+                .put("StateReason", status.reason())
+                .put("StateUpdatedTimestamp", epochSeconds(status.stateUpdated()))
+                .put("StateTransitionedTimestamp", epochSeconds(status.stateUpdated()));
     }
 
     private static ObjectNode metricAlarm(AlarmStatus status) {

@@ -36,13 +36,22 @@ public final class CloudWatchApi implements RequestHandler<APIGatewayProxyReques
         AlarmOperations alarmOps = new AlarmOperations(alarms);
         MetricOperations metricOps = new MetricOperations(metrics, clock);
         this.operations = Map.of(
-                "PutMetricAlarm", noOutput(alarmOps::putMetricAlarm),
-                "DescribeAlarms", alarmOps::describeAlarms,
-                "DeleteAlarms", noOutput(alarmOps::deleteAlarms),
-                "PutMetricData", noOutput(metricOps::putMetricData),
-                "GetMetricStatistics", metricOps::getMetricStatistics,
-                "GetMetricData", metricOps::getMetricData,
-                "ListMetrics", metricOps::listMetrics);
+                "PutMetricAlarm",
+                noOutput(alarmOps::putMetricAlarm),
+                "PutCompositeAlarm",
+                noOutput(alarmOps::putCompositeAlarm),
+                "DescribeAlarms",
+                alarmOps::describeAlarms,
+                "DeleteAlarms",
+                noOutput(alarmOps::deleteAlarms),
+                "PutMetricData",
+                noOutput(metricOps::putMetricData),
+                "GetMetricStatistics",
+                metricOps::getMetricStatistics,
+                "GetMetricData",
+                metricOps::getMetricData,
+                "ListMetrics",
+                metricOps::listMetrics);
     }
 
     /** Whether a request path is CloudWatch's. */

@@ -41,6 +41,54 @@ class LocalAlarmEngineTest {
     }
 
     @Test
+    void composites_follow_their_alarms_through_other_composites_and_count_as_in_alarm() {
+        LocalAlarmEngine engine = engine(TimeScale.REAL_TIME);
+        engine.put(alarm("high", 60, TreatMissingData.missing));
+        engine.put(alarm("other", 60, TreatMissingData.missing));
+        engine.putComposite(composite("any", "ALARM(high) OR ALARM(other)"));
+        engine.putComposite(composite("quiet", "FALSE"));
+        engine.putComposite(composite("page", "ALARM(any) AND NOT ALARM(quiet)"));
+
+        assertThat(engine.compositeStatuses(""))
+                .extracting(CompositeStatus::state)
+                .containsExactly(AlarmState.OK, AlarmState.OK, AlarmState.OK);
+        for (int minute = 0; minute < 3; minute++) {
+            publish(5.0, T0.plusSeconds(60L * minute + 30));
+            clock.set(T0.plusSeconds(60L * (minute + 1)).plus(DUE));
+            engine.evaluateNow();
+        }
+
+        assertThat(engine.inAlarm(List.of("any", "page", "other", "quiet", "gone")))
+                .containsExactlyInAnyOrder("any", "page", "other");
+        assertThat(engine.compositeStatuses("pa").getFirst().reason())
+                .isEqualTo("The alarm rule ALARM(any) AND NOT ALARM(quiet) is TRUE.");
+
+        engine.delete(List.of("high", "other"));
+        assertThat(engine.inAlarm(List.of("any", "page")))
+                .as("a deleted alarm is in no state")
+                .isEmpty();
+    }
+
+    @Test
+    void a_composite_that_would_depend_on_itself_or_on_nothing_is_refused() {
+        LocalAlarmEngine engine = engine(TimeScale.REAL_TIME);
+        engine.put(alarm("high", 60, TreatMissingData.missing));
+        engine.putComposite(composite("a", "ALARM(high)"));
+        engine.putComposite(composite("b", "ALARM(a)"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.putComposite(composite("a", "ALARM(b)")))
+                .hasMessage("Could not save the composite alarm as its alarm rule would make a depend on itself");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> engine.putComposite(composite("c", "ALARM(x) OR ALARM(high) OR OK(w)")))
+                .hasMessage("Could not save the composite alarm as alarms [w, x] in the alarm rule do not exist");
+    }
+
+    private static CompositeAlarm composite(String name, String rule) {
+        return new CompositeAlarm(
+                name, dev.stowage.domain.alarms.AlarmRule.parse(rule), "", true, List.of(), List.of(), List.of());
+    }
+
+    @Test
     void alarms_after_three_breaching_periods_and_is_ok_again_after_one_within() throws Exception {
         LocalAlarmEngine engine = engine(TimeScale.REAL_TIME);
         engine.put(alarm("high", 60, TreatMissingData.missing));

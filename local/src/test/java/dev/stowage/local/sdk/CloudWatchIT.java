@@ -18,8 +18,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -316,6 +318,66 @@ class CloudWatchIT {
                 .describeAlarms(b -> b.maxRecords(100))
                 .metricAlarms()
                 .size();
+    }
+
+    @Test
+    void a_composite_alarm_follows_its_rule_over_other_alarms() throws Exception {
+        cloudWatch()
+                .putMetricAlarm(
+                        alarm("it-composite-load", 10).metricName("Queue").build());
+        cloudWatch()
+                .putMetricAlarm(
+                        alarm("it-composite-quiet", 10).metricName("Silence").build());
+        String rule = "ALARM(it-composite-load) AND NOT ALARM(\"it-composite-quiet\")";
+        cloudWatch().putCompositeAlarm(b -> b.alarmName("it-composite").alarmRule(rule));
+
+        assertThat(cloudWatch()
+                        .describeAlarms(b -> b.alarmNames("it-composite"))
+                        .compositeAlarms())
+                .as("composite alarms are listed only when asked for")
+                .isEmpty();
+        CompositeAlarm created = composite("it-composite");
+        assertThat(created.alarmRule()).isEqualTo(rule);
+        assertThat(created.stateValue()).isEqualTo(StateValue.OK);
+        assertThat(created.alarmArn()).isEqualTo("arn:aws:cloudwatch:us-east-1:123456789012:alarm:it-composite");
+
+        CompositeAlarm composite = created;
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (composite.stateValue() != StateValue.ALARM && Instant.now().isBefore(deadline)) {
+            cloudWatch().putMetricData(b -> b.namespace(NAMESPACE)
+                    .metricData(d -> d.metricName("Queue").dimensions(SERVICE).value(9.0)));
+            Thread.sleep(50);
+            composite = composite("it-composite");
+        }
+        assertThat(composite.stateValue()).isEqualTo(StateValue.ALARM);
+
+        assertError(
+                catchThrowableOfType(
+                        ValidationException.class, () -> cloudWatch().putCompositeAlarm(b -> b.alarmName("it-bad-rule")
+                                .alarmRule("ALARM(it-composite-load) XOR TRUE"))),
+                400,
+                "ValidationError",
+                "Error in AlarmRule [Unsupported token 'XOR' at char 25]");
+        assertError(
+                catchThrowableOfType(
+                        ValidationException.class, () -> cloudWatch().putCompositeAlarm(b -> b.alarmName("it-bad-rule")
+                                .alarmRule("ALARM(it-nope) OR ALARM(it-composite-load)"))),
+                400,
+                "ValidationError",
+                "Could not save the composite alarm as alarms [it-nope] in the alarm rule do not exist");
+
+        cloudWatch().deleteAlarms(b -> b.alarmNames("it-composite"));
+        assertThat(cloudWatch()
+                        .describeAlarms(b -> b.alarmNamePrefix("it-").alarmTypes(AlarmType.COMPOSITE_ALARM))
+                        .compositeAlarms())
+                .isEmpty();
+    }
+
+    private static CompositeAlarm composite(String name) {
+        return cloudWatch()
+                .describeAlarms(b -> b.alarmNames(name).alarmTypes(AlarmType.COMPOSITE_ALARM))
+                .compositeAlarms()
+                .getFirst();
     }
 
     private static PutMetricAlarmRequest.Builder alarm(String name, int period) {
