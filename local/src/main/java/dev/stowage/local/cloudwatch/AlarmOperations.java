@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.alarms.AlarmDefinition;
+import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.metrics.Statistic;
 import dev.stowage.local.alarms.AlarmStatus;
 import dev.stowage.local.alarms.CompositeAlarm;
 import dev.stowage.local.alarms.CompositeStatus;
 import dev.stowage.local.alarms.LocalAlarmEngine;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -100,39 +102,58 @@ final class AlarmOperations {
 
     private static ObjectNode compositeAlarm(CompositeStatus status) {
         CompositeAlarm alarm = status.alarm();
+        return described(
+                        alarm.alarmName(),
+                        status.arn(),
+                        alarm.alarmDescription(),
+                        status.configurationUpdated(),
+                        alarm.actionsEnabled(),
+                        List.of(alarm.okActions(), alarm.alarmActions(), alarm.insufficientDataActions()),
+                        status.state(),
+                        status.reason(),
+                        status.stateUpdated())
+                .put("AlarmRule", alarm.rule().toString());
+    }
+
+    /** What DescribeAlarms shows of every alarm, metric or composite. */
+    private static ObjectNode described(
+            String name,
+            String arn,
+            String description,
+            Instant configurationUpdated,
+            boolean actionsEnabled,
+            List<List<String>> okAlarmAndInsufficientDataActions,
+            AlarmState state,
+            String reason,
+            Instant stateUpdated) {
         ObjectNode out = Members.TREE
                 .createObjectNode()
-                .put("AlarmName", alarm.alarmName())
-                .put("AlarmArn", status.arn())
-                .put("AlarmDescription", alarm.alarmDescription())
-                .put("AlarmRule", alarm.rule().toString())
-                .put("AlarmConfigurationUpdatedTimestamp", epochSeconds(status.configurationUpdated()))
-                .put("ActionsEnabled", alarm.actionsEnabled());
-        alarm.okActions().forEach(out.putArray("OKActions")::add);
-        alarm.alarmActions().forEach(out.putArray("AlarmActions")::add);
-        alarm.insufficientDataActions().forEach(out.putArray("InsufficientDataActions")::add);
-        return out.put("StateValue", status.state().name())
-                .put("StateReason", status.reason())
-                .put("StateUpdatedTimestamp", epochSeconds(status.stateUpdated()))
-                .put("StateTransitionedTimestamp", epochSeconds(status.stateUpdated()));
+                .put("AlarmName", name)
+                .put("AlarmArn", arn)
+                .put("AlarmDescription", description)
+                .put("AlarmConfigurationUpdatedTimestamp", epochSeconds(configurationUpdated))
+                .put("ActionsEnabled", actionsEnabled);
+        okAlarmAndInsufficientDataActions.get(0).forEach(out.putArray("OKActions")::add);
+        okAlarmAndInsufficientDataActions.get(1).forEach(out.putArray("AlarmActions")::add);
+        okAlarmAndInsufficientDataActions.get(2).forEach(out.putArray("InsufficientDataActions")::add);
+        return out.put("StateValue", state.name())
+                .put("StateReason", reason)
+                .put("StateUpdatedTimestamp", epochSeconds(stateUpdated))
+                .put("StateTransitionedTimestamp", epochSeconds(stateUpdated));
     }
 
     private static ObjectNode metricAlarm(AlarmStatus status) {
         AlarmDefinition alarm = status.alarm();
-        ObjectNode out = Members.TREE
-                .createObjectNode()
-                .put("AlarmName", alarm.alarmName())
-                .put("AlarmArn", status.arn())
-                .put("AlarmDescription", alarm.alarmDescription())
-                .put("AlarmConfigurationUpdatedTimestamp", epochSeconds(status.configurationUpdated()))
-                .put("ActionsEnabled", alarm.actionsEnabled());
-        alarm.okActions().forEach(out.putArray("OKActions")::add);
-        alarm.alarmActions().forEach(out.putArray("AlarmActions")::add);
-        alarm.insufficientDataActions().forEach(out.putArray("InsufficientDataActions")::add);
-        out.put("StateValue", status.state().name())
-                .put("StateReason", status.reason())
-                .put("StateUpdatedTimestamp", epochSeconds(status.stateUpdated()))
-                .put("StateTransitionedTimestamp", epochSeconds(status.stateUpdated()))
+        ObjectNode out = described(
+                        alarm.alarmName(),
+                        status.arn(),
+                        alarm.alarmDescription(),
+                        status.configurationUpdated(),
+                        alarm.actionsEnabled(),
+                        List.of(alarm.okActions(), alarm.alarmActions(), alarm.insufficientDataActions()),
+                        status.state(),
+                        status.reason(),
+                        status.stateUpdated())
                 .put("MetricName", alarm.metricName())
                 .put("Namespace", alarm.namespace());
         if (!status.reasonData().isEmpty()) {
