@@ -25,7 +25,8 @@ public final class AlarmRange {
         int periods = AlarmEvaluator.evaluationRange(alarm);
         List<MetricDatum> watched = data.stream()
                 .filter(d -> watches(alarm, d))
-                .map(d -> new MetricDatum(d.namespace(), d.name(), d.dimensions(), d.value(), "", d.timestamp()))
+                .map(d -> new MetricDatum(
+                        d.namespace(), d.name(), d.dimensions(), d.value(), "", d.timestamp(), d.weight()))
                 .toList();
         Map<Instant, Double> values = new HashMap<>();
         for (Aggregation.Series series :

@@ -39,7 +39,7 @@ public final class Aggregation {
         }
         long end = Math.floorDiv(now.toEpochMilli(), size) * size + size;
         long start = end - size * periods;
-        Map<Key, TreeMap<Long, List<Double>>> groups = new TreeMap<>(Key.ORDER);
+        Map<Key, TreeMap<Long, List<MetricDatum>>> groups = new TreeMap<>(Key.ORDER);
         for (MetricDatum datum : data) {
             long at = datum.timestamp().toEpochMilli();
             if (at < start || at >= end) {
@@ -47,7 +47,7 @@ public final class Aggregation {
             }
             groups.computeIfAbsent(Key.of(datum), k -> new TreeMap<>())
                     .computeIfAbsent(Math.floorDiv(at, size) * size, k -> new ArrayList<>())
-                    .add(datum.value());
+                    .add(datum);
         }
         List<Series> out = new ArrayList<>();
         groups.forEach((key, buckets) -> out.add(new Series(
@@ -58,9 +58,13 @@ public final class Aggregation {
                 buckets.entrySet().stream()
                         .map(b -> new Point(
                                 Instant.ofEpochMilli(b.getKey()),
-                                statistic.of(b.getValue().stream()
-                                        .mapToDouble(Double::doubleValue)
-                                        .toArray())))
+                                statistic.of(
+                                        b.getValue().stream()
+                                                .mapToDouble(MetricDatum::value)
+                                                .toArray(),
+                                        b.getValue().stream()
+                                                .mapToDouble(MetricDatum::weight)
+                                                .toArray())))
                         .toList())));
         return List.copyOf(out);
     }

@@ -53,19 +53,49 @@ public record Statistic(Kind kind, double percentile) {
 
     /** The statistic of {@code values}, which must not be empty. */
     public double of(double[] values) {
+        double[] ones = new double[values.length];
+        Arrays.fill(ones, 1);
+        return of(values, ones);
+    }
+
+    /**
+     * The statistic of {@code values}, each standing for {@code weights[i]} samples (a percentile is the value at that
+     * nearest rank among all samples).
+     */
+    public double of(double[] values, double[] weights) {
+        if (values.length == 0 || values.length != weights.length) {
+            throw new IllegalArgumentException("values must not be empty and match weights");
+        }
+        double count = Arrays.stream(weights).sum();
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i] * weights[i];
+        }
         return switch (kind) {
-            case SUM -> Arrays.stream(values).sum();
-            case AVERAGE -> Arrays.stream(values).average().orElseThrow();
+            case SUM -> sum;
+            case AVERAGE -> sum / count;
             case MINIMUM -> Arrays.stream(values).min().orElseThrow();
             case MAXIMUM -> Arrays.stream(values).max().orElseThrow();
-            case SAMPLE_COUNT -> values.length;
-            case PERCENTILE -> {
-                double[] sorted = values.clone();
-                Arrays.sort(sorted);
-                int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-                yield sorted[Math.max(0, rank - 1)];
-            }
+            case SAMPLE_COUNT -> count;
+            case PERCENTILE -> percentile(values, weights, count);
         };
+    }
+
+    private double percentile(double[] values, double[] weights, double count) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double rank = Math.max(1, Math.ceil(percentile / 100.0 * count));
+        double seen = 0;
+        for (int i : order) {
+            seen += weights[i];
+            if (seen >= rank) {
+                return values[i];
+            }
+        }
+        return values[order[order.length - 1]];
     }
 
     /** The name CloudWatch gives it. */

@@ -44,7 +44,7 @@ final class MetricOperations {
 
     void putMetricData(JsonNode body) {
         List<MetricDatum> data = PutMetricDataRequest.read(body, clock.instant());
-        data.forEach(d -> metrics.publish(d.namespace(), d.name(), d.dimensions(), d.value(), d.unit(), d.timestamp()));
+        data.forEach(metrics::add);
     }
 
     ObjectNode getMetricStatistics(JsonNode body) {

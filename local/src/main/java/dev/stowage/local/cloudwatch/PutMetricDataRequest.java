@@ -6,6 +6,7 @@ import static dev.stowage.local.cloudwatch.Members.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.metrics.MetricDatum;
+import dev.stowage.domain.metrics.SampleSummaries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,13 @@ import java.util.Map;
 /**
  * A {@code PutMetricData} request read as datapoints, with CloudWatch's checks; nothing is kept unless every datum
  * passes. A datum has a {@code Value}, or {@code Values} with optional {@code Counts} of the same size (each value
- * kept as many times as counted); a {@code Timestamp} (now when absent) and a {@code Unit} ({@code None} when
- * absent). Namespaces starting with {@code AWS/} are reserved for AWS, as on CloudWatch. A {@code StatisticValues}
- * set, which the host sends on AWS, is kept as the values {@link StatisticSetValues} gives, so its sample count, sum,
- * average, minimum and maximum read back exactly.
+ * standing for as many samples as counted), or a {@code StatisticValues} set (as the host sends on AWS; kept as
+ * {@link SampleSummaries#ofStatisticSet}, so its sample count, sum, average, minimum and maximum read back exactly);
+ * a {@code Timestamp} (now when absent) and a {@code Unit} ({@code None} when absent). Namespaces starting with
+ * {@code AWS/} are reserved for AWS, as on CloudWatch.
  */
 final class PutMetricDataRequest {
     private static final int MAX_DATA = 1000;
-    /** The most times the local store keeps one value of {@code Values} (its count), to bound memory. */
-    private static final long MAX_COUNT = 10_000;
 
     private PutMetricDataRequest() {}
 
@@ -63,8 +62,8 @@ final class PutMetricDataRequest {
         Instant at = instant(datum, "Timestamp").orElse(now);
         String unit = text(datum, "Unit").orElse("None");
         if (statistics) {
-            for (double v : statisticSet(datum.path("StatisticValues"), member + ".StatisticValues")) {
-                out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
+            for (double[] weighted : statisticSet(datum.path("StatisticValues"), member + ".StatisticValues")) {
+                out.add(new MetricDatum(namespace, name, dimensions, weighted[0], unit, at, weighted[1]));
             }
             return;
         }
@@ -81,19 +80,18 @@ final class PutMetricDataRequest {
         }
         for (int i = 0; i < list.size(); i++) {
             double v = finite(list.get(i), member + ".Values.member." + (i + 1));
-            long times = present(datum, "Counts") ? Math.round(counts.get(i).asDouble()) : 1;
-            if (times < 0 || times > MAX_COUNT) {
+            double times = present(datum, "Counts") ? finite(counts.get(i), member + ".Counts.member." + (i + 1)) : 1;
+            if (times < 0) {
                 throw CloudWatchErrors.invalidValue("The value " + counts.get(i).asText() + " for parameter " + member
-                        + ".Counts.member." + (i + 1) + " is invalid: Stowage's local store keeps a value at most "
-                        + MAX_COUNT + " times.");
+                        + ".Counts.member." + (i + 1) + " is invalid.");
             }
-            for (long n = 0; n < times; n++) {
-                out.add(new MetricDatum(namespace, name, dimensions, v, unit, at));
+            if (times > 0) {
+                out.add(new MetricDatum(namespace, name, dimensions, v, unit, at, times));
             }
         }
     }
 
-    private static double[] statisticSet(JsonNode set, String member) {
+    private static List<double[]> statisticSet(JsonNode set, String member) {
         double[] members = new double[4];
         String[] names = {"SampleCount", "Sum", "Minimum", "Maximum"};
         for (int i = 0; i < names.length; i++) {
@@ -102,11 +100,15 @@ final class PutMetricDataRequest {
             }
             members[i] = finite(set.path(names[i]), member + "." + names[i]);
         }
-        try {
-            return StatisticSetValues.of(members[0], members[1], members[2], members[3], MAX_COUNT);
-        } catch (IllegalArgumentException e) {
-            throw CloudWatchErrors.invalidValue("The parameter " + member + " is invalid: " + e.getMessage());
+        if (members[0] <= 0) {
+            throw CloudWatchErrors.invalidValue(
+                    "The value " + members[0] + " for parameter " + member + ".SampleCount is invalid.");
         }
+        if (members[2] > members[3]) {
+            throw CloudWatchErrors.invalidValue("The parameter " + member + " is invalid: Minimum " + members[2]
+                    + " is greater than Maximum " + members[3] + ".");
+        }
+        return SampleSummaries.ofStatisticSet(members[0], members[1], members[2], members[3]);
     }
 
     private static double finite(JsonNode node, String member) {
