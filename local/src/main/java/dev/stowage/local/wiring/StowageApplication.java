@@ -146,15 +146,20 @@ public final class StowageApplication implements LocalApplication {
         var dashboards =
                 LocalDashboards.of(stores, EVENTS_TABLE, environment.region().id());
         return dashboards.around(new LocalHandlers(
-                new LocalConsole(
+                new PlacementConsole(
+                        stores.views(),
+                        new FleetRepository(stores.events(), stores.snapshots()),
                         metrics,
                         environment.clock(),
-                        new SignatureGate(
-                                new RuntimeRouting(
-                                        new LocalRuntimeHandler(front),
-                                        api,
-                                        new CloudWatchApi(alarmEngine, metrics, environment.clock())),
-                                verifier(environment))),
+                        new LocalConsole(
+                                metrics,
+                                environment.clock(),
+                                new SignatureGate(
+                                        new RuntimeRouting(
+                                                new LocalRuntimeHandler(front),
+                                                api,
+                                                new CloudWatchApi(alarmEngine, metrics, environment.clock())),
+                                        verifier(environment)))),
                 List.of(new StreamSubscription(
                         EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
