@@ -63,12 +63,13 @@ public record ApiWiring(
     /** The SageMaker write side, projecting each stream it changes at once. */
     public ControlPlane controlPlane() {
         Projector projector = new Projector(events, views);
+        Reads reads = reads(); // one for the control plane's life, so its confirmed reads are kept (FreshReads)
         return new ControlPlane(
                 events,
                 clock,
                 arns,
                 catalog,
-                endpoint -> reads().inferenceComponentsOn(endpoint),
+                reads::inferenceComponentsOn,
                 (stream, appended) -> catchUpQuietly(projector, stream, appended));
     }
 
