@@ -28,9 +28,11 @@ public final class JavaFunction extends Construct {
     private final Function function;
     private final Alias alias;
     private final Role role;
+    private final String shortName;
 
     public JavaFunction(Construct scope, String id, Props props) {
         super(scope, id);
+        this.shortName = props.shortName();
         String name = props.deployment() + "-" + props.shortName();
         this.role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -77,6 +79,11 @@ public final class JavaFunction extends Construct {
 
     public Role role() {
         return role;
+    }
+
+    /** The name after the deployment's, which the function's own figures name too ({@code Function} dimension). */
+    public String shortName() {
+        return shortName;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.stowage.infra;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -59,6 +60,9 @@ public final class StowageStack extends Stack {
                 "Functions",
                 new StackFunctions.Props(settings, code, base, retention, tables, network, hosts, apiFunction));
         this.apiFunction = apiFunction;
+        List<JavaFunction> everyFunction = new java.util.ArrayList<>(List.of(apiFunction));
+        everyFunction.addAll(functions.all());
+        new OperationsDashboard(this, "Operations", settings.deployment(), everyFunction, functions.consumers());
         NagReasons.apply(this);
         CfnOutput.Builder.create(this, "ApiUrl")
                 .description("The endpoint URL for the SageMaker, Application Auto Scaling and runtime clients"

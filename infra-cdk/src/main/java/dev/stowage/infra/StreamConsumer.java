@@ -21,9 +21,11 @@ public final class StreamConsumer extends Construct {
     public static final Duration MAX_RECORD_AGE = Duration.hours(6);
 
     private final Queue deadLetters;
+    private final JavaFunction consumer;
 
     public StreamConsumer(Construct scope, String id, JavaFunction consumer, ITable events) {
         super(scope, id);
+        this.consumer = consumer;
         this.deadLetters = DeadLetters.queue(this, "DeadLetters");
         consumer.alias()
                 .addEventSource(new DynamoEventSource(
@@ -43,5 +45,9 @@ public final class StreamConsumer extends Construct {
 
     public Queue deadLetters() {
         return deadLetters;
+    }
+
+    public JavaFunction consumer() {
+        return consumer;
     }
 }

@@ -239,6 +239,21 @@ class StowageStackTest {
         }
     }
 
+    @Test
+    void the_deployment_has_an_operations_dashboard_of_its_own_figures() {
+        Map<String, Map<String, Object>> dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+
+        assertThat(dashboards).hasSize(1);
+        Map<String, Object> dashboard =
+                properties(dashboards.values().iterator().next());
+        assertThat(dashboard.get("DashboardName")).isEqualTo("stowage_operations");
+        assertThat(dashboard.get("DashboardBody").toString())
+                .contains("SEARCH('{Stowage/Functions,Function,Operation} Function=\\\"api\\\" MetricName=\\\"Latency")
+                .contains("\"Stowage/Functions\",\"FailedBatches\",\"Function\",\"view-projector\"")
+                .contains("ApproximateNumberOfMessagesVisible")
+                .contains("\"Throttles\"");
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> properties(Map<String, Object> resource) {
         return (Map<String, Object>) resource.get("Properties");

@@ -24,7 +24,7 @@ public final class ViewProjectorHandler implements RequestHandler<DynamodbEvent,
 
     /** Lambda's entry point: the stores come from the environment, once per container; figures as EMF. */
     public ViewProjectorHandler() {
-        this(fromEnvironment(), BatchFigures.forFunction("projector", "Streams"));
+        this(fromEnvironment(), BatchFigures.forFunction("view-projector", "Streams"));
     }
 
     private static Projector fromEnvironment() {
