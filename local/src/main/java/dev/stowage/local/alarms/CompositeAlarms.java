@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The composite alarms of the local engine. A composite's state follows its rule over the states of the alarms it
@@ -35,11 +36,11 @@ final class CompositeAlarms {
      */
     void put(
             CompositeAlarm alarm,
-            Function<String, Boolean> exists,
+            Predicate<String> exists,
             Function<String, Optional<AlarmState>> states,
             Instant now) {
         List<String> missing = alarm.rule().alarms().stream()
-                .filter(name -> !exists.apply(name) && !composites.containsKey(name) && !name.equals(alarm.alarmName()))
+                .filter(name -> !exists.test(name) && !composites.containsKey(name) && !name.equals(alarm.alarmName()))
                 .sorted()
                 .toList();
         if (!missing.isEmpty()) {
