@@ -244,7 +244,7 @@ public final class InferenceComponentDecider
                 state instanceof Present p
                         ? p.changed(p.specification(), set.copyCount(), changing(p), set.at())
                         : state;
-            case InferenceComponentEvent.InService inService -> withStatus(state, InferenceComponentStatus.IN_SERVICE);
+            case InferenceComponentEvent.InService inService -> state instanceof Present p ? p.inService() : state;
             case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.FAILED);
             case InferenceComponentEvent.DeletionStarted deleting ->
                 withStatus(state, InferenceComponentStatus.DELETING);

@@ -105,6 +105,20 @@ public sealed interface InferenceComponentState {
             return next(specification, desiredCopyCount, nextStatus, changedAt, specifiedAt, updates);
         }
 
+        /**
+         * Every desired copy serves the current specification: an update (or its rollback) is over, so there is
+         * nothing left to roll back to; a later change of the copy count is no update of the specification.
+         */
+        Present inService() {
+            return next(
+                    specification,
+                    desiredCopyCount,
+                    InferenceComponentStatus.IN_SERVICE,
+                    changedAt,
+                    specifiedAt,
+                    new Updates(updates.lastDeployment(), Optional.empty(), Optional.empty()));
+        }
+
         /** The same component, with the rest as given. */
         private Present next(
                 Document nextSpecification,

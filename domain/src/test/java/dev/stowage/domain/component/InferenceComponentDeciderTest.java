@@ -230,6 +230,16 @@ class InferenceComponentDeciderTest {
         spec.given(CREATED, inService, new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T2))
                 .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
                 .thenNothing();
+        spec.given(
+                        CREATED,
+                        inService,
+                        updated,
+                        configured,
+                        new InferenceComponentEvent.InService(T2.plusSeconds(30)),
+                        new InferenceComponentEvent.DesiredCopyCountSet(
+                                3, CopyCountCause.AUTOSCALING, T2.plusSeconds(40)))
+                .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
+                .thenNothing(); // the update was over: scaling out afterwards is nothing to roll back
         spec.given(CREATED, updated)
                 .when(new RollBackUpdate("ic", "alarm", T2.plusSeconds(60)))
                 .thenNothing(); // still Creating: nothing to go back to
