@@ -69,7 +69,7 @@ final class Rollout {
     }
 
     /** New copies that have served for the baking period. */
-    private static long baked(FleetState fleet, List<FleetCopyRecord> fresh, RollingUpdate rolling, Instant now) {
+    static long baked(FleetState fleet, List<FleetCopyRecord> fresh, RollingUpdate rolling, Instant now) {
         return fresh.stream()
                 .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !fleet.replacing(c))
                 .filter(c -> !c.since().plus(rolling.bakingPeriod()).isAfter(now))

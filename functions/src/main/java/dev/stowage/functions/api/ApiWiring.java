@@ -46,7 +46,7 @@ public record ApiWiring(
         return List.of(
                 new SageMakerApi(controlPlane, reads(), arns, autoScaling::forget),
                 new ApplicationAutoScalingApi(autoScaling, new ScalingReads(autoScaling, reads())),
-                new StowageApi(catalog, reads(), arns),
+                new StowageApi(catalog, reads(), arns, clock),
                 new HostApi(
                         fleetReports(),
                         new RoutingReads(reads(), arns.account()),

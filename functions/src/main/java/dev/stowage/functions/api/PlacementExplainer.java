@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.fleet.CopyFailure;
 import dev.stowage.domain.fleet.FleetCopyRecord;
 import dev.stowage.domain.fleet.FleetInstanceRecord;
 import dev.stowage.domain.fleet.FleetState;
+import dev.stowage.domain.fleet.RolloutProgress;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -20,15 +26,20 @@ import java.util.stream.IntStream;
 /**
  * {@code Stowage.ExplainPlacement}: for each variant of an endpoint, its instances with what they offer and
  * what is free, and each inference component's copies — where they run, on which devices, why they were put
- * there — and how many are pending and why. What the real service keeps to itself.
+ * there, and whether they run its current specification — how many are pending and why, and how far a rollout has
+ * come. What the real service keeps to itself.
  */
 final class PlacementExplainer {
     private final Reads reads;
     private final Arns arns;
+    private final InferenceComponentDecider components;
+    private final Clock clock;
 
-    PlacementExplainer(Reads reads, Arns arns) {
+    PlacementExplainer(Reads reads, Arns arns, InstanceTypeCatalog catalog, Clock clock) {
         this.reads = reads;
         this.arns = arns;
+        this.components = new InferenceComponentDecider(arns, catalog);
+        this.clock = clock;
     }
 
     ObjectNode explain(ObjectNode input) {
@@ -109,6 +120,12 @@ final class PlacementExplainer {
         if (failure != null) {
             out.put("LastFailure", failure.reason() + " (" + failure.inARow() + " in a row)");
         }
+        Optional<InferenceComponentState.Present> state =
+                reads.component(row.name(), components) instanceof InferenceComponentState.Present p
+                        ? Optional.of(p)
+                        : Optional.empty();
+        state.flatMap(p -> RolloutProgress.of(fleet, p, clock.instant()))
+                .ifPresent(progress -> out.set("Rollout", rollout(progress)));
         ArrayNode list = out.putArray("Copies");
         for (FleetCopyRecord copy : copies) {
             ObjectNode c = list.addObject()
@@ -121,7 +138,25 @@ final class PlacementExplainer {
                 c.put("Replaces", copy.replaces());
             }
             c.put("Why", copy.why());
+            state.ifPresent(
+                    p -> c.put("RunsCurrentSpecification", copy.specifiedAt().equals(p.specifiedAt())));
         }
+        return out;
+    }
+
+    /** A rollout in progress: copies of the current specification (and how many baked), others, the policy. */
+    private static ObjectNode rollout(RolloutProgress progress) {
+        ObjectNode out = Json.object()
+                .put(
+                        "Kind",
+                        progress.rollback() ? "Rollback" : progress.policy().isPresent() ? "Rolling" : "AllAtOnce")
+                .put("CurrentSpecificationCopies", progress.currentCopies())
+                .put("BakedCopies", progress.bakedCopies())
+                .put("OtherSpecificationCopies", progress.otherCopies());
+        progress.policy().ifPresent(policy -> out.put("MaximumBatchSize", policy.batchValue())
+                .put("MaximumBatchSizeType", policy.batchType())
+                .put("WaitIntervalInSeconds", policy.bakingPeriod().toSeconds()));
+        progress.deadline().ifPresent(deadline -> out.set("RollbackAt", Json.epochSeconds(deadline)));
         return out;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.EndpointComponents;
@@ -15,6 +17,7 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
+import dev.stowage.events.InferenceComponentEvent;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -58,6 +61,13 @@ final class Reads {
     <R extends ViewRow> Page<R> list(ViewKind kind, JsonNode input, Class<R> type) {
         List<R> rows = views.list(kind).stream().map(type::cast).toList();
         return query(kind, input).run(rows);
+    }
+
+    /** The inference component {@code name} as its stream folds with {@code decider} (a consistent read). */
+    InferenceComponentState component(String name, InferenceComponentDecider decider) {
+        return decider.fold(events.read(StreamIds.inferenceComponent(name)).stream()
+                .map(envelope -> (InferenceComponentEvent) envelope.event())
+                .toList());
     }
 
     /** How many inference components are on {@code endpointName} now; see {@link EndpointComponents}. */

@@ -10,6 +10,7 @@ import dev.stowage.domain.instances.InstanceType;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,9 @@ public final class StowageApi implements ServiceApi {
     private final InstanceTypeCatalog catalog;
     private final PlacementExplainer explainer;
 
-    StowageApi(InstanceTypeCatalog catalog, Reads reads, Arns arns) {
+    StowageApi(InstanceTypeCatalog catalog, Reads reads, Arns arns, Clock clock) {
         this.catalog = catalog;
-        this.explainer = new PlacementExplainer(reads, arns);
+        this.explainer = new PlacementExplainer(reads, arns, catalog, clock);
     }
 
     @Override

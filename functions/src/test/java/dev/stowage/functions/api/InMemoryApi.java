@@ -26,10 +26,19 @@ final class InMemoryApi {
     private final ApiHandler handler;
 
     InMemoryApi() {
-        this(OperationMetrics.NONE);
+        this(OperationMetrics.NONE, CLOCK);
     }
 
     InMemoryApi(OperationMetrics metrics) {
+        this(metrics, CLOCK);
+    }
+
+    /** The API at the time {@code clock} says. */
+    InMemoryApi(Clock clock) {
+        this(OperationMetrics.NONE, clock);
+    }
+
+    private InMemoryApi(OperationMetrics metrics, Clock clock) {
         this.handler = new ApiHandler(
                 new ApiWiring(
                                 events,
@@ -37,7 +46,7 @@ final class InMemoryApi {
                                 new InMemorySnapshotStore(),
                                 liveness,
                                 new Arns("us-east-1", "123456789012"),
-                                CLOCK,
+                                clock,
                                 new InMemoryAlarmService(),
                                 InstanceTypeCatalog.standard(),
                                 HostVerifier.TRUSTING)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.app.AppendContext;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.events.FleetEvent;
+import dev.stowage.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class PlacementExplainerTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final InMemoryApi api = new InMemoryApi();
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryApi api = new InMemoryApi(clock);
 
     @Test
     void explains_instances_copies_and_what_is_pending() throws Exception {
@@ -62,6 +64,30 @@ class PlacementExplainerTest {
         assertThat(component.at("/Copies/0/AcceleratorDeviceIndices").toString())
                 .isEqualTo("[2]");
         assertThat(component.at("/Copies/0/Why").asText()).isEqualTo("best fit");
+        assertThat(component.at("/Copies/0/RunsCurrentSpecification").asBoolean())
+                .isTrue();
+        assertThat(component.has("Rollout")).as("nothing to replace").isFalse();
+
+        clock.advance(java.time.Duration.ofMinutes(1));
+        var updated = call(
+                "SageMaker.UpdateInferenceComponent",
+                "{'InferenceComponentName':'ic','Specification':{'Container':{'Image':'stowage/llm-sim'},"
+                        + "'ComputeResourceRequirements':{'NumberOfCpuCoresRequired':2,"
+                        + "'NumberOfAcceleratorDevicesRequired':1,'MinMemoryRequiredInMb':1024}},"
+                        + "'DeploymentConfig':{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT',"
+                        + "'Value':1},'WaitIntervalInSeconds':300,'MaximumExecutionTimeoutInSeconds':600}}}");
+        assertThat(updated.getStatusCode()).as(updated.getBody()).isEqualTo(200);
+        JsonNode rolling = InMemoryApi.body(call("Stowage.ExplainPlacement", "{'EndpointName':'ep'}"))
+                .at("/Variants/0/InferenceComponents/0");
+        assertThat(rolling.at("/Copies/0/RunsCurrentSpecification").asBoolean()).isFalse();
+        JsonNode rollout = rolling.get("Rollout");
+        assertThat(rollout.get("Kind").asText()).isEqualTo("Rolling");
+        assertThat(rollout.get("CurrentSpecificationCopies").asInt()).isZero();
+        assertThat(rollout.get("OtherSpecificationCopies").asInt()).isEqualTo(1);
+        assertThat(rollout.get("MaximumBatchSize").asInt()).isEqualTo(1);
+        assertThat(rollout.get("WaitIntervalInSeconds").asLong()).isEqualTo(300);
+        assertThat(rollout.get("RollbackAt").asDouble()).isEqualTo(1767225600.0 + 60 + 600);
+
         assertThat(InMemoryApi.body(call("Stowage.ExplainPlacement", "{'EndpointName':'nope'}"))
                         .get("message")
                         .asText())
