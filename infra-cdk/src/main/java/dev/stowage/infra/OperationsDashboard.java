@@ -24,12 +24,10 @@ final class OperationsDashboard extends Construct {
     static final String FIGURES = "Stowage/Functions";
     private static final Duration MINUTE = Duration.minutes(1);
 
-    private final Dashboard dashboard;
-
     OperationsDashboard(
             Construct scope, String id, String deployment, List<JavaFunction> functions, List<StreamConsumer> streams) {
         super(scope, id);
-        this.dashboard = Dashboard.Builder.create(this, "Dashboard")
+        Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(deployment + "_operations")
                 .build();
         dashboard.addWidgets(
@@ -64,10 +62,6 @@ final class OperationsDashboard extends Construct {
                 graph("Records in dead-letter queues", deadLetters),
                 graph("Function errors", errors),
                 graph("Function throttles", throttles));
-    }
-
-    Dashboard dashboard() {
-        return dashboard;
     }
 
     /** Every operation's figure {@code metric} of the API function, as CloudWatch finds them. */

@@ -1,5 +1,6 @@
 package dev.stowage.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -60,7 +61,7 @@ public final class StowageStack extends Stack {
                 "Functions",
                 new StackFunctions.Props(settings, code, base, retention, tables, network, hosts, apiFunction));
         this.apiFunction = apiFunction;
-        List<JavaFunction> everyFunction = new java.util.ArrayList<>(List.of(apiFunction));
+        List<JavaFunction> everyFunction = new ArrayList<>(List.of(apiFunction));
         everyFunction.addAll(functions.all());
         new OperationsDashboard(this, "Operations", settings.deployment(), everyFunction, functions.consumers());
         NagReasons.apply(this);

@@ -26,10 +26,15 @@ public final class CommandService {
 
     public <C, S, E extends Event> Loaded<S> load(String stream, Decider<C, S, E> decider) {
         List<EventEnvelope> events = store.read(stream);
-        @SuppressWarnings("unchecked")
-        List<E> facts = events.stream().map(e -> (E) e.event()).toList();
         long version = events.isEmpty() ? 0 : events.getLast().version();
-        return new Loaded<>(decider.fold(facts), version);
+        return new Loaded<>(fold(decider, events), version);
+    }
+
+    /** The state {@code decider} folds from a stream's envelopes, oldest first. */
+    public static <C, S, E extends Event> S fold(Decider<C, S, E> decider, List<EventEnvelope> envelopes) {
+        @SuppressWarnings("unchecked")
+        List<E> facts = envelopes.stream().map(e -> (E) e.event()).toList();
+        return decider.fold(facts);
     }
 
     /** Decides {@code command} against the current state and appends what it yields. */

@@ -21,7 +21,9 @@ import dev.stowage.domain.model.ModelState;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What inference hosts tell the control plane and read from it. Reports are commands on the fleet stream
@@ -76,21 +78,24 @@ public final class FleetReports {
     /** The copies on {@code instanceId} now, each with its component's specification. */
     public List<CopyAssignment> assignments(FleetKey key, String instanceId) {
         FleetState fleet = fleetRepository.load(key.stream()).state();
+        Map<String, InferenceComponentState> read = new HashMap<>(); // each component once, however many copies
         return fleet.copies().values().stream()
                 .filter(copy -> copy.instanceId().equals(instanceId))
                 .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
-                .map(copy -> new CopyAssignment(copy, specification(copy)))
+                .map(copy -> new CopyAssignment(
+                        copy,
+                        specification(copy, read.computeIfAbsent(copy.inferenceComponentName(), name -> commands.load(
+                                        StreamIds.inferenceComponent(name), components)
+                                .state()))))
                 .toList();
     }
 
     /**
-     * The specification {@code copy} runs: the one its component had when the copy was scheduled (during an update
-     * or its rollback the component has two), else the component's current one.
+     * The specification {@code copy} runs: the one {@code component} had when the copy was scheduled (during an
+     * update or its rollback the component has two), else its current one.
      */
-    private Document specification(FleetCopyRecord copy) {
-        return commands.load(StreamIds.inferenceComponent(copy.inferenceComponentName()), components)
-                                .state()
-                        instanceof InferenceComponentState.Present p
+    private Document specification(FleetCopyRecord copy, InferenceComponentState component) {
+        return component instanceof InferenceComponentState.Present p
                 ? withModelContainer(p.specificationAt(copy.specifiedAt()))
                 : Document.empty();
     }

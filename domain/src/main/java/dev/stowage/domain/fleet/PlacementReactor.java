@@ -25,7 +25,6 @@ import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.FleetEvent;
-import dev.stowage.events.InferenceComponentEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,11 +80,7 @@ public final class PlacementReactor {
         this.endpoints = new EndpointDecider(arns);
         this.components = new InferenceComponentDecider(arns, catalog);
         this.statuses = new StatusAdvancer(commands, endpoints, components, settings, alarms);
-        this.componentReads = new FreshReads<>(
-                events,
-                stream -> components.fold(stream.stream()
-                        .map(envelope -> (InferenceComponentEvent) envelope.event())
-                        .toList()));
+        this.componentReads = new FreshReads<>(events, stream -> CommandService.fold(components, stream));
     }
 
     /** The fleets a change to {@code stream} may concern. */

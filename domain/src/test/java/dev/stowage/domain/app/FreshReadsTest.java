@@ -22,11 +22,8 @@ class FreshReadsTest {
     private final CountingStore events = new CountingStore();
     private final InferenceComponentDecider decider =
             new InferenceComponentDecider(ARNS, InstanceTypeCatalog.standard());
-    private final FreshReads<InferenceComponentState> reads = new FreshReads<>(
-            events,
-            stream -> decider.fold(stream.stream()
-                    .map(envelope -> (InferenceComponentEvent) envelope.event())
-                    .toList()));
+    private final FreshReads<InferenceComponentState> reads =
+            new FreshReads<>(events, stream -> CommandService.fold(decider, stream));
 
     @Test
     void a_second_load_reads_only_the_streams_that_changed() {

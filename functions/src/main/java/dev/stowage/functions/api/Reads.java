@@ -2,6 +2,7 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.app.CommandService;
 import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
@@ -17,7 +18,6 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
-import dev.stowage.events.InferenceComponentEvent;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -65,9 +65,7 @@ final class Reads {
 
     /** The inference component {@code name} as its stream folds with {@code decider} (a consistent read). */
     InferenceComponentState component(String name, InferenceComponentDecider decider) {
-        return decider.fold(events.read(StreamIds.inferenceComponent(name)).stream()
-                .map(envelope -> (InferenceComponentEvent) envelope.event())
-                .toList());
+        return CommandService.fold(decider, events.read(StreamIds.inferenceComponent(name)));
     }
 
     /** How many inference components are on {@code endpointName} now; see {@link EndpointComponents}. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * publication order; {@link #latest} is the last one published for a metric and exact dimensions, in any namespace.
  * At most {@value #CAPACITY} points are kept: when full, the older half is folded into at most three weighted values
  * per metric and ten seconds ({@link SampleSummaries}: counts, sums, averages, minima and maxima stay exact,
- * percentiles of folded data become approximate), and only if that frees nothing are the oldest points dropped. So a
+ * percentiles of folded data become approximate), and when there is too little left to fold the oldest points are
+ * dropped. So a
  * heavy run keeps its history (about half an hour for a few dozen busy metrics) instead of its last seconds. Safe
  * for concurrent use.
  */
@@ -25,6 +26,8 @@ public final class InMemoryMetrics implements MetricsPublisher {
 
     private final Deque<MetricDatum> points = new ArrayDeque<>();
     private final int capacity;
+    /** How many of the oldest points are summaries already: folding them again gains nothing. */
+    private int folded;
 
     public InMemoryMetrics() {
         this(CAPACITY);
@@ -52,19 +55,29 @@ public final class InMemoryMetrics implements MetricsPublisher {
         }
         if (points.size() >= capacity) {
             points.removeFirst();
+            folded = Math.max(0, folded - 1);
         }
         points.addLast(datum);
     }
 
+    /**
+     * Folds the older half, when enough of it (a quarter of the store) is not folded yet to be worth it: a store
+     * whose points do not fold then drops its oldest at once instead of going over the same summaries on every add.
+     */
     private void fold() {
-        List<MetricDatum> older = new ArrayList<>();
-        for (int i = points.size() / 2; i > 0; i--) {
+        int end = points.size() / 2;
+        if (end - folded < capacity / 4) {
+            return;
+        }
+        List<MetricDatum> older = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
             older.add(points.removeFirst());
         }
-        List<MetricDatum> folded = SampleSummaries.fold(older);
-        for (int i = folded.size() - 1; i >= 0; i--) {
-            points.addFirst(folded.get(i));
+        List<MetricDatum> result = SampleSummaries.fold(older);
+        for (int i = result.size() - 1; i >= 0; i--) {
+            points.addFirst(result.get(i));
         }
+        folded = result.size();
     }
 
     /** The last data point of {@code name} with exactly these dimensions. */
