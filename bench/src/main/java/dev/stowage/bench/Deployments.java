@@ -1,6 +1,6 @@
 package dev.stowage.bench;
 
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.stowage.bench;
 
 import dev.stowage.domain.alarms.AlarmState;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.FleetEvent;

@@ -17,10 +17,15 @@ public interface Decider<C, S, E> {
     S evolve(S state, E event);
 
     default S fold(List<? extends E> events) {
-        S state = initialState();
+        return fold(initialState(), events);
+    }
+
+    /** The state {@code events} make of {@code state}, oldest first. */
+    default S fold(S state, List<? extends E> events) {
+        S folded = state;
         for (E event : events) {
-            state = evolve(state, event);
+            folded = evolve(folded, event);
         }
-        return state;
+        return folded;
     }
 }

@@ -3,9 +3,9 @@ package dev.stowage.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.ConcurrencyConflict;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import dev.stowage.events.EndpointEvent;

@@ -1,6 +1,6 @@
 package dev.stowage.domain.fleet;
 
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 
 /** One variant of one endpoint: the unit placement works on. */
 public record FleetKey(String endpointName, String variantName) {

@@ -1,10 +1,10 @@
 package dev.stowage.domain.fleet;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.ConcurrencyConflict;
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.SnapshotStore;
-import dev.stowage.domain.app.SnapshotStore.Snapshot;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.OnConflict;
+import dev.stowage.domain.store.SnapshotStore;
+import dev.stowage.domain.store.SnapshotStore.Snapshot;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.FleetEvent;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class FleetRepository {
     static final int SNAPSHOT_AFTER = 200;
-    private static final int MAX_ATTEMPTS = 8;
 
     private final EventStore events;
     private final SnapshotStore snapshots;
@@ -52,25 +51,15 @@ public final class FleetRepository {
 
     /** Decides {@code command} against the current fleet and appends what it yields; returns the new state. */
     public FleetState handle(String stream, FleetCommand command, Clock clock, String correlationId) {
-        for (int attempt = 1; ; attempt++) {
+        return OnConflict.retry(() -> {
             Loaded loaded = load(stream);
             List<FleetEvent> decided = decider.decide(command, loaded.state());
             if (decided.isEmpty()) {
                 return loaded.state();
             }
-            try {
-                append(
-                        stream,
-                        loaded.version(),
-                        decided,
-                        new AppendContext(clock.instant(), correlationId, correlationId));
-                return fold(loaded.state(), decided);
-            } catch (ConcurrencyConflict conflict) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            append(stream, loaded.version(), decided, new AppendContext(clock.instant(), correlationId, correlationId));
+            return fold(loaded.state(), decided);
+        });
     }
 
     public void append(String stream, long expectedVersion, List<FleetEvent> decided, AppendContext context) {
@@ -78,11 +67,7 @@ public final class FleetRepository {
     }
 
     public FleetState fold(FleetState state, List<FleetEvent> more) {
-        FleetState next = state;
-        for (FleetEvent event : more) {
-            next = decider.evolve(next, event);
-        }
-        return next;
+        return decider.fold(state, more);
     }
 
     private static Optional<FleetState> decode(Snapshot snapshot) {

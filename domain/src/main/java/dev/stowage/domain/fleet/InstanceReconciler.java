@@ -1,6 +1,5 @@
 package dev.stowage.domain.fleet;
 
-import dev.stowage.domain.app.InstanceProvider;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -2,25 +2,21 @@ package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.alarms.AlarmStates;
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.ConcurrencyConflict;
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.FreshReads;
-import dev.stowage.domain.app.LivenessStore;
-import dev.stowage.domain.app.SnapshotStore;
-import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.ProductionVariant;
-import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.domain.placement.Decision;
-import dev.stowage.domain.placement.IcTarget;
-import dev.stowage.domain.placement.Placement;
-import dev.stowage.domain.placement.Plan;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.FreshReads;
+import dev.stowage.domain.store.LivenessStore;
+import dev.stowage.domain.store.OnConflict;
+import dev.stowage.domain.store.SnapshotStore;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewStore;
@@ -30,7 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,10 +39,6 @@ import java.util.TreeSet;
  * runs out or one of its alarms ({@code alarms}) is in ALARM.
  */
 public final class PlacementReactor {
-    private static final int MAX_ATTEMPTS = 8;
-    /** DynamoDB transactions hold at most 100 items. */
-    static final int MAX_EVENTS_PER_ROUND = 100;
-
     private final FleetRepository repository;
     private final ViewStore views;
     private final LivenessStore liveness;
@@ -54,7 +46,6 @@ public final class PlacementReactor {
     private final Clock clock;
     private final FleetSettings settings;
     private final CommandService commands;
-    private final FleetDecider fleets = new FleetDecider();
     private final EndpointDecider endpoints;
     private final InferenceComponentDecider components;
     private final StatusAdvancer statuses;
@@ -114,87 +105,45 @@ public final class PlacementReactor {
         return List.of();
     }
 
-    /** One round for one fleet: reap, plan, append, advance statuses. */
+    /**
+     * One round for one fleet: load, decide ({@link FleetRound}), append conditionally, advance statuses. A round that
+     * loses the race for the fleet stream runs again from what won; when every attempt loses, the winners' appends
+     * wake the reactor again.
+     */
     public void reconcile(FleetKey key) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            EndpointState endpoint = commands.load(StreamIds.endpoint(key.endpointName()), endpoints)
-                    .state();
-            FleetRepository.Loaded loaded = repository.load(key.stream());
-            long version = loaded.version();
-            FleetState fleet = loaded.state();
-            Map<String, InferenceComponentState.Present> present = components(key, fleet);
-            FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
-            if (planning.idle()) {
-                return;
-            }
-            List<FleetEvent> decided = new ArrayList<>(reap(key, fleet, now));
-            FleetState reaped = fold(fleet, decided);
-            Set<String> stale = Rollout.staleCopies(reaped, present);
-            Map<String, IcTarget> targets = Rollout.batched(
-                    planning.targets(present, reaped), reaped, present, stale, now, settings.timeScale());
-            Plan plan =
-                    Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
-            List<FleetEvent> applied = new ArrayList<>(
-                    fleets.decide(new ApplyPlan(plan, planning.instanceType(), specifications(present), now), reaped));
-            Set<String> blocked = plan.only(Decision.Blocked.class).stream()
-                    .map(Decision.Blocked::inferenceComponent)
-                    .collect(java.util.stream.Collectors.toSet());
-            Defragmenter.move(fold(reaped, applied), targets, blocked, stale)
-                    .ifPresent(move -> applied.addAll(fleets.decide(
-                            new ApplyPlan(
-                                    withBlocked(move, plan), planning.instanceType(), specifications(present), now),
-                            fold(reaped, applied))));
-            decided.addAll(applied);
-            decided.addAll(Rollout.removals(fold(reaped, applied), present, stale, now, settings.timeScale()));
-            if (decided.size() > MAX_EVENTS_PER_ROUND) {
-                // A plan's decisions never depend on each other's freed resources, so any prefix of it is
-                // safe on its own; the append wakes the reactor again for the rest.
-                decided = new ArrayList<>(decided.subList(0, MAX_EVENTS_PER_ROUND));
-            }
-            if (!decided.isEmpty()) {
-                try {
-                    repository.append(
-                            key.stream(), version, decided, new AppendContext(now, "placement", key.stream()));
-                } catch (ConcurrencyConflict lost) {
-                    continue;
-                }
-            }
-            statuses.advance(key, endpoint, planning, present, fold(fleet, decided), now);
-            return;
+        try {
+            OnConflict.retry(() -> round(key));
+        } catch (ConcurrencyConflict lost) {
+            // Another writer keeps winning; each of its appends is a wake-up for this fleet.
         }
     }
 
-    /** Which specification each component's new copies run. */
-    private static Map<String, Instant> specifications(Map<String, InferenceComponentState.Present> present) {
-        Map<String, Instant> specified = new java.util.HashMap<>();
-        present.forEach((name, ic) -> specified.put(name, ic.specifiedAt()));
-        return specified;
-    }
-
-    /** A plan of one move that keeps what {@code plan} blocked blocked (a plan unblocks what it does not name). */
-    private static Plan withBlocked(Decision move, Plan plan) {
-        List<Decision> decisions = new ArrayList<>(List.of(move));
-        decisions.addAll(plan.only(Decision.Blocked.class));
-        return new Plan(decisions);
-    }
-
-    /** Registered instances silent for longer than the heartbeat timeout, and requests that never registered. */
-    private List<FleetEvent> reap(FleetKey key, FleetState fleet, Instant now) {
-        List<FleetEvent> lost = new ArrayList<>();
-        for (FleetInstanceRecord instance : fleet.instances().values()) {
-            Instant last =
-                    liveness.lastBeat(key.stream(), instance.instanceId()).orElse(instance.since());
-            boolean requested = instance.status() == FleetInstanceRecord.Status.REQUESTED;
-            var timeout = requested ? settings.bootTimeout() : settings.heartbeatTimeout();
-            if (last.plus(timeout).isBefore(now)) {
-                String why = requested
-                        ? "It did not register within " + timeout.toSeconds() + " s."
-                        : "No heartbeat for " + timeout.toSeconds() + " s.";
-                lost.add(new FleetEvent.InstanceLost(instance.instanceId(), why, now));
-            }
+    private boolean round(FleetKey key) {
+        Instant now = clock.instant();
+        EndpointState endpoint =
+                commands.load(StreamIds.endpoint(key.endpointName()), endpoints).state();
+        FleetRepository.Loaded loaded = repository.load(key.stream());
+        FleetState fleet = loaded.state();
+        Map<String, InferenceComponentState.Present> present = components(key, fleet);
+        FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
+        if (planning.idle()) {
+            return false;
         }
-        return lost;
+        List<FleetEvent> decided = FleetRound.decide(fleet, planning, present, heartbeats(key, fleet), settings, now);
+        if (!decided.isEmpty()) {
+            repository.append(
+                    key.stream(), loaded.version(), decided, new AppendContext(now, "placement", key.stream()));
+        }
+        statuses.advance(key, endpoint, planning, present, repository.fold(fleet, decided), now);
+        return true;
+    }
+
+    /** When each instance of the fleet last beat, for those that ever did. */
+    private Map<String, Instant> heartbeats(FleetKey key, FleetState fleet) {
+        Map<String, Instant> beats = new TreeMap<>();
+        fleet.instances().keySet().forEach(id -> liveness.lastBeat(key.stream(), id)
+                .ifPresent(at -> beats.put(id, at)));
+        return beats;
     }
 
     /**
@@ -210,7 +159,7 @@ public final class PlacementReactor {
                 .forEach(row -> names.add(row.name()));
         fleet.copies().values().forEach(copy -> names.add(copy.inferenceComponentName()));
         fleet.blocked().keySet().forEach(names::add);
-        Map<String, InferenceComponentState.Present> present = new java.util.TreeMap<>();
+        Map<String, InferenceComponentState.Present> present = new TreeMap<>();
         componentReads
                 .load(names.stream().map(StreamIds::inferenceComponent).toList())
                 .forEach((stream, state) -> {
@@ -221,9 +170,5 @@ public final class PlacementReactor {
                     }
                 });
         return present;
-    }
-
-    private FleetState fold(FleetState state, List<FleetEvent> more) {
-        return repository.fold(state, more);
     }
 }

@@ -1,8 +1,6 @@
 package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.alarms.AlarmStates;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentCommand.CompleteDeletion;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkFailed;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
@@ -16,6 +14,8 @@ import dev.stowage.domain.endpoint.EndpointCommand.MarkEndpointInService;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.EndpointStatus;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.StreamIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalingCommand.CompleteActivity;
+import dev.stowage.domain.store.CommandService;
 import dev.stowage.events.CopyCountCause;
 import java.time.Clock;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmService;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.EventStore;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.EventStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

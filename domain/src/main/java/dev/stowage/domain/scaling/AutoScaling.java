@@ -1,9 +1,7 @@
 package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.alarms.AlarmService;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.ControlPlane;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
 import dev.stowage.domain.scaling.ScalingCommand.ApplyBounds;
 import dev.stowage.domain.scaling.ScalingCommand.DeleteScalingPolicy;
@@ -12,6 +10,8 @@ import dev.stowage.domain.scaling.ScalingCommand.PolicyIds;
 import dev.stowage.domain.scaling.ScalingCommand.PutScalingPolicy;
 import dev.stowage.domain.scaling.ScalingCommand.RegisterScalableTarget;
 import dev.stowage.domain.scaling.ScalingCommand.SuspendedStateRequest;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.events.Document;
 import dev.stowage.events.ScalingEvent.PolicyAlarm;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.stowage.domain.scaling;
 
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import java.util.Optional;
 
 /**

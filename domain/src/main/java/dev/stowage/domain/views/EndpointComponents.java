@@ -1,7 +1,7 @@
 package dev.stowage.domain.views;
 
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.FreshReads;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.FreshReads;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

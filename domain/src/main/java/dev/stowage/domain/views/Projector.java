@@ -1,7 +1,9 @@
 package dev.stowage.domain.views;
 
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.OnConflict;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.EventEnvelope;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +18,6 @@ import java.util.Optional;
  * last append. Two projectors racing on one stream are safe: the loser reloads and retries.
  */
 public final class Projector {
-    static final int MAX_ATTEMPTS = 8;
-
     private final EventStore events;
     private final ViewStore views;
 
@@ -31,24 +31,28 @@ public final class Projector {
      * scalable target, …) are ignored.
      *
      * @return how many events this call applied (0 when the views were up to date)
-     * @throws ProjectionContended when the write lost the race {@value #MAX_ATTEMPTS} times in a row
+     * @throws ProjectionContended when the write lost the race {@value OnConflict#MAX_ATTEMPTS} times in a row
      */
     public int catchUp(String stream) {
         Optional<ViewKind> kind = ViewKind.ofStream(stream);
         if (kind.isEmpty() || StreamIds.nameOf(stream).isEmpty()) {
             return 0;
         }
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            StreamView stored = views.load(stream);
-            List<EventEnvelope> pending = events.read(stream, stored.lastVersion());
-            if (pending.isEmpty()) {
-                return 0;
-            }
-            if (write(kind.get(), stored, pending)) {
+        try {
+            return OnConflict.retry(() -> {
+                StreamView stored = views.load(stream);
+                List<EventEnvelope> pending = events.read(stream, stored.lastVersion());
+                if (pending.isEmpty()) {
+                    return 0;
+                }
+                if (!write(kind.get(), stored, pending)) {
+                    throw new ConcurrencyConflict(stream, stored.lastVersion());
+                }
                 return pending.size();
-            }
+            });
+        } catch (ConcurrencyConflict lost) {
+            throw new ProjectionContended(stream, OnConflict.MAX_ATTEMPTS);
         }
-        throw new ProjectionContended(stream, MAX_ATTEMPTS);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.stowage.domain.views;
 
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import java.util.Optional;
 
 /** The resource kinds that have a view row; each is folded from the stream type of the same name. */

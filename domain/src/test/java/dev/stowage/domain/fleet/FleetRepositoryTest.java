@@ -2,10 +2,10 @@ package dev.stowage.domain.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.InMemoryEventStore;
-import dev.stowage.domain.app.InMemorySnapshotStore;
-import dev.stowage.domain.app.SnapshotStore;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.InMemoryEventStore;
+import dev.stowage.domain.store.InMemorySnapshotStore;
+import dev.stowage.domain.store.SnapshotStore;
 import dev.stowage.events.FleetEvent;
 import java.time.Instant;
 import java.util.ArrayList;

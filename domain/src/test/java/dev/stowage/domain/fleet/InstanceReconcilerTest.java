@@ -3,10 +3,9 @@ package dev.stowage.domain.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.InMemoryEventStore;
-import dev.stowage.domain.app.InMemorySnapshotStore;
-import dev.stowage.domain.app.InstanceProvider;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.InMemoryEventStore;
+import dev.stowage.domain.store.InMemorySnapshotStore;
 import dev.stowage.events.FleetEvent;
 import java.time.Instant;
 import java.util.ArrayList;

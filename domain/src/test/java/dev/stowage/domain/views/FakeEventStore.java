@@ -1,8 +1,8 @@
 package dev.stowage.domain.views;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.ConcurrencyConflict;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.ConcurrencyConflict;
+import dev.stowage.domain.store.ConcurrencyConflict;
 import dev.stowage.functions.fleet.Ec2HostVerifier;
 import dev.stowage.functions.protocol.AwsJsonProtocol;
 import dev.stowage.functions.protocol.Headers;

@@ -2,8 +2,8 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.ConcurrencyConflict;
 import dev.stowage.domain.scaling.AutoScaling;
+import dev.stowage.domain.store.ConcurrencyConflict;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Map;

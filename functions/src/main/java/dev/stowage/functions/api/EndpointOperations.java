@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.fleet.FleetInstanceRecord;
 import dev.stowage.domain.fleet.FleetState;

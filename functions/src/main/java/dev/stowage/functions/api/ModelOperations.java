@@ -3,7 +3,7 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.domain.views.ModelRow;
 import dev.stowage.domain.views.Page;

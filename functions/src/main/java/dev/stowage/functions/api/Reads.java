@@ -2,13 +2,13 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.CommandService;
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.StreamIds;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.domain.views.EndpointComponents;
 import dev.stowage.domain.views.ListQuery;
 import dev.stowage.domain.views.ListSortBy;

@@ -3,7 +3,7 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.domain.app.ControlPlane;
+import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.functions.protocol.ServiceModel;
 import dev.stowage.functions.protocol.WireError;
 import java.util.Map;

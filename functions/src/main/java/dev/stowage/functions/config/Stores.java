@@ -1,9 +1,9 @@
 package dev.stowage.functions.config;
 
 import dev.stowage.domain.Arns;
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.LivenessStore;
-import dev.stowage.domain.app.SnapshotStore;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.LivenessStore;
+import dev.stowage.domain.store.SnapshotStore;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.fleet.DynamoDbLivenessStore;
 import dev.stowage.functions.fleet.DynamoDbSnapshotStore;

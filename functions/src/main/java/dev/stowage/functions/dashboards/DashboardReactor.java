@@ -1,7 +1,7 @@
 package dev.stowage.functions.dashboards;
 
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.domain.views.EndpointComponents;
 import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InferenceComponentRow;

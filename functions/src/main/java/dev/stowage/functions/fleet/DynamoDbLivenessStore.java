@@ -1,6 +1,6 @@
 package dev.stowage.functions.fleet;
 
-import dev.stowage.domain.app.LivenessStore;
+import dev.stowage.domain.store.LivenessStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.stowage.functions.fleet;
 
-import dev.stowage.domain.app.SnapshotStore;
+import dev.stowage.domain.store.SnapshotStore;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;

@@ -1,6 +1,6 @@
 package dev.stowage.functions.fleet;
 
-import dev.stowage.domain.app.InstanceProvider;
+import dev.stowage.domain.fleet.InstanceProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,9 +1,9 @@
 package dev.stowage.functions.fleet;
 
 import dev.stowage.domain.alarms.AlarmStates;
-import dev.stowage.domain.app.InstanceProvider;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetSettings;
+import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;

@@ -3,9 +3,9 @@ package dev.stowage.functions.store;
 import static dev.stowage.functions.store.EventItem.n;
 import static dev.stowage.functions.store.EventItem.s;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.ConcurrencyConflict;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;

@@ -10,7 +10,7 @@ import static dev.stowage.functions.store.EventsTable.STREAM;
 import static dev.stowage.functions.store.EventsTable.TYPE;
 import static dev.stowage.functions.store.EventsTable.VERSION;
 
-import dev.stowage.domain.app.AppendContext;
+import dev.stowage.domain.store.AppendContext;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;
 import dev.stowage.events.codec.UnreadableEvent;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.store.InMemoryEventStore;
 import org.junit.jupiter.api.Test;
 
 /** The handler that ships to Lambda, on in-memory stores: wire parsing, validation, errors. */

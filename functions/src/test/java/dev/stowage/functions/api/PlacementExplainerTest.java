@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.testing.MutableClock;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.events.Document;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;

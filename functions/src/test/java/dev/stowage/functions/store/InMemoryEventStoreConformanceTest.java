@@ -1,7 +1,7 @@
 package dev.stowage.functions.store;
 
-import dev.stowage.domain.app.EventStore;
-import dev.stowage.domain.app.InMemoryEventStore;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.testing.EventStoreConformance;
 
 /** The conformance suite on the in-memory store; it lives here because domain cannot see test-resources. */

@@ -2,8 +2,8 @@ package dev.stowage.functions.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.domain.app.AppendContext;
-import dev.stowage.domain.app.EventStore;
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.EventStore;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.Views;

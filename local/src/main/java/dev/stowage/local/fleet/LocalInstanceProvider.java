@@ -1,7 +1,7 @@
 package dev.stowage.local.fleet;
 
-import dev.stowage.domain.app.InstanceProvider;
 import dev.stowage.domain.fleet.FleetKey;
+import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.host.FleetPort;
 import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;

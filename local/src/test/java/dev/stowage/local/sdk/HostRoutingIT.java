@@ -3,7 +3,7 @@ package dev.stowage.local.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.serving.ServingSettings;
 import java.time.Duration;

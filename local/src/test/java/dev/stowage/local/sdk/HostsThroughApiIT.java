@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.stowage.domain.app.StreamIds;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.control.Backoff;
 import dev.stowage.host.control.ControlPlaneException;

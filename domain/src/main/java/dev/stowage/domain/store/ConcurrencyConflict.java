@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 /** Another writer appended to the stream after it was read; nothing was written. */
 public final class ConcurrencyConflict extends RuntimeException {

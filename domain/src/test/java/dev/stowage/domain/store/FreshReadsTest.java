@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 import static dev.stowage.domain.Fixtures.ARNS;
 import static dev.stowage.domain.Fixtures.SPEC;

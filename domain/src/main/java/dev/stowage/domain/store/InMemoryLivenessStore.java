@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.controlplane;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.EndpointSnapshot;
@@ -23,6 +23,9 @@ import dev.stowage.domain.model.ModelCommand.CreateModel;
 import dev.stowage.domain.model.ModelCommand.DeleteModel;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.domain.model.ModelState;
+import dev.stowage.domain.store.CommandService;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import dev.stowage.events.EventEnvelope;

@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

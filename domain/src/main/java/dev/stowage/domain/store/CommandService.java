@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 import dev.stowage.domain.Decider;
 import dev.stowage.events.Event;
@@ -11,8 +11,6 @@ import java.util.List;
  * decides again, so two writers never both act on the same state.
  */
 public final class CommandService {
-    private static final int MAX_ATTEMPTS = 8;
-
     private final EventStore store;
     private final Clock clock;
 
@@ -40,23 +38,14 @@ public final class CommandService {
     /** Decides {@code command} against the current state and appends what it yields. */
     public <C, S, E extends Event> List<EventEnvelope> handle(
             String stream, Decider<C, S, E> decider, C command, String correlationId) {
-        for (int attempt = 1; ; attempt++) {
+        return OnConflict.retry(() -> {
             Loaded<S> loaded = load(stream, decider);
             List<E> events = decider.decide(command, loaded.state());
             if (events.isEmpty()) {
                 return List.of();
             }
-            try {
-                return store.append(
-                        stream,
-                        loaded.version(),
-                        events,
-                        new AppendContext(clock.instant(), correlationId, correlationId));
-            } catch (ConcurrencyConflict conflict) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            return store.append(
+                    stream, loaded.version(), events, new AppendContext(clock.instant(), correlationId, correlationId));
+        });
     }
 }

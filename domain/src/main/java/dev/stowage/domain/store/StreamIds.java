@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 /**
  * Stream ids are {@code <type>/<name>}. DESIGN §3 writes {@code <type>-<name>}, but resource names contain

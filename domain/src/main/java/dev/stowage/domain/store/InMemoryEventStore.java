@@ -1,4 +1,4 @@
-package dev.stowage.domain.app;
+package dev.stowage.domain.store;
 
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
