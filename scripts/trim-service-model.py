@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = Path("../shared/reference/aws-models")
-RESOURCES = Path("functions/src/main/resources/service-models")
+RESOURCES = Path("wire/src/main/resources/service-models")
 
 DEFAULTS = [
     (

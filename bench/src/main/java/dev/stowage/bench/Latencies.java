@@ -3,13 +3,14 @@ package dev.stowage.bench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Latency samples per operation, in nanoseconds. Not thread-safe: one per thread, then {@link #merge}d. */
 final class Latencies {
     private final Map<String, Samples> byOperation = new LinkedHashMap<>();
 
     /** Runs {@code call} and records how long it took under {@code operation}. */
-    <T> T time(String operation, java.util.function.Supplier<T> call) {
+    <T> T time(String operation, Supplier<T> call) {
         long start = System.nanoTime();
         T result = call.get();
         byOperation.computeIfAbsent(operation, name -> new Samples()).add(System.nanoTime() - start);

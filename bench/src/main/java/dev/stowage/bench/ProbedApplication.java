@@ -3,14 +3,12 @@ package dev.stowage.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stowage.functions.api.ApiGatewayEvents;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.wiring.StowageApplication;
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -81,15 +79,10 @@ final class ProbedApplication implements LocalApplication {
     }
 
     private static String operation(APIGatewayProxyRequestEvent event) {
-        Map<String, List<String>> headers = Objects.requireNonNullElse(event.getMultiValueHeaders(), Map.of());
-        for (var header : headers.entrySet()) {
-            if (header.getKey().toLowerCase(Locale.ROOT).equals("x-amz-target")
-                    && !header.getValue().isEmpty()) {
-                String target = header.getValue().getFirst();
-                return target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-            }
-        }
-        return "(no target)";
+        return ApiGatewayEvents.headers(event)
+                .first("X-Amz-Target")
+                .map(target -> target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target)
+                .orElse("(no target)");
     }
 
     @Override

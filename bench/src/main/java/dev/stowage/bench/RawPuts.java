@@ -1,6 +1,6 @@
 package dev.stowage.bench;
 
-import dev.stowage.functions.store.EventsTable;
+import dev.stowage.functions.dynamodb.EventsTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Prints the figures of a run, each beside the baseline measured in the same run. */
@@ -146,7 +147,7 @@ final class Report {
                 + " HTTP+SDK: client − handler)%n");
         out.printf(
                 "%nDynamoDB requests by kind (1-client pair run, all callers): count, mean ms as the caller sees it%n");
-        Map<String, long[]> byRequest = new java.util.TreeMap<>();
+        Map<String, long[]> byRequest = new TreeMap<>();
         for (Probe.Totals totals : single.probe().values()) {
             totals.dynamoDbRequests.forEach((name, count) -> {
                 long[] sums = byRequest.computeIfAbsent(name, n -> new long[2]);

@@ -2,6 +2,7 @@ package dev.stowage.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -90,8 +91,7 @@ final class Traffic implements AutoCloseable {
         if (waitForCapacity.isPositive()) {
             // the header is read in real seconds: the client's own patience, not a simulated timer
             double seconds = waitForCapacity.toNanos() / 1e9 / lab.timeScale();
-            b.overrideConfiguration(
-                    o -> o.putHeader(WAIT_HEADER, String.format(java.util.Locale.ROOT, "%.3f", seconds)));
+            b.overrideConfiguration(o -> o.putHeader(WAIT_HEADER, String.format(Locale.ROOT, "%.3f", seconds)));
         }
         return b.build();
     }

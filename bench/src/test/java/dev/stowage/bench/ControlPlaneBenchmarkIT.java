@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class ControlPlaneBenchmarkIT {
         assertThat(single.probe().get(ControlPlaneCalls.DESCRIBE).dynamoDbRequestCount())
                 .isGreaterThanOrEqualTo(3);
         assertThat(figures.raw.getFirst().probe().get(RawPuts.OPERATION).dynamoDbRequestsByName())
-                .containsExactly(java.util.Map.entry("PutItem", 3L));
+                .containsExactly(Map.entry("PutItem", 3L));
         assertThat(figures.others.load().latencies().sorted(ControlPlaneCalls.LIST))
                 .hasSize(3);
         assertThat(figures.others.load().latencies().sorted(ControlPlaneCalls.DESCRIBE_ENDPOINT))

@@ -18,12 +18,12 @@ class DataPlaneBenchmarkIT {
     void everyPointIsServedAndTheReportPrints() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        List<DataPlaneBenchmark.Point> points = DataPlaneBenchmark.run(
+        List<RoutingUnderLoad.Point> points = DataPlaneBenchmark.run(
                 DataPlaneBenchmark.Settings.smoke(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(points).hasSize(6);
         assertThat(points)
-                .extracting(DataPlaneBenchmark.Point::strategy)
+                .extracting(RoutingUnderLoad.Point::strategy)
                 .containsExactly(
                         "RANDOM",
                         "LEAST_OUTSTANDING_REQUESTS",

@@ -1,5 +1,7 @@
 package dev.stowage.domain;
 
+import java.util.Locale;
+
 /** ARNs of the configured region and account, as the service forms them. */
 public record Arns(String region, String account) {
 
@@ -20,6 +22,6 @@ public record Arns(String region, String account) {
     }
 
     private String arn(String resource) {
-        return "arn:aws:sagemaker:" + region + ":" + account + ":" + resource.toLowerCase(java.util.Locale.ROOT);
+        return "arn:aws:sagemaker:" + region + ":" + account + ":" + resource.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.host;
 
 import dev.stowage.host.copies.ArtifactFetcher;
+import dev.stowage.host.http.FreePort;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.ModelRuntime;
 import dev.stowage.host.runtime.RunningModel;
@@ -74,7 +75,7 @@ final class CopyLoader {
         Map<String, String> environment = new HashMap<>(config.capacity().visibility(copy.deviceIndices()));
         environment.putAll(spec.environment());
         environment.put(RuntimeCatalog.copyIdVariable(), copy.copyId());
-        int port = FreePort.pick();
+        int port = FreePort.onLoopback();
         RunningModel model;
         try {
             model = runtime.start(port, environment, artifactDir, log);

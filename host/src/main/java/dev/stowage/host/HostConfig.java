@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything one inference host needs. Durations are given in real-world terms and divided by {@code timeScale}
@@ -153,7 +154,7 @@ public record HostConfig(
         return timeScale.scale(duration);
     }
 
-    private HostConfig copy(java.util.function.Consumer<Copy> change) {
+    private HostConfig copy(Consumer<Copy> change) {
         Copy copy = new Copy(this);
         change.accept(copy);
         return copy.build();

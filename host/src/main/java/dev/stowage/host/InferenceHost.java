@@ -7,6 +7,7 @@ import dev.stowage.host.runtime.RuntimeCatalog;
 import dev.stowage.host.serving.HostServing;
 import dev.stowage.host.serving.RoutingDirectory;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ public final class InferenceHost implements AutoCloseable {
     }
 
     /** Where this host serves the runtime API, once started. */
-    public java.net.URI address() {
+    public URI address() {
         HostServing front = serving;
         if (front == null) {
             throw new IllegalStateException("Host " + config.instanceId() + " is not started.");

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.testing.ModelArchives;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,7 +149,7 @@ class InferenceHostTest {
         assertThat(fleet.reports()).isEqualTo(reports);
         assertThat(host.isRunning()).isFalse();
         assertThat(host.copies().all()).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ping(base)).isInstanceOf(java.io.IOException.class);
+        Assertions.assertThatThrownBy(() -> ping(base)).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -162,7 +165,7 @@ class InferenceHostTest {
         assertThat(metrics.latest("GPUReservation", dimensions).orElseThrow().value())
                 .isEqualTo(75.0);
         assertThat(metrics.latest("CPUReservation", dimensions).orElseThrow().value())
-                .isCloseTo(100.0 * 8_000 / 92_000, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(100.0 * 8_000 / 92_000, Offset.offset(1e-9));
         assertThat(metrics.latest("MemoryReservation", dimensions).orElseThrow().timestamp())
                 .isEqualTo(T0);
     }

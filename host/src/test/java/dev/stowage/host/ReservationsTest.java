@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.events.FleetEvent.Capacity;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReservationsTest {
@@ -14,7 +15,7 @@ class ReservationsTest {
         Capacity capacity = new Capacity(10_000, 40_000, 4);
         List<Assignment> copies = List.of(
                 scheduled(COPY_1, "stowage/echo"), // 1 device, 4 000 milli-cores, 16 384 MiB
-                scheduled(COPY_2, container("stowage/echo", java.util.Map.of()), 2, 3));
+                scheduled(COPY_2, container("stowage/echo", Map.of()), 2, 3));
 
         assertThat(Reservations.of(capacity, copies)).isEqualTo(new Reservations(80.0, 75.0, 81.92));
     }

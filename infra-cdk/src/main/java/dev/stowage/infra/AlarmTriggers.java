@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -43,10 +44,9 @@ public final class AlarmTriggers extends Construct {
                 .description("Stowage's one-minute tick: fleets and alarms that stay in ALARM")
                 .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(everyMinute.stream()
-                        .map(f -> (software.amazon.awscdk.services.events.IRuleTarget)
-                                LambdaFunction.Builder.create(f.alias())
-                                        .retryAttempts(0)
-                                        .build())
+                        .map(f -> (IRuleTarget) LambdaFunction.Builder.create(f.alias())
+                                .retryAttempts(0)
+                                .build())
                         .toList())
                 .build();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /** The handler classes the stack deploys from the functions jar; a test checks each one exists there. */
 public final class Handlers {
     public static final String API = "dev.stowage.functions.api.ApiHandler";
-    public static final String VIEW_PROJECTOR = "dev.stowage.functions.views.ViewProjectorHandler";
+    public static final String VIEW_PROJECTOR = "dev.stowage.functions.projector.ViewProjectorHandler";
     public static final String PLACEMENT = "dev.stowage.functions.fleet.PlacementHandler";
     public static final String INSTANCES = "dev.stowage.functions.fleet.InstanceHandler";
     public static final String FLEET_TICK = "dev.stowage.functions.fleet.FleetTickHandler";
@@ -14,7 +14,7 @@ public final class Handlers {
     public static final String STILL_IN_ALARM = "dev.stowage.functions.alarms.StillInAlarmHandler";
 
     /** The host's main class, run on every instance from the host jar. */
-    public static final String HOST_MAIN = "dev.stowage.host.HostMain";
+    public static final String HOST_MAIN = "dev.stowage.host.ec2.HostMain";
 
     private Handlers() {}
 

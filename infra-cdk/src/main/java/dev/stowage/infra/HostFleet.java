@@ -2,6 +2,7 @@ package dev.stowage.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.ec2.BlockDevice;
 import software.amazon.awscdk.services.ec2.BlockDeviceVolume;
@@ -99,7 +100,7 @@ public final class HostFleet extends Construct {
 
     private static PolicyStatement namedArtifacts(Props props) {
         List<String> resources = props.settings().artifactBuckets().stream()
-                .flatMap(bucket -> java.util.stream.Stream.of(
+                .flatMap(bucket -> Stream.of(
                         "arn:" + Aws.PARTITION + ":s3:::" + bucket, "arn:" + Aws.PARTITION + ":s3:::" + bucket + "/*"))
                 .toList();
         return PolicyStatement.Builder.create()

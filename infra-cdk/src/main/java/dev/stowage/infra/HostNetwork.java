@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcLookupOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
@@ -84,7 +85,7 @@ public final class HostNetwork extends Construct {
                 .build();
         NetworkListener listener = loadBalancer.addListener(
                 "Http",
-                software.amazon.awscdk.services.elasticloadbalancingv2.BaseNetworkListenerProps.builder()
+                BaseNetworkListenerProps.builder()
                         .port(80)
                         .protocol(Protocol.TCP)
                         .build());

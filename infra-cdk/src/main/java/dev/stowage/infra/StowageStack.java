@@ -3,6 +3,7 @@ package dev.stowage.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -94,8 +95,8 @@ public final class StowageStack extends Stack {
                 Map.entry(365, RetentionDays.ONE_YEAR));
         RetentionDays retention = options.get(days);
         if (retention == null) {
-            throw new IllegalArgumentException("stowage:logRetentionDays must be one of "
-                    + new java.util.TreeSet<>(options.keySet()) + ": " + days);
+            throw new IllegalArgumentException(
+                    "stowage:logRetentionDays must be one of " + new TreeSet<>(options.keySet()) + ": " + days);
         }
         return retention;
     }

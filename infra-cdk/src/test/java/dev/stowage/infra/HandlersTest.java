@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /** Every handler the stack deploys exists, in the jar it is deployed from, and Lambda can construct it. */
 class HandlersTest {
-    static final java.util.List<String> FUNCTIONS = Handlers.functions();
+    static final List<String> FUNCTIONS = Handlers.functions();
 
     @ParameterizedTest
     @FieldSource("FUNCTIONS")

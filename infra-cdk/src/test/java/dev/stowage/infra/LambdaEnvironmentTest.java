@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ class LambdaEnvironmentTest {
                 .isEmpty();
     }
 
-    private static List<String> unread(java.util.Collection<String> variables, String sources) {
+    private static List<String> unread(Collection<String> variables, String sources) {
         return variables.stream()
                 .filter(variable -> !sources.contains("\"" + variable + "\""))
                 .toList();

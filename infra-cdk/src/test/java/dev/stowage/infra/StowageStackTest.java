@@ -2,8 +2,8 @@ package dev.stowage.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.functions.store.EventsTable;
-import dev.stowage.functions.views.ViewsTable;
+import dev.stowage.functions.dynamodb.EventsTable;
+import dev.stowage.functions.dynamodb.ViewsTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +76,7 @@ public abstract class EventStoreConformance {
 
     @Test
     void changed_since_answers_for_more_streams_than_one_request_holds() {
-        Map<String, Long> versions = new java.util.HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String stream = newStream();

@@ -26,6 +26,7 @@ import dev.stowage.events.Document;
 import dev.stowage.events.InferenceComponentEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates, updates, scales and deletes inference components. An inference component is {@code Creating} until
@@ -140,7 +141,7 @@ public final class InferenceComponentDecider
                         || !state.updates()
                                 .lastDeployment()
                                 .map(Deployment::config)
-                                .equals(java.util.Optional.of(config)))
+                                .equals(Optional.of(config)))
                 .ifPresent(
                         config -> events.add(new InferenceComponentEvent.DeploymentConfigured(config, command.at())));
         return List.copyOf(events);
@@ -170,7 +171,7 @@ public final class InferenceComponentDecider
                 && (p.status() == InferenceComponentStatus.CREATING || p.status() == InferenceComponentStatus.UPDATING);
     }
 
-    private static Document checkedSpecification(java.util.Optional<Document> specification, boolean specifications) {
+    private static Document checkedSpecification(Optional<Document> specification, boolean specifications) {
         if (specifications) {
             throw SpecificationRules.specificationsNotSupported();
         }

@@ -1,6 +1,7 @@
 package dev.stowage.domain.controlplane;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.Decider;
 import dev.stowage.domain.component.EndpointSnapshot;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
@@ -28,6 +29,7 @@ import dev.stowage.domain.store.EventStore;
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
+import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import java.time.Clock;
 import java.util.List;
@@ -183,8 +185,7 @@ public final class ControlPlane {
                 requestId);
     }
 
-    private <C, S, E extends dev.stowage.events.Event> void run(
-            String stream, dev.stowage.domain.Decider<C, S, E> decider, C command, String requestId) {
+    private <C, S, E extends Event> void run(String stream, Decider<C, S, E> decider, C command, String requestId) {
         List<EventEnvelope> appended = commands.handle(stream, decider, command, requestId);
         if (!appended.isEmpty()) {
             afterAppend.accept(stream, appended);

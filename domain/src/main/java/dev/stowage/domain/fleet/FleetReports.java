@@ -21,6 +21,7 @@ import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class FleetReports {
         Map<String, InferenceComponentState> read = new HashMap<>(); // each component once, however many copies
         return fleet.copies().values().stream()
                 .filter(copy -> copy.instanceId().equals(instanceId))
-                .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
+                .sorted(Comparator.comparing(FleetCopyRecord::copyId))
                 .map(copy -> new CopyAssignment(
                         copy,
                         specification(copy, read.computeIfAbsent(copy.inferenceComponentName(), name -> commands.load(

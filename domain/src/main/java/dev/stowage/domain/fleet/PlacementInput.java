@@ -7,6 +7,8 @@ import dev.stowage.domain.placement.InstanceCapacity;
 import dev.stowage.domain.placement.Resources;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The fleet as placement sees it: capacities, states and resources, without the stream's history. */
 final class PlacementInput {
@@ -16,7 +18,7 @@ final class PlacementInput {
      * {@code requested} is the capacity an instance that has not registered yet will have; {@code leaving} are
      * copies placement should see as being removed (they keep their resources but are not counted).
      */
-    static FleetView view(FleetState state, InstanceCapacity requested, java.util.Set<String> leaving) {
+    static FleetView view(FleetState state, InstanceCapacity requested, Set<String> leaving) {
         List<FleetInstance> instances = state.instances().values().stream()
                 .map(i -> new FleetInstance(
                         i.instanceId(),
@@ -43,7 +45,7 @@ final class PlacementInput {
                                     case LOADED -> FleetCopy.State.LOADED;
                                     case REMOVING -> FleetCopy.State.REMOVING;
                                 },
-                        state.replacing(c) ? java.util.Optional.of(c.replaces()) : java.util.Optional.empty()))
+                        state.replacing(c) ? Optional.of(c.replaces()) : Optional.empty()))
                 .toList();
         return new FleetView(instances, copies, state.usedInstanceNumber(), state.usedCopyNumbers());
     }

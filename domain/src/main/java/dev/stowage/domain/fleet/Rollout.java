@@ -6,6 +6,7 @@ import dev.stowage.domain.placement.IcTarget;
 import dev.stowage.events.FleetEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ final class Rollout {
             List<FleetCopyRecord> copies = planned.copiesOf(name);
             List<FleetCopyRecord> old = copies.stream()
                     .filter(c -> stale.contains(c.copyId()) && c.status() != FleetCopyRecord.Status.REMOVING)
-                    .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
+                    .sorted(Comparator.comparing(FleetCopyRecord::copyId))
                     .toList();
             if (old.isEmpty()) {
                 return;

@@ -4,6 +4,7 @@ import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.component.RollingUpdate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ public record RolloutProgress(
     /** The progress of {@code component} on {@code fleet} at {@code now}; empty when no copy awaits replacing. */
     public static Optional<RolloutProgress> of(
             FleetState fleet, InferenceComponentState.Present component, Instant now) {
-        Set<String> stale = Rollout.staleCopies(fleet, java.util.Map.of(component.inferenceComponentName(), component));
+        Set<String> stale = Rollout.staleCopies(fleet, Map.of(component.inferenceComponentName(), component));
         List<FleetCopyRecord> live = fleet.copiesOf(component.inferenceComponentName()).stream()
                 .filter(c -> c.status() != FleetCopyRecord.Status.REMOVING)
                 .toList();

@@ -1,6 +1,7 @@
 package dev.stowage.domain.instances;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class InstanceTypeCatalog {
      *
      * @throws IllegalArgumentException when a name is not in this catalog
      */
-    public InstanceTypeCatalog restrictedTo(java.util.Collection<String> names) {
+    public InstanceTypeCatalog restrictedTo(Collection<String> names) {
         for (String name : names) {
             if (!byName.containsKey(name)) {
                 throw new IllegalArgumentException(name + " is not an instance type Stowage supports.");

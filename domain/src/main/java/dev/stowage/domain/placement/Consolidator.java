@@ -4,6 +4,7 @@ import dev.stowage.domain.placement.Decision.ScheduleCopy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Empties a lightly used instance so it can be retired: when every copy on it fits on the other non-empty
@@ -36,8 +37,7 @@ final class Consolidator {
     private static List<ScheduleCopy> tryEmpty(Host source, List<Host> occupied, Ledger ledger, int budget) {
         List<Item> items = ledger.copies.values().stream()
                 .filter(c -> c.instanceId().equals(source.id))
-                .map(c ->
-                        new Item(c.inferenceComponent(), c.copyId(), c.resources(), java.util.Optional.of(c.copyId())))
+                .map(c -> new Item(c.inferenceComponent(), c.copyId(), c.resources(), Optional.of(c.copyId())))
                 .sorted(ItemOrder.largestFirst(source.capacity))
                 .toList();
         List<Host> targets = new ArrayList<>();

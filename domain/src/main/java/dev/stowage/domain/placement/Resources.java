@@ -1,5 +1,7 @@
 package dev.stowage.domain.placement;
 
+import java.math.BigDecimal;
+
 /**
  * An amount of the three resources placement allocates: CPU in milli-cores, whole accelerator devices, and
  * memory in MiB. Integer units keep every sum and comparison exact.
@@ -46,8 +48,6 @@ public record Resources(long milliCores, int devices, long memoryMib) {
     static String cores(long milliCores) {
         return milliCores % 1000 == 0
                 ? Long.toString(milliCores / 1000)
-                : java.math.BigDecimal.valueOf(milliCores, 3)
-                        .stripTrailingZeros()
-                        .toPlainString();
+                : BigDecimal.valueOf(milliCores, 3).stripTrailingZeros().toPlainString();
     }
 }

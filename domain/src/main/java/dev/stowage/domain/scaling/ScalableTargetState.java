@@ -1,5 +1,6 @@
 package dev.stowage.domain.scaling;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public sealed interface ScalableTargetState {
             implements ScalableTargetState {
 
         public Registered {
-            policies = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(policies));
+            policies = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(policies));
             activities = List.copyOf(activities);
         }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Runs scaling policies when their alarms go into {@code ALARM}: each alarm action that is a policy ARN runs that
@@ -41,10 +42,18 @@ public final class ScalingReactor implements AlarmListener {
     private final Clock clock;
     private final Duration reevaluation;
     private final ActivityCompletion completion;
+    private final Supplier<String> ids;
     private final Map<String, Instant> lastRuns = new ConcurrentHashMap<>();
 
+    /** {@code ids} gives each scaling activity its id (UUIDs in production, fixed ones in tests). */
     public ScalingReactor(
-            EventStore events, ControlPlane controlPlane, ScalingArns arns, Clock clock, double timeScale) {
+            EventStore events,
+            ControlPlane controlPlane,
+            ScalingArns arns,
+            Clock clock,
+            double timeScale,
+            Supplier<String> ids) {
+        this.ids = ids;
         this.commands = new CommandService(events, clock);
         this.decider = new ScalableTargetDecider(arns, timeScale);
         this.controlPlane = controlPlane;
@@ -92,7 +101,7 @@ public final class ScalingReactor implements AlarmListener {
             return;
         }
         ScalableTargetKey key = ScalableTargetKey.ofComponent(component);
-        String activityId = UUID.randomUUID().toString();
+        String activityId = ids.get();
         commands.handle(
                 key.stream(), decider, new ScaleFromZero(key, current.get(), activityId, clock.instant()), activityId);
         completion.finish(key, component, activityId);

@@ -9,6 +9,7 @@ import static dev.stowage.domain.Fixtures.T1;
 import static dev.stowage.domain.Fixtures.T2;
 import static dev.stowage.domain.Fixtures.doc;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stowage.domain.CommandRejected.Kind;
 import dev.stowage.domain.DeciderSpec;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
@@ -166,7 +167,7 @@ class InferenceComponentDeciderTest {
 
     @Test
     void update_replaces_the_specification_and_the_copy_count() {
-        Document bigger = SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+        Document bigger = SPEC.with("ModelName", TextNode.valueOf("m2"));
         spec.given(CREATED)
                 .when(new UpdateInferenceComponent(
                         "ic",
@@ -182,8 +183,7 @@ class InferenceComponentDeciderTest {
                         new InferenceComponentEvent.DesiredCopyCountSet(3, CopyCountCause.API, T1));
     }
 
-    private static final Document BIGGER =
-            SPEC.with("ModelName", com.fasterxml.jackson.databind.node.TextNode.valueOf("m2"));
+    private static final Document BIGGER = SPEC.with("ModelName", TextNode.valueOf("m2"));
     private static final Document ROLLING = doc(
             "{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':60}}");
 

@@ -4,6 +4,7 @@ import static dev.stowage.domain.Fixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.MutableClock;
 import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.controlplane.ControlPlane.SpecificationRequest;
@@ -17,7 +18,10 @@ import dev.stowage.domain.views.EndpointView;
 import dev.stowage.domain.views.InMemoryViewStore;
 import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.domain.views.Projector;
+import dev.stowage.events.CopyCountCause;
+import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent;
+import dev.stowage.events.InferenceComponentEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -71,7 +75,7 @@ class LaunchLabTest {
                 .allSatisfy(ic -> assertThat(status(ic)).isEqualTo(InferenceComponentStatus.IN_SERVICE));
         assertThat(instances()).containsExactly("i-1");
 
-        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-a", 2, CopyCountCause.API, "t");
         settle();
         assertThat(instances()).containsExactly("i-1", "i-2");
         assertThat(status("ic-a")).isEqualTo(InferenceComponentStatus.IN_SERVICE);
@@ -85,7 +89,7 @@ class LaunchLabTest {
         settle();
         assertThat(instances()).hasSize(1);
 
-        api.setDesiredCopyCount("ic-b", 2, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-b", 2, CopyCountCause.API, "t");
         settle();
         assertThat(instances())
                 .as("a new instance never takes a retired one's id")
@@ -96,7 +100,7 @@ class LaunchLabTest {
     void a_new_specification_replaces_every_copy_before_the_old_ones_go() {
         createLab();
         createComponent("ic-a", 1);
-        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-a", 2, CopyCountCause.API, "t");
         settle();
         List<String> before = fleet().copiesOf("ic-a").stream()
                 .map(FleetCopyRecord::copyId)
@@ -242,13 +246,13 @@ class LaunchLabTest {
     private List<String> threeCopies() {
         createLab();
         createComponent("ic-a", 1);
-        api.setDesiredCopyCount("ic-a", 3, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-a", 3, CopyCountCause.API, "t");
         settle();
         return copyIds();
     }
 
     /** ic-a updated to run stowage/llm-sim, with {@code deploymentConfig} if given. */
-    private void updateToLlmSim(Optional<dev.stowage.events.Document> deploymentConfig) {
+    private void updateToLlmSim(Optional<Document> deploymentConfig) {
         api.updateInferenceComponent(
                 "ic-a",
                 new SpecificationRequest(
@@ -264,8 +268,8 @@ class LaunchLabTest {
     private List<String> rolledBack() {
         return events.read(StreamIds.inferenceComponent("ic-a")).stream()
                 .map(e -> e.event())
-                .filter(e -> e instanceof dev.stowage.events.InferenceComponentEvent.UpdateRolledBack)
-                .map(e -> ((dev.stowage.events.InferenceComponentEvent.UpdateRolledBack) e).reason())
+                .filter(e -> e instanceof InferenceComponentEvent.UpdateRolledBack)
+                .map(e -> ((InferenceComponentEvent.UpdateRolledBack) e).reason())
                 .toList();
     }
 
@@ -276,13 +280,13 @@ class LaunchLabTest {
         createComponent("ic-b", 2);
         createComponent("ic-c", 1);
         settle();
-        api.setDesiredCopyCount("ic-a", 2, dev.stowage.events.CopyCountCause.API, "t");
-        api.setDesiredCopyCount("ic-b", 2, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-a", 2, CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-b", 2, CopyCountCause.API, "t");
         settle();
         api.deleteInferenceComponent("ic-c", "t");
         settle();
         // Each instance now has one free device; ic-b's third copy needs two.
-        api.setDesiredCopyCount("ic-b", 3, dev.stowage.events.CopyCountCause.API, "t");
+        api.setDesiredCopyCount("ic-b", 3, CopyCountCause.API, "t");
         settle();
 
         assertThat(status("ic-b")).isEqualTo(InferenceComponentStatus.IN_SERVICE);

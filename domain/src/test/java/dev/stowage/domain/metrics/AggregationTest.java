@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class AggregationTest {
@@ -58,8 +59,8 @@ class AggregationTest {
         assertThat(series)
                 .extracting(Series::name, Series::points)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Invocations", List.of(new Point(T0.plusSeconds(60), 1))),
-                        org.assertj.core.groups.Tuple.tuple("ModelLatency", List.of(new Point(T0.plusSeconds(60), 3))));
+                        Tuple.tuple("Invocations", List.of(new Point(T0.plusSeconds(60), 1))),
+                        Tuple.tuple("ModelLatency", List.of(new Point(T0.plusSeconds(60), 3))));
     }
 
     @Test

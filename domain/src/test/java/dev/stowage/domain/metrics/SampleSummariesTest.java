@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 
 class SampleSummariesTest {
@@ -46,9 +48,9 @@ class SampleSummariesTest {
         assertThat(folded).allSatisfy(d -> assertThat(d.timestamp().getNano()).isZero());
         double[] firstSecond = folded.stream()
                 .filter(d -> d.name().equals("ModelLatency") && d.timestamp().equals(T0))
-                .flatMapToDouble(d -> java.util.stream.DoubleStream.of(d.value() * d.weight()))
+                .flatMapToDouble(d -> DoubleStream.of(d.value() * d.weight()))
                 .toArray();
-        assertThat(java.util.Arrays.stream(firstSecond).sum()).isEqualTo(45.0);
+        assertThat(Arrays.stream(firstSecond).sum()).isEqualTo(45.0);
     }
 
     @Test

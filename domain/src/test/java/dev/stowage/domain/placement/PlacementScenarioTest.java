@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The launch-lab scenario: an endpoint on a 4-GPU type with managed instance scaling 1–2. */
@@ -64,7 +65,7 @@ class PlacementScenarioTest {
         FleetView registered = FleetSimulator.settle(requested, T0);
         assertThat(Placement.plan(registered, more, POLICY).only(ScheduleCopy.class))
                 .extracting(ScheduleCopy::copyId, ScheduleCopy::instanceId, ScheduleCopy::deviceIndices)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("ic-a-c2", "i-2", List.of(0)));
+                .containsExactly(Assertions.tuple("ic-a-c2", "i-2", List.of(0)));
     }
 
     @Test

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.domain.CommandRejected;
+import dev.stowage.domain.MutableClock;
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmDefinition.ComparisonOperator;
 import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.controlplane.ControlPlane;
-import dev.stowage.domain.fleet.MutableClock;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.metrics.Statistic;
 import dev.stowage.domain.scaling.AutoScaling.PolicyCreated;
@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +103,7 @@ class AutoScalingTest {
         assertThat(List.of(low.periodSeconds(), low.evaluationPeriods(), low.datapointsToAlarm()))
                 .containsExactly(60, 15, 15);
         assertThat(low.comparison()).isEqualTo(ComparisonOperator.LessThanThreshold);
-        assertThat(low.threshold()).isCloseTo(2.7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(low.threshold()).isCloseTo(2.7, Offset.offset(1e-9));
     }
 
     @Test
@@ -189,12 +191,12 @@ class AutoScalingTest {
                         ScalingActivity::statusCode,
                         ScalingActivity::statusMessage)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
+                        Tuple.tuple(
                                 "minimum capacity was set to 3",
                                 "Setting desired copy count to 3.",
                                 "Successful",
                                 "Successfully set desired copy count to 3. Change successfully fulfilled by sagemaker."),
-                        org.assertj.core.groups.Tuple.tuple(
+                        Tuple.tuple(
                                 "maximum capacity was set to 2",
                                 "Setting desired copy count to 2.",
                                 "Successful",

@@ -15,6 +15,7 @@ import static dev.stowage.domain.scaling.ScalingFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.DeciderSpec;
+import dev.stowage.domain.Fixtures;
 import dev.stowage.domain.alarms.AlarmDefinition.ComparisonOperator;
 import dev.stowage.domain.scaling.ScalingCommand.AlarmTrigger;
 import dev.stowage.domain.scaling.ScalingCommand.RunPolicy;
@@ -215,8 +216,8 @@ class PolicyRunTest {
 
     @Test
     void steps_match_the_breach_relative_to_the_threshold() {
-        StepScalingConfig config = StepScalingConfig.parse(
-                dev.stowage.domain.Fixtures.doc("{'AdjustmentType':'ChangeInCapacity','StepAdjustments':["
+        StepScalingConfig config =
+                StepScalingConfig.parse(Fixtures.doc("{'AdjustmentType':'ChangeInCapacity','StepAdjustments':["
                         + "{'MetricIntervalLowerBound':0,'MetricIntervalUpperBound':10,'ScalingAdjustment':1},"
                         + "{'MetricIntervalLowerBound':10,'ScalingAdjustment':3}]}"));
         assertThat(config.stepFor(0, true).map(StepScalingConfig.StepAdjustment::scalingAdjustment))

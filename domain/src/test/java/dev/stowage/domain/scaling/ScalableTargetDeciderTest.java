@@ -34,6 +34,7 @@ import dev.stowage.events.ScalingEvent.PolicyAlarm;
 import dev.stowage.events.ScalingEvent.SuspendedState;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ScalableTargetDeciderTest {
@@ -290,11 +291,9 @@ class ScalableTargetDeciderTest {
                         invocationsPut(),
                         new ScalingEvent.ScalableTargetDeregistered(T1),
                         registered(0, 2)));
-        org.assertj.core.api.Assertions.assertThat(state)
-                .isInstanceOfSatisfying(
-                        ScalableTargetState.Registered.class,
-                        r -> org.assertj.core.api.Assertions.assertThat(r.policies())
-                                .isEmpty());
+        Assertions.assertThat(state)
+                .isInstanceOfSatisfying(ScalableTargetState.Registered.class, r -> Assertions.assertThat(r.policies())
+                        .isEmpty());
     }
 
     private static ScalingEvent update(int min, int max, SuspendedState suspended) {

@@ -8,12 +8,12 @@ import static dev.stowage.domain.scaling.ScalingFixtures.INVOCATIONS;
 import static dev.stowage.domain.scaling.ScalingFixtures.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.domain.MutableClock;
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
 import dev.stowage.domain.alarms.InMemoryAlarmService;
 import dev.stowage.domain.controlplane.ControlPlane;
-import dev.stowage.domain.fleet.MutableClock;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.metrics.Statistic;
 import dev.stowage.domain.scaling.ScalableTargetState.Registered;
@@ -42,14 +42,14 @@ class ScalingReactorTest {
     private final ControlPlane controlPlane = new ControlPlane(
             events, clock, ARNS, InstanceTypeCatalog.standard(), endpoint -> 0, (stream, appended) -> {});
     private final AtomicInteger ids = new AtomicInteger();
-    private final AutoScaling autoScaling = new AutoScaling(
-            events,
-            controlPlane,
-            alarms,
-            ScalingArns.of(ARNS),
-            clock,
-            () -> String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet()));
-    private final ScalingReactor reactor = new ScalingReactor(events, controlPlane, ScalingArns.of(ARNS), clock, 1.0);
+    private final AutoScaling autoScaling =
+            new AutoScaling(events, controlPlane, alarms, ScalingArns.of(ARNS), clock, this::nextId);
+    private final ScalingReactor reactor =
+            new ScalingReactor(events, controlPlane, ScalingArns.of(ARNS), clock, 1.0, this::nextId);
+
+    private String nextId() {
+        return String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
+    }
 
     @BeforeEach
     void anInferenceComponentWithTwoCopies() {

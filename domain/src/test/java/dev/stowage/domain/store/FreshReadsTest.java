@@ -13,6 +13,7 @@ import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ class FreshReadsTest {
     }
 
     private static List<String> streams(String... names) {
-        return java.util.Arrays.stream(names).map(StreamIds::inferenceComponent).toList();
+        return Arrays.stream(names).map(StreamIds::inferenceComponent).toList();
     }
 
     private void create(String name) {

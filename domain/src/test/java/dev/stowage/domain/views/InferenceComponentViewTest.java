@@ -13,7 +13,9 @@ import static dev.stowage.domain.views.Fixtures.envelope;
 import static dev.stowage.domain.views.Fixtures.icCreated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stowage.domain.component.InferenceComponentStatus;
+import dev.stowage.events.Document;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import java.util.ArrayList;
@@ -78,9 +80,7 @@ class InferenceComponentViewTest {
 
     @Test
     void aRollbackRestoresTheSpecificationWithItsReasonAndKeepsTheLastDeploymentConfig() {
-        var config = dev.stowage.events.Document.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode()
-                .put("Marker", "rolling"));
+        var config = Document.of(JsonNodeFactory.instance.objectNode().put("Marker", "rolling"));
         InferenceComponentRow row = InferenceComponentView.describe(stream(
                         icCreated(2, T0),
                         new InferenceComponentEvent.InService(T1),

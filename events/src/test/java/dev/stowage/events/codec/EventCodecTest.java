@@ -9,6 +9,7 @@ import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Event;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
+import dev.stowage.events.ScalingEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +72,8 @@ class EventCodecTest {
                 "scalable-target.activity-recorded", 1, codec.encode(recorded).data());
 
         assertThat(decoded).isEqualTo(recorded);
-        assertThat(((dev.stowage.events.ScalingEvent.ScalingActivityRecorded) decoded).notScaledReasons())
-                .extracting(dev.stowage.events.ScalingEvent.NotScaledReason::code)
+        assertThat(((ScalingEvent.ScalingActivityRecorded) decoded).notScaledReasons())
+                .extracting(ScalingEvent.NotScaledReason::code)
                 .containsExactly("AlreadyAtMaxCapacity");
     }
 

@@ -6,6 +6,7 @@ import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.functions.api.ApiWiring;
+import dev.stowage.functions.cloudwatch.CloudWatchAlarmService;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 /**
- * CloudWatch alarms on AWS and their state changes: the alarm port through the AWS SDK, and the EventBridge "CloudWatch
- * Alarm State Change" event, rendered by local mode's alarm engine and parsed by the scaling Lambda on AWS.
+ * Alarm state changes on AWS: the scaling Lambda's handlers and the EventBridge "CloudWatch Alarm State Change" event,
+ * rendered by local mode's alarm engine and parsed by the scaling Lambda.
  */
 @NullMarked
 package dev.stowage.functions.alarms;

@@ -7,17 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.store.ConcurrencyConflict;
-import dev.stowage.functions.fleet.Ec2HostVerifier;
-import dev.stowage.functions.protocol.AwsJsonProtocol;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.protocol.JsonRequest;
-import dev.stowage.functions.protocol.RequestValidator;
-import dev.stowage.functions.protocol.WireError;
-import dev.stowage.functions.protocol.WireException;
+import dev.stowage.functions.config.Environment;
+import dev.stowage.functions.ec2.Ec2HostVerifier;
+import dev.stowage.wire.protocol.AwsJsonProtocol;
+import dev.stowage.wire.protocol.JsonRequest;
+import dev.stowage.wire.protocol.RequestValidator;
+import dev.stowage.wire.protocol.WireError;
+import dev.stowage.wire.protocol.WireException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +59,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     public ApiHandler() {
         this(
                 ApiWiring.fromEnvironment()
-                        .withHostVerifier(Ec2HostVerifier.fromEnvironment())
+                        .withHostVerifier(Ec2HostVerifier.fromEnvironment(Environment.variables()))
                         .services(),
                 OperationMetrics.emf());
     }
@@ -91,7 +91,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             APIGatewayProxyRequestEvent event, String requestId, NamedOperation named) {
         @Nullable Served served = null;
         try {
-            JsonRequest request = protocol.parse(headers(event), body(event));
+            JsonRequest request = protocol.parse(ApiGatewayEvents.headers(event), ApiGatewayEvents.body(event));
             named.name =
                     request.service().targetPrefix() + "." + request.operation().name();
             if (onHostPath(event) != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
@@ -101,7 +101,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             String operation = request.operation().name();
             served.validator().check(operation, request.body());
             ObjectNode output = served.api()
-                    .invoke(operation, request.body(), requestId, caller(event))
+                    .invoke(operation, request.body(), requestId, ApiGatewayEvents.caller(event))
                     .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
@@ -128,7 +128,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private static APIGatewayProxyResponseEvent respond(
             int status, byte[] body, String requestId, Optional<String> errorType) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", AwsJsonProtocol.CONTENT_TYPE);
         headers.put("x-amzn-RequestId", requestId);
         errorType.ifPresent(type -> headers.put(AwsJsonProtocol.ERROR_TYPE_HEADER, type));
@@ -148,32 +148,5 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         }
         String path = Objects.requireNonNullElse(event.getPath(), "/");
         return path.equals(HOST_PATH) || path.equals(HOST_PATH + "/");
-    }
-
-    /** Who API Gateway's IAM authorization found signed the request. */
-    static Caller caller(APIGatewayProxyRequestEvent event) {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity)
-                .map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn)
-                .map(Caller::of)
-                .orElse(Caller.UNKNOWN);
-    }
-
-    static Headers headers(APIGatewayProxyRequestEvent event) {
-        Map<String, List<String>> multi = event.getMultiValueHeaders();
-        if (multi != null && !multi.isEmpty()) {
-            return Headers.of(multi);
-        }
-        return Headers.ofSingle(event.getHeaders() == null ? Map.of() : event.getHeaders());
-    }
-
-    static byte[] body(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        return Boolean.TRUE.equals(event.getIsBase64Encoded())
-                ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8);
     }
 }

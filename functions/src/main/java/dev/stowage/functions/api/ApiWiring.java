@@ -15,9 +15,10 @@ import dev.stowage.domain.store.SnapshotStore;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.EventEnvelope;
-import dev.stowage.functions.alarms.CloudWatchAlarmService;
+import dev.stowage.functions.cloudwatch.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.ec2.HostVerifier;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -75,12 +76,16 @@ public record ApiWiring(
 
     /** The scaling reactor, setting copy counts through {@link #controlPlane()}; cooldowns divided by {@code timeScale}. */
     public ScalingReactor scalingReactor(double timeScale) {
-        return new ScalingReactor(events, controlPlane(), ScalingArns.of(arns), clock, timeScale);
+        return new ScalingReactor(events, controlPlane(), ScalingArns.of(arns), clock, timeScale, ApiWiring::uuid);
     }
 
     private AutoScaling autoScaling(ControlPlane controlPlane) {
-        return new AutoScaling(events, controlPlane, alarms, ScalingArns.of(arns), clock, () -> UUID.randomUUID()
-                .toString());
+        return new AutoScaling(events, controlPlane, alarms, ScalingArns.of(arns), clock, ApiWiring::uuid);
+    }
+
+    /** The ids of scaling activities and policies, as Application Auto Scaling gives them. */
+    private static String uuid() {
+        return UUID.randomUUID().toString();
     }
 
     private Reads reads() {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.scaling.AutoScaling;
 import dev.stowage.domain.store.ConcurrencyConflict;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.WireError;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.stowage.functions.api;
 
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.wire.protocol.WireError;
 
 /** How a domain rejection goes on the wire of each service. */
 final class ErrorCodes {

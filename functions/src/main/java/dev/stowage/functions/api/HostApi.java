@@ -9,10 +9,12 @@ import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.events.FleetEvent.Capacity;
-import dev.stowage.functions.hostapi.AssignmentJson;
-import dev.stowage.functions.hostapi.RoutingSnapshotJson;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.functions.ec2.HostVerifier;
+import dev.stowage.wire.hostapi.AssignmentJson;
+import dev.stowage.wire.hostapi.RoutingSnapshotJson;
+import dev.stowage.wire.protocol.Caller;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.WireError;
 import java.util.Optional;
 
 /**
@@ -21,10 +23,10 @@ import java.util.Optional;
  * retry freely.
  */
 public final class HostApi implements ServiceApi {
-    /** The target prefix of the hosts' operations. */
-    public static final String TARGET_PREFIX = "StowageHost";
-
     private static final ServiceModel MODEL = ServiceModel.stowageHost();
+
+    /** The target prefix of the hosts' operations. */
+    public static final String TARGET_PREFIX = MODEL.targetPrefix();
 
     private final FleetReports reports;
     private final RoutingReads routing;

@@ -2,7 +2,7 @@ package dev.stowage.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.wire.protocol.WireError;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

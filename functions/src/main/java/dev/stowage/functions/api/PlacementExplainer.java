@@ -7,21 +7,20 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.endpoint.EndpointDecider;
-import dev.stowage.domain.fleet.CopyFailure;
 import dev.stowage.domain.fleet.FleetCopyRecord;
-import dev.stowage.domain.fleet.FleetInstanceRecord;
 import dev.stowage.domain.fleet.FleetState;
+import dev.stowage.domain.fleet.PlacementExplanation;
 import dev.stowage.domain.fleet.RolloutProgress;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
+import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * {@code Stowage.ExplainPlacement}: for each variant of an endpoint, its instances with what they offer and
@@ -59,75 +58,56 @@ final class PlacementExplainer {
     private ObjectNode variant(String endpointName, JsonNode variant) {
         String variantName = variant.path("VariantName").asText();
         FleetState fleet = reads.fleet(endpointName, variantName);
+        PlacementExplanation explanation = PlacementExplanation.of(
+                fleet, subjects(componentsOn(endpointName, variantName, fleet)), clock.instant());
         ObjectNode out = Json.object()
                 .put("VariantName", variantName)
                 .put("InstanceType", variant.path("InstanceType").asText());
         ArrayNode instances = out.putArray("Instances");
-        fleet.instances().values().stream()
-                .sorted(java.util.Comparator.comparing(FleetInstanceRecord::instanceId))
-                .forEach(i -> instances.add(instance(i, fleet)));
+        explanation.instances().forEach(i -> instances.add(instance(i)));
         ArrayNode components = out.putArray("InferenceComponents");
-        for (InferenceComponentRow row : componentsOn(endpointName, variantName, fleet)) {
-            components.add(component(row, fleet));
-        }
+        explanation.components().forEach(c -> components.add(component(c)));
         return out;
     }
 
-    private ObjectNode instance(FleetInstanceRecord instance, FleetState fleet) {
+    private List<PlacementExplanation.Subject> subjects(List<InferenceComponentRow> rows) {
+        return rows.stream()
+                .map(row -> new PlacementExplanation.Subject(
+                        row.name(),
+                        row.componentStatus(),
+                        row.desiredCopyCount(),
+                        reads.component(row.name(), components) instanceof InferenceComponentState.Present p
+                                ? Optional.of(p)
+                                : Optional.empty()))
+                .toList();
+    }
+
+    private static ObjectNode instance(PlacementExplanation.Instance instance) {
         ObjectNode out = Json.object()
                 .put("InstanceId", instance.instanceId())
                 .put("Status", instance.status().name());
-        instance.capacity().ifPresent(capacity -> {
-            List<FleetCopyRecord> held = fleet.copies().values().stream()
-                    .filter(c -> c.instanceId().equals(instance.instanceId()))
-                    .toList();
-            long cores = capacity.milliCores()
-                    - held.stream().mapToLong(FleetCopyRecord::milliCores).sum();
-            long memory = capacity.memoryMib()
-                    - held.stream().mapToLong(FleetCopyRecord::memoryMib).sum();
-            Set<Integer> used = new TreeSet<>();
-            held.forEach(c -> used.addAll(c.deviceIndices()));
-            out.set(
-                    "Allocatable",
-                    resources(capacity.milliCores(), capacity.memoryMib(), capacity.acceleratorDevices()));
-            out.set("Free", resources(cores, memory, capacity.acceleratorDevices() - used.size()));
-            ArrayNode free = out.putArray("FreeAcceleratorDeviceIndices");
-            IntStream.range(0, capacity.acceleratorDevices())
-                    .filter(d -> !used.contains(d))
-                    .forEach(free::add);
+        instance.room().ifPresent(room -> {
+            out.set("Allocatable", resources(room.allocatable()));
+            out.set("Free", resources(room.free()));
+            room.freeDeviceIndices().forEach(out.putArray("FreeAcceleratorDeviceIndices")::add);
         });
         return out;
     }
 
-    private ObjectNode component(InferenceComponentRow row, FleetState fleet) {
-        List<FleetCopyRecord> copies = fleet.copiesOf(row.name()).stream()
-                .sorted(java.util.Comparator.comparing(FleetCopyRecord::copyId))
-                .toList();
-        long live = copies.stream()
-                .filter(c -> c.status() != FleetCopyRecord.Status.REMOVING && !fleet.replacing(c))
-                .count();
+    private static ObjectNode component(PlacementExplanation.Component component) {
+        PlacementExplanation.Subject subject = component.subject();
         ObjectNode out = Json.object()
-                .put("InferenceComponentName", row.name())
-                .put("Status", row.componentStatus().wireName())
-                .put("DesiredCopyCount", row.desiredCopyCount())
-                .put("CurrentCopyCount", fleet.loadedCopies(row.name()))
-                .put("PendingCopyCount", Math.max(0, row.desiredCopyCount() - live));
-        String blocked = fleet.blocked().get(row.name());
-        if (blocked != null) {
-            out.put("PendingReason", blocked);
-        }
-        CopyFailure failure = fleet.failures().get(row.name());
-        if (failure != null) {
-            out.put("LastFailure", failure.reason() + " (" + failure.inARow() + " in a row)");
-        }
-        Optional<InferenceComponentState.Present> state =
-                reads.component(row.name(), components) instanceof InferenceComponentState.Present p
-                        ? Optional.of(p)
-                        : Optional.empty();
-        state.flatMap(p -> RolloutProgress.of(fleet, p, clock.instant()))
-                .ifPresent(progress -> out.set("Rollout", rollout(progress)));
+                .put("InferenceComponentName", subject.name())
+                .put("Status", subject.status().wireName())
+                .put("DesiredCopyCount", subject.desiredCopyCount())
+                .put("CurrentCopyCount", component.currentCopyCount())
+                .put("PendingCopyCount", component.pendingCopyCount());
+        component.pendingReason().ifPresent(reason -> out.put("PendingReason", reason));
+        component.lastFailure().ifPresent(failure -> out.put("LastFailure", failure));
+        component.rollout().ifPresent(progress -> out.set("Rollout", rollout(progress)));
         ArrayNode list = out.putArray("Copies");
-        for (FleetCopyRecord copy : copies) {
+        for (PlacementExplanation.Copy explained : component.copies()) {
+            FleetCopyRecord copy = explained.record();
             ObjectNode c = list.addObject()
                     .put("CopyId", copy.copyId())
                     .put("InstanceId", copy.instanceId())
@@ -138,8 +118,7 @@ final class PlacementExplainer {
                 c.put("Replaces", copy.replaces());
             }
             c.put("Why", copy.why());
-            state.ifPresent(
-                    p -> c.put("RunsCurrentSpecification", copy.specifiedAt().equals(p.specifiedAt())));
+            explained.runsCurrentSpecification().ifPresent(current -> c.put("RunsCurrentSpecification", current));
         }
         return out;
     }
@@ -175,10 +154,10 @@ final class PlacementExplainer {
                 .toList();
     }
 
-    private static ObjectNode resources(long milliCores, long memoryMib, int devices) {
+    private static ObjectNode resources(Capacity capacity) {
         return Json.object()
-                .put("NumberOfCpuCores", milliCores / 1000.0)
-                .put("MemoryInMb", memoryMib)
-                .put("NumberOfAcceleratorDevices", devices);
+                .put("NumberOfCpuCores", capacity.milliCores() / 1000.0)
+                .put("MemoryInMb", capacity.memoryMib())
+                .put("NumberOfAcceleratorDevices", capacity.acceleratorDevices());
     }
 }

@@ -19,6 +19,7 @@ import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,7 @@ final class Reads {
     }
 
     /** The resource folded from its own stream, if it exists. */
-    <R extends ViewRow> java.util.Optional<R> find(ViewKind kind, String name, Class<R> type) {
+    <R extends ViewRow> Optional<R> find(ViewKind kind, String name, Class<R> type) {
         return Views.describe(kind, events.read(kind.streamOf(name))).map(type::cast);
     }
 

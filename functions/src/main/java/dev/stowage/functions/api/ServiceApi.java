@@ -3,8 +3,9 @@ package dev.stowage.functions.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.store.ConcurrencyConflict;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.wire.protocol.Caller;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.WireError;
 import java.util.Optional;
 
 /** One AWS JSON 1.1 service the API handler serves: its model, its operations and its error codes. */

@@ -17,7 +17,7 @@ public final class DeploymentCatalog {
     private DeploymentCatalog() {}
 
     public static InstanceTypeCatalog fromEnvironment() {
-        return of(System.getenv());
+        return of(Environment.variables());
     }
 
     static InstanceTypeCatalog of(Map<String, String> environment) {

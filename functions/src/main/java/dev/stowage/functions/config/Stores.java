@@ -5,11 +5,11 @@ import dev.stowage.domain.store.EventStore;
 import dev.stowage.domain.store.LivenessStore;
 import dev.stowage.domain.store.SnapshotStore;
 import dev.stowage.domain.views.ViewStore;
-import dev.stowage.functions.fleet.DynamoDbLivenessStore;
-import dev.stowage.functions.fleet.DynamoDbSnapshotStore;
-import dev.stowage.functions.store.DynamoDbEventStore;
-import dev.stowage.functions.store.EventsTable;
-import dev.stowage.functions.views.DynamoDbViewStore;
+import dev.stowage.functions.dynamodb.DynamoDbEventStore;
+import dev.stowage.functions.dynamodb.DynamoDbLivenessStore;
+import dev.stowage.functions.dynamodb.DynamoDbSnapshotStore;
+import dev.stowage.functions.dynamodb.DynamoDbViewStore;
+import dev.stowage.functions.dynamodb.EventsTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,7 +34,7 @@ public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots
 
     /** The stores of a Lambda container, built once per container from its environment. */
     public static Stores fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = Environment.variables();
         Arns arns = new Arns(
                 env.getOrDefault("AWS_REGION", "us-east-1"), env.getOrDefault("STOWAGE_ACCOUNT_ID", "000000000000"));
         return dynamoDb(

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.stowage.functions.cloudwatch.CloudWatchDashboards;
+import dev.stowage.functions.config.Environment;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.dynamodb.WakeUps;
 import dev.stowage.functions.metrics.BatchFigures;
-import dev.stowage.functions.store.WakeUps;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -45,7 +47,7 @@ public final class DashboardHandler implements RequestHandler<DynamodbEvent, Str
                 stores.events(),
                 stores.views(),
                 new CloudWatchDashboards(CloudWatchClient.create()),
-                DashboardSettings.fromEnvironment(System.getenv()));
+                DashboardSettings.fromEnvironment(Environment.variables()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.EventEnvelope;
+import dev.stowage.functions.cloudwatch.Dashboards;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,6 +6,8 @@ import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.functions.config.Environment;
+import dev.stowage.functions.ec2.Ec2InstanceProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -24,7 +26,7 @@ public final class FleetTickHandler implements RequestStreamHandler {
 
     /** Lambda's entry point: stores, EC2 and the launch settings come from the environment, once per container. */
     public FleetTickHandler() {
-        this(FleetWiring.fromEnvironment(), Ec2InstanceProvider.fromEnvironment());
+        this(FleetWiring.fromEnvironment(), Ec2InstanceProvider.fromEnvironment(Environment.variables()));
     }
 
     private FleetTickHandler(FleetWiring wiring, Ec2InstanceProvider provider) {

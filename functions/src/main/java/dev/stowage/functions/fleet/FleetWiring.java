@@ -7,7 +7,7 @@ import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
-import dev.stowage.functions.alarms.CloudWatchAlarmStates;
+import dev.stowage.functions.cloudwatch.CloudWatchAlarmStates;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.Stores;
 import java.time.Clock;

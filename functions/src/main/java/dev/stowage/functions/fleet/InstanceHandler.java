@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.stowage.domain.fleet.InstanceReconciler;
+import dev.stowage.functions.config.Environment;
+import dev.stowage.functions.ec2.Ec2InstanceProvider;
 import dev.stowage.functions.metrics.BatchFigures;
 
 /**
@@ -16,7 +18,7 @@ public final class InstanceHandler implements RequestHandler<DynamodbEvent, Stre
 
     /** Lambda's entry point: stores, EC2 and the launch settings come from the environment, once per container. */
     public InstanceHandler() {
-        this(FleetWiring.fromEnvironment().instances(Ec2InstanceProvider.fromEnvironment()));
+        this(FleetWiring.fromEnvironment().instances(Ec2InstanceProvider.fromEnvironment(Environment.variables())));
     }
 
     public InstanceHandler(InstanceReconciler instances) {

@@ -1,4 +1,4 @@
-/** The fleet's Lambda handlers and adapters: the placement reactor, instance reconciliation, host liveness. */
+/** The fleet's Lambda handlers: the placement reactor, instance reconciliation and the periodic tick. */
 @NullMarked
 package dev.stowage.functions.fleet;
 

@@ -11,6 +11,7 @@ import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemoryLivenessStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
 import dev.stowage.domain.views.InMemoryViewStore;
+import dev.stowage.functions.ec2.HostVerifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.domain.MutableClock;
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.FleetEvent;
-import dev.stowage.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class PlacementExplainerTest {
                 .isTrue();
         assertThat(component.has("Rollout")).as("nothing to replace").isFalse();
 
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         var updated = call(
                 "SageMaker.UpdateInferenceComponent",
                 "{'InferenceComponentName':'ic','Specification':{'Container':{'Image':'stowage/llm-sim'},"

@@ -9,7 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.views.InMemoryViewStore;
-import dev.stowage.functions.store.StreamRecords;
+import dev.stowage.events.Event;
+import dev.stowage.functions.cloudwatch.InMemoryDashboards;
+import dev.stowage.functions.dynamodb.StreamRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ class DashboardHandlerTest {
         assertThat(dashboards.get("Stowage-ep").orElseThrow()).contains("`ic`");
     }
 
-    private void append(String stream, dev.stowage.events.Event event) {
+    private void append(String stream, Event event) {
         events.append(stream, 0, List.of(event), new AppendContext(DashboardReactorTest.T0, "c", "c"));
     }
 

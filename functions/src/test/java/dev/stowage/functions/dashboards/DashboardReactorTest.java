@@ -15,6 +15,7 @@ import dev.stowage.events.Document;
 import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.Event;
 import dev.stowage.events.InferenceComponentEvent;
+import dev.stowage.functions.cloudwatch.InMemoryDashboards;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.stowage.functions.fleet;
 
-import static dev.stowage.functions.store.StreamRecords.context;
-import static dev.stowage.functions.store.StreamRecords.event;
-import static dev.stowage.functions.store.StreamRecords.record;
+import static dev.stowage.functions.dynamodb.StreamRecords.context;
+import static dev.stowage.functions.dynamodb.StreamRecords.event;
+import static dev.stowage.functions.dynamodb.StreamRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;

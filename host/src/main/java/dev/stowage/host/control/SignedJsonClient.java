@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class SignedJsonClient {
 
     /** The output of {@code operation}, retried as the class says. */
     public JsonNode call(String operation, ObjectNode input) {
-        byte[] body = input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = input.toString().getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(operation, body);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -21,7 +22,7 @@ final class ModelArchive {
 
     /** Whether the artifact at {@code url} is meant as an archive: its name ends in {@code .tar.gz} or {@code .tgz}. */
     static boolean isArchive(String url) {
-        String name = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = url.strip().toLowerCase(Locale.ROOT);
         return name.endsWith(".tar.gz") || name.endsWith(".tgz");
     }
 

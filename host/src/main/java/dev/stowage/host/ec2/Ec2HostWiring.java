@@ -1,6 +1,5 @@
 package dev.stowage.host.ec2;
 
-import dev.stowage.functions.api.HostApi;
 import dev.stowage.host.HostCapacity;
 import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;
@@ -14,6 +13,7 @@ import dev.stowage.host.logs.CloudWatchCopyLogs;
 import dev.stowage.host.metrics.CloudWatchMetricsPublisher;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.metrics.MetricsPublisher;
+import dev.stowage.wire.protocol.ServiceModel;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -60,7 +60,11 @@ public record Ec2HostWiring(Function<HostEnvironment, MetricsPublisher> metrics,
             HostIdentity identity,
             IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
         SignedJsonClient api = new SignedJsonClient(
-                environment.hostApi(), HostApi.TARGET_PREFIX, environment.region(), credentials, Backoff.standard());
+                environment.hostApi(),
+                ServiceModel.stowageHost().targetPrefix(),
+                environment.region(),
+                credentials,
+                Backoff.standard());
         HostCapacity capacity = environment
                 .simulatedInstanceType()
                 .map(CapacityDetector::simulated)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
  * The continuous batch of one simulated model server: a scheduler thread decodes every active {@link Sequence} in
@@ -154,7 +155,7 @@ final class DecodeBatch implements AutoCloseable {
         }
     }
 
-    private int locked(java.util.function.IntSupplier read) {
+    private int locked(IntSupplier read) {
         lock.lock();
         try {
             return read.getAsInt();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads the end of a log file without reading all of it. */
 final class LogTail {
@@ -27,7 +28,7 @@ final class LogTail {
             end--;
         }
         int start = Math.max(0, end - maxLines);
-        String tail = String.join("\n", java.util.Arrays.copyOfRange(lines, start, end));
+        String tail = String.join("\n", Arrays.copyOfRange(lines, start, end));
         return tail.length() <= maxChars ? tail : tail.substring(tail.length() - maxChars);
     }
 }

@@ -1,5 +1,8 @@
 package dev.stowage.host.serving;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * A {@link CapacityDemand} that does not block the router: each signal runs {@code next} on a virtual thread of its
  * own, one at a time per component (a signal while one runs is dropped: capacity is already being asked for). A
@@ -9,7 +12,7 @@ public final class BackgroundDemand implements CapacityDemand {
     private static final System.Logger LOG = System.getLogger(BackgroundDemand.class.getName());
 
     private final CapacityDemand next;
-    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public BackgroundDemand(CapacityDemand next) {
         this.next = next;

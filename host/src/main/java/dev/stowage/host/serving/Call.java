@@ -1,7 +1,7 @@
 package dev.stowage.host.serving;
 
 import dev.stowage.domain.metrics.InvocationRecord;
-import dev.stowage.functions.runtime.InvocationRequest;
+import dev.stowage.wire.runtime.InvocationRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

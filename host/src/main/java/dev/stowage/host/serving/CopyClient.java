@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends an invocation to a copy over the SageMaker container contract ({@code POST /invocations}), directly or
@@ -41,7 +43,7 @@ final class CopyClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        Map<String, String> returned = new java.util.LinkedHashMap<>();
+        Map<String, String> returned = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 returned.put(name, values.getFirst());
@@ -51,7 +53,7 @@ final class CopyClient implements AutoCloseable {
     }
 
     /** The value of header {@code name} in {@code headers}, compared case-insensitively. */
-    static @org.jspecify.annotations.Nullable String header(Map<String, String> headers, String name) {
+    static @Nullable String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> entry : headers.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
                 return entry.getValue();
@@ -62,7 +64,7 @@ final class CopyClient implements AutoCloseable {
 
     /** Those of {@code headers} named in {@code names}, under the names' spelling. */
     static Map<String, String> pick(Map<String, String> headers, List<String> names) {
-        Map<String, String> picked = new java.util.LinkedHashMap<>();
+        Map<String, String> picked = new LinkedHashMap<>();
         for (String name : names) {
             String value = header(headers, name);
             if (value != null) {

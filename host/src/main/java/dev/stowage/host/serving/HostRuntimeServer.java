@@ -2,10 +2,10 @@ package dev.stowage.host.serving;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.runtime.InvocationRequest;
-import dev.stowage.functions.runtime.RuntimeErrorException;
 import dev.stowage.host.http.HttpServers;
+import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.runtime.InvocationRequest;
+import dev.stowage.wire.runtime.RuntimeErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -5,12 +5,14 @@ import dev.stowage.domain.metrics.InvocationRecord;
 import dev.stowage.domain.routing.Candidate;
 import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.Router;
-import dev.stowage.functions.runtime.InvocationRequest;
-import dev.stowage.functions.runtime.RuntimeError;
 import dev.stowage.host.copies.CopyTable;
+import dev.stowage.wire.runtime.InvocationRequest;
+import dev.stowage.wire.runtime.RuntimeError;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime API's router, one per host (and one in local mode's front door): finds the invoked component
@@ -190,7 +193,7 @@ public final class InvocationService implements AutoCloseable {
         CopyClient.Answer answer;
         try {
             answer = client.post(slot.uri(call.limit()), call.request().body(), forwarded(call.request()), timeout);
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             lease.release();
             return Optional.of(replies.timedOut(call, slot, serving, sent));
         } catch (IOException e) {
@@ -236,7 +239,7 @@ public final class InvocationService implements AutoCloseable {
         return headers;
     }
 
-    private static void put(Map<String, String> headers, String name, @org.jspecify.annotations.Nullable String v) {
+    private static void put(Map<String, String> headers, String name, @Nullable String v) {
         if (v != null) {
             headers.put(name, v);
         }
@@ -268,7 +271,7 @@ public final class InvocationService implements AutoCloseable {
      * PeerForwarding}): this router's estimates of them ({@link LoadBoard}) may run ahead of the truth for a moment,
      * and a metric that alarms read must not.
      */
-    private void sample(Call call, java.util.Collection<Slot> slots) {
+    private void sample(Call call, Collection<Slot> slots) {
         List<ConcurrencySample.CopyLoad> loads = slots.stream()
                 .filter(s -> s instanceof Slot.Own)
                 .map(s -> new ConcurrencySample.CopyLoad(s.instanceId(), s.copyId(), s.outstanding()))

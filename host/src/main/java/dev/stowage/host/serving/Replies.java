@@ -1,10 +1,10 @@
 package dev.stowage.host.serving;
 
 import dev.stowage.domain.metrics.InvocationRecord;
-import dev.stowage.functions.runtime.EventStreamEncoder;
-import dev.stowage.functions.runtime.InvocationResponses;
-import dev.stowage.functions.runtime.ResponseMetadata;
-import dev.stowage.functions.runtime.RuntimeError;
+import dev.stowage.wire.runtime.EventStreamEncoder;
+import dev.stowage.wire.runtime.InvocationResponses;
+import dev.stowage.wire.runtime.ResponseMetadata;
+import dev.stowage.wire.runtime.RuntimeError;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

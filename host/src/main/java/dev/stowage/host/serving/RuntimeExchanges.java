@@ -1,7 +1,7 @@
 package dev.stowage.host.serving;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.stowage.functions.protocol.Headers;
+import dev.stowage.wire.protocol.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.stowage.host.serving;
 
-import dev.stowage.functions.runtime.InvocationResponses;
-import dev.stowage.functions.runtime.RuntimeError;
+import dev.stowage.wire.runtime.InvocationResponses;
+import dev.stowage.wire.runtime.RuntimeError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
-import dev.stowage.functions.runtime.RuntimeError;
+import dev.stowage.wire.runtime.RuntimeError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

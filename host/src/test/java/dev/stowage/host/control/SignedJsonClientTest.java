@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
-import dev.stowage.functions.protocol.AwsJsonProtocol;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.protocol.WireException;
-import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
-import dev.stowage.functions.protocol.sigv4.SignedRequest;
 import dev.stowage.host.LoopbackServer;
+import dev.stowage.wire.protocol.AwsJsonProtocol;
+import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.protocol.WireException;
+import dev.stowage.wire.sigv4.SigV4Verifier;
+import dev.stowage.wire.sigv4.SignedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

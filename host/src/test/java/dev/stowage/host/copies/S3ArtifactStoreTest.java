@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.testing.aws.CannedResponse;
 import dev.stowage.testing.aws.CapturedRequest;
 import dev.stowage.testing.aws.CapturingAwsServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ class S3ArtifactStoreTest {
                 CannedResponse.xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"));
 
         assertThatThrownBy(() -> fetcher().fetch("copy-1", "s3://private/model.tar.gz"))
-                .isInstanceOf(java.io.IOException.class)
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("Could not read s3://private/model.tar.gz")
                 .hasMessageContaining("Access Denied");
     }

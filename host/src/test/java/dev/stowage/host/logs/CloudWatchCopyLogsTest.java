@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /** Copy logs shipped to CloudWatch Logs, checked on the JSON requests the real SDK client sends. */
 class CloudWatchCopyLogsTest {
@@ -158,15 +160,14 @@ class CloudWatchCopyLogsTest {
     @Test
     void batches_keep_under_a_megabyte_and_long_lines_are_cut() {
         String line = "x".repeat(300 * 1024);
-        List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> events =
-                java.util.stream.IntStream.range(0, 6)
-                        .mapToObj(i -> software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent.builder()
-                                .timestamp(1L)
-                                .message(LogBatch.fit(line))
-                                .build())
-                        .toList();
+        List<InputLogEvent> events = IntStream.range(0, 6)
+                .mapToObj(i -> InputLogEvent.builder()
+                        .timestamp(1L)
+                        .message(LogBatch.fit(line))
+                        .build())
+                .toList();
 
-        List<List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent>> batches = LogBatch.split(events);
+        List<List<InputLogEvent>> batches = LogBatch.split(events);
 
         assertThat(events.getFirst().message()).hasSize(LogBatch.MAX_MESSAGE_BYTES);
         assertThat(batches).extracting(List::size).containsExactly(4, 2);

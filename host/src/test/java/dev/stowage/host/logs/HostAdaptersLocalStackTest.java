@@ -7,6 +7,8 @@ import dev.stowage.host.copies.S3ArtifactStore;
 import dev.stowage.host.metrics.CloudWatchMetricsPublisher;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.testing.aws.LocalStackClients;
+import dev.stowage.testing.aws.LocalStackImage;
+import dev.stowage.testing.aws.WithLocalStack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
-import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -26,13 +27,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The host's AWS adapters against LocalStack: an artifact prefix fetched from S3, a copy log shipped to CloudWatch
- * Logs, metrics published to CloudWatch. Skipped where there is no Docker engine.
+ * Logs, metrics published to CloudWatch. Skipped where LocalStack's image is not in a local Docker Engine.
  */
+@WithLocalStack
 @Testcontainers(disabledWithoutDocker = true)
 class HostAdaptersLocalStackTest {
     @Container
-    static final LocalStackContainer LOCALSTACK =
-            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"));
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(LocalStackImage.name());
 
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class LlmSimRuntimeTest {
     @AfterEach
     void stop() {
         if (model != null) {
-            model.stop(java.time.Duration.ZERO);
+            model.stop(Duration.ZERO);
         }
         http.close();
     }

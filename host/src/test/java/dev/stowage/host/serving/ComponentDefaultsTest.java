@@ -3,6 +3,7 @@ package dev.stowage.host.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.events.Document;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** What a component's container environment tells the router, and what a request's header asks. */
 class ComponentDefaultsTest {
     private static Document specification(String name, String value) throws Exception {
-        return Document.of((com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper()
+        return Document.of((ObjectNode) new ObjectMapper()
                 .readTree("{\"Container\":{\"Image\":\"x\",\"Environment\":{\"" + name + "\":\"" + value + "\"}}}"));
     }
 

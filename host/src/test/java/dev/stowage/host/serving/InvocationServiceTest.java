@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.runtime.InvocationRequest;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.runtime.InvocationRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

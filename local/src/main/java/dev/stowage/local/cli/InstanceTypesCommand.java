@@ -5,6 +5,7 @@ import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.instances.InstanceTypeTable;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,7 @@ public final class InstanceTypesCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "TYPE", description = "An instance type, e.g. ml.g5.12xlarge.")
-    @org.jspecify.annotations.Nullable
+    @Nullable
     String type;
 
     @Override

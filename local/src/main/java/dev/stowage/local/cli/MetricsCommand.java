@@ -2,6 +2,7 @@ package dev.stowage.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ public final class MetricsCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--period", description = "Seconds per period; shows statistics instead of latest values.")
-    @org.jspecify.annotations.Nullable
+    @Nullable
     Integer period;
 
     @Option(
@@ -43,7 +45,7 @@ public final class MetricsCommand implements Callable<Integer> {
     int periods;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this metric, e.g. GPUReservation.")
-    @org.jspecify.annotations.Nullable
+    @Nullable
     String name;
 
     @Override
@@ -55,7 +57,7 @@ public final class MetricsCommand implements Callable<Integer> {
                     HttpRequest.newBuilder(URI.create(url + "/stowage/metrics" + query))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             spec.commandLine().getErr().println("stowage: nothing answers at " + url + "; is './stowage up' running?");
             return 1;
         }

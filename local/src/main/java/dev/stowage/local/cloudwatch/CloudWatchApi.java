@@ -6,17 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.functions.protocol.Operation;
-import dev.stowage.functions.protocol.RequestValidator;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.Violation;
-import dev.stowage.functions.protocol.WireError;
-import dev.stowage.functions.protocol.WireException;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.local.alarms.LocalAlarmEngine;
+import dev.stowage.wire.protocol.Operation;
+import dev.stowage.wire.protocol.RequestValidator;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.Violation;
+import dev.stowage.wire.protocol.WireError;
+import dev.stowage.wire.protocol.WireException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -84,7 +85,7 @@ public final class CloudWatchApi implements RequestHandler<APIGatewayProxyReques
         }
     }
 
-    private static Function<JsonNode, ObjectNode> noOutput(java.util.function.Consumer<JsonNode> operation) {
+    private static Function<JsonNode, ObjectNode> noOutput(Consumer<JsonNode> operation) {
         return body -> {
             operation.accept(body);
             return null;

@@ -1,7 +1,7 @@
 package dev.stowage.local.cloudwatch;
 
-import dev.stowage.functions.protocol.WireError;
-import dev.stowage.functions.protocol.WireException;
+import dev.stowage.wire.protocol.WireError;
+import dev.stowage.wire.protocol.WireException;
 import java.util.Map;
 
 /**

@@ -8,15 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.Shape;
-import dev.stowage.functions.protocol.WireError;
+import dev.stowage.functions.api.ApiGatewayEvents;
+import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.Shape;
+import dev.stowage.wire.protocol.WireError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ final class CloudWatchRpc {
     /** The operation the path names ({@code UnknownOperationException} 404 for none). */
     static String operation(APIGatewayProxyRequestEvent event) {
         String path = Objects.requireNonNullElse(event.getPath(), "");
-        Headers headers = Headers.of(Objects.requireNonNullElse(event.getMultiValueHeaders(), Map.of()));
+        Headers headers = ApiGatewayEvents.headers(event);
         String name = path.substring(Math.min(path.length(), PATH_PREFIX.length()));
         if (!"POST".equals(event.getHttpMethod())
                 || !headers.first("smithy-protocol").orElse("").equals("rpc-v2-cbor")
@@ -57,10 +58,7 @@ final class CloudWatchRpc {
 
     /** The request body as a tree ({@code {}} when empty; {@code SerializationException} when not a CBOR map). */
     static ObjectNode decode(APIGatewayProxyRequestEvent event) {
-        String body = Objects.requireNonNullElse(event.getBody(), "");
-        byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
-                ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ApiGatewayEvents.body(event);
         if (bytes.length == 0) {
             return CBOR.createObjectNode();
         }
@@ -110,7 +108,7 @@ final class CloudWatchRpc {
     }
 
     private static APIGatewayProxyResponseEvent response(int status, byte[] body, Map<String, String> extra) {
-        Map<String, String> headers = new java.util.HashMap<>(extra);
+        Map<String, String> headers = new HashMap<>(extra);
         headers.put("smithy-protocol", "rpc-v2-cbor");
         if (body.length > 0) {
             headers.put("Content-Type", CONTENT_TYPE);

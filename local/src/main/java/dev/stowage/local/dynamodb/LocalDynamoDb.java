@@ -2,6 +2,8 @@ package dev.stowage.local.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.stowage.host.http.FreePort;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.net.BindException;
@@ -129,7 +131,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
     }
 
-    private static String[] arguments(@Nullable Path dataDir, int port) throws java.io.IOException {
+    private static String[] arguments(@Nullable Path dataDir, int port) throws IOException {
         List<String> args = new ArrayList<>();
         if (dataDir == null) {
             args.add("-inMemory");

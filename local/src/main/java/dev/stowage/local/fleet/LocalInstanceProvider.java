@@ -10,6 +10,7 @@ import dev.stowage.host.metrics.MetricsPublisher;
 import dev.stowage.host.serving.RoutingDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,7 +96,7 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
     }
 
     /** The hosts of a fleet that are running now. */
-    public java.util.List<InferenceHost> hosts(String fleetStream) {
+    public List<InferenceHost> hosts(String fleetStream) {
         return hosts.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(fleetStream + "#"))
                 .map(Map.Entry::getValue)

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.stowage.functions.runtime.InvocationRequest;
-import dev.stowage.functions.runtime.RuntimeErrorException;
+import dev.stowage.functions.api.ApiGatewayEvents;
 import dev.stowage.host.serving.CapacityWait;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.serving.RuntimeResponse;
 import dev.stowage.local.http.StreamedProxyResponse;
+import dev.stowage.wire.runtime.InvocationRequest;
+import dev.stowage.wire.runtime.RuntimeError;
+import dev.stowage.wire.runtime.RuntimeErrorException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -35,6 +37,18 @@ public final class LocalRuntimeHandler
                 .flatMap(e -> CapacityWait.ofHeader(e.getValue()));
     }
 
+    private static InvocationRequest request(APIGatewayProxyRequestEvent event) {
+        byte[] body;
+        try {
+            body = ApiGatewayEvents.body(event);
+        } catch (IllegalArgumentException notBase64) {
+            throw RuntimeError.validation("The request body is not valid base64.")
+                    .exception();
+        }
+        String method = Objects.requireNonNullElse(event.getHttpMethod(), "POST");
+        return InvocationRequest.parse(method, ApiGatewayEvents.rawPath(event), ApiGatewayEvents.headers(event), body);
+    }
+
     public LocalRuntimeHandler(InvocationService router) {
         this.router = router;
     }
@@ -44,7 +58,7 @@ public final class LocalRuntimeHandler
         String requestId = UUID.randomUUID().toString();
         RuntimeResponse response;
         try {
-            response = router.invoke(InvocationRequest.fromEvent(event), requestId, waitForCapacity(event));
+            response = router.invoke(request(event), requestId, waitForCapacity(event));
         } catch (RuntimeErrorException e) {
             response = RuntimeResponse.error(e.error(), requestId);
         }

@@ -1,7 +1,6 @@
 package dev.stowage.local.wiring;
 
 import dev.stowage.functions.api.ApiHandler;
-import dev.stowage.functions.api.HostApi;
 import dev.stowage.host.FleetPort;
 import dev.stowage.host.control.ApiFleetPort;
 import dev.stowage.host.control.ApiRoutingDirectory;
@@ -9,6 +8,7 @@ import dev.stowage.host.control.Backoff;
 import dev.stowage.host.control.SignedJsonClient;
 import dev.stowage.host.serving.RoutingDirectory;
 import dev.stowage.local.app.LocalEnvironment;
+import dev.stowage.wire.protocol.ServiceModel;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,7 +23,7 @@ record HostControl(FleetPort fleet, RoutingDirectory directory) {
     static HostControl throughApi(LocalEnvironment environment, Duration fresh) {
         SignedJsonClient api = new SignedJsonClient(
                 URI.create(environment.endpoint() + ApiHandler.HOST_PATH),
-                HostApi.TARGET_PREFIX,
+                ServiceModel.stowageHost().targetPrefix(),
                 environment.region().id(),
                 StaticCredentialsProvider.create(environment.credentials()),
                 Backoff.standard());

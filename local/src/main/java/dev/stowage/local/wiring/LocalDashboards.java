@@ -1,12 +1,13 @@
 package dev.stowage.local.wiring;
 
+import dev.stowage.functions.cloudwatch.InMemoryDashboards;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.dashboards.DashboardHandler;
 import dev.stowage.functions.dashboards.DashboardReactor;
 import dev.stowage.functions.dashboards.DashboardSettings;
-import dev.stowage.functions.dashboards.InMemoryDashboards;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
+import dev.stowage.local.console.DashboardConsole;
 import java.util.List;
 
 /**

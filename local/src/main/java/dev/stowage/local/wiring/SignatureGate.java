@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.stowage.functions.protocol.AwsJsonProtocol;
-import dev.stowage.functions.protocol.Headers;
-import dev.stowage.functions.protocol.ServiceModel;
-import dev.stowage.functions.protocol.WireException;
-import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
-import dev.stowage.functions.protocol.sigv4.SignedRequest;
+import dev.stowage.functions.api.ApiGatewayEvents;
 import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.http.RawRequest;
+import dev.stowage.wire.protocol.AwsJsonProtocol;
+import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.WireException;
+import dev.stowage.wire.sigv4.SigV4Verifier;
+import dev.stowage.wire.sigv4.SignedRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +43,7 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        Headers headers = Headers.of(Objects.requireNonNullElse(event.getMultiValueHeaders(), Map.of()));
+        Headers headers = ApiGatewayEvents.headers(event);
         boolean cloudWatch = CloudWatchApi.serves(Objects.requireNonNullElse(event.getPath(), ""));
         try {
             String signingName = cloudWatch
@@ -73,10 +73,6 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
                 Objects.requireNonNullElse(event.getRequestContext().getAuthorizer(), Map.of());
         String rawPath = (String) raw.getOrDefault(RawRequest.RAW_PATH, event.getPath());
         String rawQuery = (String) raw.getOrDefault(RawRequest.RAW_QUERY, "");
-        String body = Objects.requireNonNullElse(event.getBody(), "");
-        byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
-                ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8);
-        return new SignedRequest(event.getHttpMethod(), rawPath, rawQuery, headers, bytes);
+        return new SignedRequest(event.getHttpMethod(), rawPath, rawQuery, headers, ApiGatewayEvents.body(event));
     }
 }

@@ -10,11 +10,10 @@ import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.dynamodb.EventsTable;
+import dev.stowage.functions.dynamodb.ViewsTable;
 import dev.stowage.functions.fleet.FleetStreamHandler;
-import dev.stowage.functions.protocol.sigv4.SigV4Verifier;
-import dev.stowage.functions.store.EventsTable;
-import dev.stowage.functions.views.ViewProjectorHandler;
-import dev.stowage.functions.views.ViewsTable;
+import dev.stowage.functions.projector.ViewProjectorHandler;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.serving.BackgroundDemand;
@@ -27,10 +26,15 @@ import dev.stowage.local.app.LocalEnvironment;
 import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.cloudwatch.CloudWatchApi;
+import dev.stowage.local.console.LocalConsole;
+import dev.stowage.local.console.PlacementConsole;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
 import dev.stowage.local.runtime.RuntimeDirectory;
+import dev.stowage.wire.sigv4.SigV4Verifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,8 +218,8 @@ public final class StowageApplication implements LocalApplication {
             return environment.dataDir() != null
                     ? environment.dataDir().resolve("hosts")
                     : Files.createTempDirectory("stowage-hosts");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

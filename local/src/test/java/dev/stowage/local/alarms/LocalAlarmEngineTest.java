@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.domain.MutableClock;
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
+import dev.stowage.domain.alarms.AlarmRule;
 import dev.stowage.domain.alarms.AlarmState;
 import dev.stowage.domain.alarms.AlarmStateChange;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.time.TimeScale;
 import dev.stowage.testing.AlarmFixtures;
-import dev.stowage.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,16 +78,14 @@ class LocalAlarmEngineTest {
         engine.putComposite(composite("a", "ALARM(high)"));
         engine.putComposite(composite("b", "ALARM(a)"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.putComposite(composite("a", "ALARM(b)")))
+        Assertions.assertThatThrownBy(() -> engine.putComposite(composite("a", "ALARM(b)")))
                 .hasMessage("Could not save the composite alarm as its alarm rule would make a depend on itself");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> engine.putComposite(composite("c", "ALARM(x) OR ALARM(high) OR OK(w)")))
+        Assertions.assertThatThrownBy(() -> engine.putComposite(composite("c", "ALARM(x) OR ALARM(high) OR OK(w)")))
                 .hasMessage("Could not save the composite alarm as alarms [w, x] in the alarm rule do not exist");
     }
 
     private static CompositeAlarm composite(String name, String rule) {
-        return new CompositeAlarm(
-                name, dev.stowage.domain.alarms.AlarmRule.parse(rule), "", true, List.of(), List.of(), List.of());
+        return new CompositeAlarm(name, AlarmRule.parse(rule), "", true, List.of(), List.of(), List.of());
     }
 
     @Test

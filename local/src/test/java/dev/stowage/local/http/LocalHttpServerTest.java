@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ class LocalHttpServerTest {
         assertThat(seen.get().getBody()).isNull();
     }
 
-    private void serve(java.util.function.Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> answer) {
+    private void serve(Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> answer) {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = (event, context) -> {
             seen.set(event);
             seenContext.set(context);

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class AnnouncementWalkthroughIT {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Instants taken between creations, for the time filters of the List operations. */
-    static final Map<String, Instant> MARKS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, Instant> MARKS = new ConcurrentHashMap<>();
 
     private static SageMakerClient sageMaker() {
         return STOWAGE.sageMaker();

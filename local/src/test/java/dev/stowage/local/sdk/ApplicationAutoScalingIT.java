@@ -8,6 +8,7 @@ import dev.stowage.domain.alarms.AlarmService;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,9 +151,8 @@ class ApplicationAutoScalingIT {
         assertThat(policies(US))
                 .extracting(ScalingPolicy::policyName, ScalingPolicy::policyType)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "travel-us-target-tracking", PolicyType.TARGET_TRACKING_SCALING),
-                        org.assertj.core.groups.Tuple.tuple("travel-us-from-zero", PolicyType.STEP_SCALING));
+                        Tuple.tuple("travel-us-target-tracking", PolicyType.TARGET_TRACKING_SCALING),
+                        Tuple.tuple("travel-us-from-zero", PolicyType.STEP_SCALING));
         var stepConfig = policies(US).getLast().stepScalingPolicyConfiguration();
         assertThat(stepConfig.adjustmentType()).isEqualTo(AdjustmentType.CHANGE_IN_CAPACITY);
         assertThat(stepConfig.stepAdjustments().getFirst().metricIntervalLowerBound())

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateInferenceComponentRequest;
 
 /** The table of {@link BadRequestsIT}: the request, the error code and the service's message. */
 final class BadRequests {
@@ -378,8 +379,7 @@ final class BadRequests {
                 "Invalid NextToken: pass the NextToken of a previous response as given.");
     }
 
-    private static Consumer<software.amazon.awssdk.services.sagemaker.model.CreateInferenceComponentRequest.Builder>
-            create(String name, String endpoint, int copies) {
+    private static Consumer<CreateInferenceComponentRequest.Builder> create(String name, String endpoint, int copies) {
         return b -> b.inferenceComponentName(name)
                 .endpointName(endpoint)
                 .variantName(VARIANT)

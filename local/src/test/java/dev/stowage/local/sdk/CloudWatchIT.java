@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinationException;
@@ -120,9 +122,9 @@ class CloudWatchIT {
         assertThat(statistics.datapoints())
                 .extracting(Datapoint::timestamp, Datapoint::sum, Datapoint::maximum, Datapoint::sampleCount)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MINUTE, 9.0, 3.0, 4.0),
-                        org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(60), 10.0, 10.0, 1.0),
-                        org.assertj.core.groups.Tuple.tuple(MINUTE.plusSeconds(120), 15.0, 8.0, 3.0));
+                        Tuple.tuple(MINUTE, 9.0, 3.0, 4.0),
+                        Tuple.tuple(MINUTE.plusSeconds(60), 10.0, 10.0, 1.0),
+                        Tuple.tuple(MINUTE.plusSeconds(120), 15.0, 8.0, 3.0));
         assertThat(statistics.datapoints()).allSatisfy(d -> assertThat(d.unit()).isEqualTo(StandardUnit.MILLISECONDS));
 
         // Percentiles of the first two minutes only: CloudWatch gives none for statistic sets.
@@ -303,8 +305,7 @@ class CloudWatchIT {
         }
     }
 
-    private static software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest.Builder statistics(
-            software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest.Builder b) {
+    private static GetMetricStatisticsRequest.Builder statistics(GetMetricStatisticsRequest.Builder b) {
         return b.namespace(NAMESPACE)
                 .metricName("Latency")
                 .startTime(MINUTE)

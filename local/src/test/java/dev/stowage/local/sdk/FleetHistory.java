@@ -2,6 +2,7 @@ package dev.stowage.local.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.local.wiring.StowageApplication;
@@ -54,7 +55,7 @@ final class FleetHistory {
                             Long.parseLong(item.get("version").n()),
                             item.get("type").s(),
                             JSON.readTree(item.get("data").s())));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new AssertionError("unreadable event data " + item, e);
                 }
             }

@@ -184,8 +184,7 @@ class InvokeEndpointIT {
         assertThat(waiting).isNotDone();
         STOWAGE.sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(later)
                 .desiredRuntimeConfig(r -> r.copyCount(1)));
-        assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).body().asUtf8String())
-                .isEqualTo("waited");
+        assertThat(waiting.get(30, TimeUnit.SECONDS).body().asUtf8String()).isEqualTo("waited");
         STOWAGE.sageMaker().deleteInferenceComponent(b -> b.inferenceComponentName(later));
     }
 

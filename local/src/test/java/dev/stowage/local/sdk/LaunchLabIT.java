@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -183,8 +184,8 @@ class LaunchLabIT {
         }
         for (String ic : List.of(SMALL, PAIR, TINY)) {
             Eventually.await(WAIT, ic + " gone", () -> {
-                SageMakerException error = org.assertj.core.api.Assertions.catchThrowableOfType(
-                        SageMakerException.class, () -> describe(ic));
+                SageMakerException error =
+                        Assertions.catchThrowableOfType(SageMakerException.class, () -> describe(ic));
                 assertThat(error).isNotNull();
                 assertThat(error.awsErrorDetails().errorMessage())
                         .isEqualTo("Could not find inference component \"" + ic + "\".");

@@ -3,8 +3,10 @@ package dev.stowage.local.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stowage.functions.store.EventsTable;
+import dev.stowage.functions.dynamodb.EventsTable;
 import dev.stowage.local.wiring.StowageApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +110,8 @@ class RollingUpdateIT {
                 .map(data -> {
                     try {
                         return new ObjectMapper().readTree(data).path("reason").asText();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 })
                 .toList();

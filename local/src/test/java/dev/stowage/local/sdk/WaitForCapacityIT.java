@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ class WaitForCapacityIT {
                 try {
                     assertThat(waiting.get(i).get(ScenarioFleet.WAIT.toSeconds(), TimeUnit.SECONDS))
                             .isEqualTo("{\"request\":" + i + "}");
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     failures.add(e.getCause().toString());
                 }
             }

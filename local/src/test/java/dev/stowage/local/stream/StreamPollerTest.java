@@ -2,6 +2,7 @@ package dev.stowage.local.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,16 +270,15 @@ class StreamPollerTest {
 
     /** A test stream handler: records every batch it is given, then answers as told. */
     private static final class Recorder implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-        private final java.util.function.Function<DynamodbEvent, StreamsEventResponse> answer;
+        private final Function<DynamodbEvent, StreamsEventResponse> answer;
         private final List<List<DynamodbEvent.DynamodbStreamRecord>> received = new CopyOnWriteArrayList<>();
 
-        Recorder(java.util.function.Function<DynamodbEvent, StreamsEventResponse> answer) {
+        Recorder(Function<DynamodbEvent, StreamsEventResponse> answer) {
             this.answer = answer;
         }
 
         @Override
-        public StreamsEventResponse handleRequest(
-                DynamodbEvent event, com.amazonaws.services.lambda.runtime.Context context) {
+        public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
             received.add(List.copyOf(event.getRecords()));
             return answer.apply(event);
         }

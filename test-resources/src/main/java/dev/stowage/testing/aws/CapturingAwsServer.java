@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -109,8 +110,7 @@ public final class CapturingAwsServer implements AutoCloseable {
             try {
                 response = responder.apply(request);
             } catch (RuntimeException e) {
-                response = new CannedResponse(
-                        500, java.util.Map.of(), String.valueOf(e).getBytes());
+                response = new CannedResponse(500, Map.of(), String.valueOf(e).getBytes());
             }
             response.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

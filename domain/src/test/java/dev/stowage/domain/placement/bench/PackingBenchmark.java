@@ -9,6 +9,7 @@ import dev.stowage.domain.placement.PlacementPolicy;
 import dev.stowage.domain.placement.Plan;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -156,7 +157,7 @@ class PackingBenchmark {
         for (long seed = 0; seed < 10_000; seed++) {
             Workload workload = Workload.generate(seed, 700);
             if (workload.shapeName().startsWith("8-GPU")) {
-                var targets = new java.util.LinkedHashMap<>(workload.targets());
+                var targets = new LinkedHashMap<>(workload.targets());
                 int total = 0;
                 var it = targets.entrySet().iterator();
                 while (it.hasNext()) {

@@ -5,6 +5,7 @@ import static dev.stowage.domain.routing.RoutingStrategy.RANDOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.routing.RoutingStrategy;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,8 +29,7 @@ class RoutingSimulationTest {
     void aRequestAloneTakesItsTokensTimesTheStepTime() {
         Trace sparse = Trace.generate(2, 200, MODEL.hosts());
         SimResult result = RoutingSimulation.run(MODEL, RANDOM, sparse, 0.001, 0, 200, 3);
-        assertThat(result.quantile(1.0))
-                .isCloseTo(max(sparse.tokens()) * MODEL.tokenTime(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(result.quantile(1.0)).isCloseTo(max(sparse.tokens()) * MODEL.tokenTime(), Offset.offset(1e-6));
     }
 
     @Test

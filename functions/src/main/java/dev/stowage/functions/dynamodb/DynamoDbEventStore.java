@@ -1,0 +1,199 @@
+package dev.stowage.functions.dynamodb;
+
+import static dev.stowage.functions.dynamodb.EventItem.n;
+import static dev.stowage.functions.dynamodb.EventItem.s;
+
+import dev.stowage.domain.store.AppendContext;
+import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventStore;
+import dev.stowage.events.Event;
+import dev.stowage.events.EventEnvelope;
+import dev.stowage.events.codec.EventCodec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * The {@link EventStore} on the DynamoDB {@link EventsTable}: one item per event. One event is a
+ * conditional {@code PutItem}; several are one {@code TransactWriteItems} (at most {@value
+ * #MAX_EVENTS_PER_APPEND}), each put conditional on its version being free. Reads are strongly consistent
+ * queries. Appending no events writes nothing and returns an empty list.
+ */
+public final class DynamoDbEventStore implements EventStore {
+    /** DynamoDB's limit on actions in one transaction. */
+    public static final int MAX_EVENTS_PER_APPEND = 100;
+    /** DynamoDB's limit on keys in one {@code BatchGetItem}. */
+    static final int MAX_KEYS_PER_BATCH_GET = 100;
+
+    private static final String VERSION_IS_FREE = "attribute_not_exists(#v)";
+    private static final Map<String, String> VERSION_NAME = Map.of("#v", EventsTable.VERSION);
+
+    private final DynamoDbClient client;
+    private final EventsTable table;
+    private final EventCodec codec;
+
+    public DynamoDbEventStore(DynamoDbClient client, EventsTable table) {
+        this(client, table, new EventCodec());
+    }
+
+    public DynamoDbEventStore(DynamoDbClient client, EventsTable table, EventCodec codec) {
+        this.client = client;
+        this.table = table;
+        this.codec = codec;
+    }
+
+    @Override
+    public List<EventEnvelope> read(String stream, long afterVersion) {
+        return client
+                .queryPaginator(request -> request.tableName(table.name())
+                        .keyConditionExpression("#s = :s AND #v > :after")
+                        .expressionAttributeNames(Map.of("#s", EventsTable.STREAM, "#v", EventsTable.VERSION))
+                        .expressionAttributeValues(Map.of(":s", s(stream), ":after", n(afterVersion)))
+                        .consistentRead(true))
+                .items()
+                .stream()
+                .map(item -> EventItem.toEnvelope(item, codec))
+                .toList();
+    }
+
+    /**
+     * One strongly consistent {@code BatchGetItem} per {@value #MAX_KEYS_PER_BATCH_GET} streams, of the key of each
+     * stream's next version (keys only): a stream changed when that item exists. Unprocessed keys are asked again
+     * after a short back-off.
+     */
+    @Override
+    public Set<String> changedSince(Map<String, Long> versions) {
+        List<Map<String, AttributeValue>> keys = versions.entrySet().stream()
+                .map(known -> EventItem.key(known.getKey(), known.getValue() + 1))
+                .toList();
+        Set<String> changed = new HashSet<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH_GET) {
+            List<Map<String, AttributeValue>> pending =
+                    keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_BATCH_GET));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                backOff(attempt);
+                KeysAndAttributes asked = KeysAndAttributes.builder()
+                        .keys(pending)
+                        .consistentRead(true)
+                        .projectionExpression("#s")
+                        .expressionAttributeNames(Map.of("#s", EventsTable.STREAM))
+                        .build();
+                BatchGetItemResponse response =
+                        client.batchGetItem(request -> request.requestItems(Map.of(table.name(), asked)));
+                response.responses().getOrDefault(table.name(), List.of()).stream()
+                        .map(item -> item.get(EventsTable.STREAM).s())
+                        .forEach(changed::add);
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table.name());
+                pending = unprocessed == null ? List.of() : unprocessed.keys();
+            }
+        }
+        return changed;
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1_000L, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading which streams changed", e);
+        }
+    }
+
+    @Override
+    public List<EventEnvelope> append(
+            String stream, long expectedVersion, List<? extends Event> events, AppendContext context) {
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expectedVersion must not be negative: " + expectedVersion);
+        }
+        if (events.size() > MAX_EVENTS_PER_APPEND) {
+            throw new IllegalArgumentException(
+                    "At most " + MAX_EVENTS_PER_APPEND + " events per append, got " + events.size());
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            items.add(EventItem.of(stream, expectedVersion + 1 + i, codec.encode(events.get(i)), context));
+        }
+        requireVersionExists(stream, expectedVersion);
+        try {
+            write(items);
+        } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+            throw new ConcurrencyConflict(stream, expectedVersion);
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(DynamoDbEventStore::isConflict)) {
+                throw new ConcurrencyConflict(stream, expectedVersion);
+            }
+            throw e;
+        }
+        return items.stream().map(item -> EventItem.toEnvelope(item, codec)).toList();
+    }
+
+    /**
+     * The conditional puts only prove that {@code expectedVersion + 1} is free; this proves {@code
+     * expectedVersion} is taken, so the append cannot leave a gap. Items are never deleted, so a version
+     * seen to exist keeps existing and checking it before the write is as good as checking it inside. A
+     * strongly consistent GetItem (one read unit) is the cheapest way: a ConditionCheck in the transaction
+     * would turn every single-event put into a transaction (double write units) and take one of its 100
+     * action slots.
+     */
+    private void requireVersionExists(String stream, long expectedVersion) {
+        if (expectedVersion == 0) {
+            return;
+        }
+        boolean exists = client.getItem(request -> request.tableName(table.name())
+                        .key(EventItem.key(stream, expectedVersion))
+                        .projectionExpression("#v")
+                        .expressionAttributeNames(VERSION_NAME)
+                        .consistentRead(true))
+                .hasItem();
+        if (!exists) {
+            throw new ConcurrencyConflict(stream, expectedVersion);
+        }
+    }
+
+    private void write(List<Map<String, AttributeValue>> items) {
+        if (items.size() == 1) {
+            client.putItem(request -> request.tableName(table.name())
+                    .item(items.getFirst())
+                    .conditionExpression(VERSION_IS_FREE)
+                    .expressionAttributeNames(VERSION_NAME));
+            return;
+        }
+        List<TransactWriteItem> puts = items.stream()
+                .map(item -> TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table.name())
+                                .item(item)
+                                .conditionExpression(VERSION_IS_FREE)
+                                .expressionAttributeNames(VERSION_NAME)
+                                .build())
+                        .build())
+                .toList();
+        client.transactWriteItems(request -> request.transactItems(puts));
+    }
+
+    /**
+     * A taken version, or another transaction writing the same version right now: either way another
+     * writer is ahead, and the caller's answer is to read again and decide again.
+     */
+    private static boolean isConflict(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code());
+    }
+}

@@ -1,0 +1,278 @@
+package dev.stowage.functions.ec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.functions.ec2.Ec2Responses.Described;
+import dev.stowage.testing.aws.CannedResponse;
+import dev.stowage.testing.aws.CapturedRequest;
+import dev.stowage.testing.aws.CapturingAwsServer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/** The EC2 instance provider, checked on the Query requests the real EC2 and ELB clients send. */
+class Ec2InstanceProviderTest {
+    private static final String FLEET = "fleet/ep/AllTraffic";
+    private static final String TARGET_GROUP =
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/stowage-runtime/0123456789abcdef";
+    private static final Ec2FleetSettings SETTINGS = new Ec2FleetSettings(
+            "lt-gpu", "lt-neuron", List.of("subnet-a", "subnet-b", "subnet-c"), TARGET_GROUP, "stowage", 3);
+
+    private final CapturingAwsServer server = CapturingAwsServer.start();
+    private final Ec2Client ec2 = server.configure(Ec2Client.builder())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    private final ElasticLoadBalancingV2Client elb = server.configure(ElasticLoadBalancingV2Client.builder())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    private final Ec2InstanceProvider provider = new Ec2InstanceProvider(ec2, elb, SETTINGS);
+
+    @AfterEach
+    void close() {
+        ec2.close();
+        elb.close();
+        server.close();
+    }
+
+    /** Answers each operation with its queued responses in turn (the last one repeats). */
+    private void script(Map<String, List<CannedResponse>> answers) {
+        Map<String, Deque<CannedResponse>> queues = new HashMap<>();
+        answers.forEach((op, list) -> queues.put(op, new ArrayDeque<>(list)));
+        Function<CapturedRequest, CannedResponse> responder = request -> {
+            Deque<CannedResponse> queue = queues.get(request.operation());
+            if (queue == null) {
+                return Ec2Responses.elb(request.operation());
+            }
+            return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
+        };
+        server.respond(responder);
+    }
+
+    @Test
+    void launch_runs_one_tagged_instance_from_the_gpu_template_with_the_client_token() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.runInstances("i-0aaa"))));
+
+        provider.launch(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1");
+
+        Map<String, String> run = server.requests("RunInstances").getFirst().form();
+        assertThat(run)
+                .containsEntry("LaunchTemplate.LaunchTemplateId", "lt-gpu")
+                .containsEntry("InstanceType", "g5.xlarge")
+                .containsEntry("SubnetId", SETTINGS.subnetsFor("i-1").getFirst())
+                .containsEntry("MinCount", "1")
+                .containsEntry("MaxCount", "1")
+                .containsEntry("ClientToken", "fleet/ep/AllTraffic/i-1")
+                .containsEntry("TagSpecification.1.ResourceType", "instance")
+                .containsEntry("TagSpecification.2.ResourceType", "volume");
+        for (int spec = 1; spec <= 2; spec++) {
+            String prefix = "TagSpecification." + spec + ".Tag.";
+            assertThat(tags(run, prefix))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "Name", "stowage/ep/AllTraffic/i-1",
+                            "stowage-deployment", "stowage",
+                            "stowage-fleet", FLEET,
+                            "stowage-endpoint", "ep",
+                            "stowage-variant", "AllTraffic",
+                            "stowage-instance", "i-1"));
+        }
+        Map<String, String> find =
+                server.requests("DescribeInstances").getFirst().form();
+        assertThat(find)
+                .containsEntry("Filter.1.Name", "tag:stowage-deployment")
+                .containsEntry("Filter.1.Value.1", "stowage")
+                .containsEntry("Filter.2.Name", "tag:stowage-fleet")
+                .containsEntry("Filter.2.Value.1", FLEET)
+                .containsEntry("Filter.3.Name", "tag:stowage-instance")
+                .containsEntry("Filter.3.Value.1", "i-1")
+                .containsEntry("Filter.4.Name", "instance-state-name")
+                .containsEntry("Filter.4.Value.1", "pending")
+                .containsEntry("Filter.4.Value.4", "stopped");
+        assertThat(server.requests("RegisterTargets"))
+                .as("a pending instance cannot be registered yet")
+                .isEmpty();
+    }
+
+    @Test
+    void inferentia_and_trainium_types_use_the_neuron_template() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.runInstances("i-0aaa"))));
+
+        provider.launch(FLEET, "i-1", "ml.inf2.xlarge", "t1");
+        provider.launch(FLEET, "i-2", "ml.trn1.2xlarge", "t2");
+
+        assertThat(server.requests("RunInstances"))
+                .extracting(r -> r.form().get("LaunchTemplate.LaunchTemplateId"))
+                .containsExactly("lt-neuron", "lt-neuron");
+    }
+
+    @Test
+    void a_repeated_launch_of_a_running_instance_starts_nothing_and_registers_it() {
+        script(Map.of(
+                "DescribeInstances",
+                List.of(Ec2Responses.describe(List.of(new Described("i-0aaa", "running", "i-1")), ""))));
+
+        provider.launch(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1");
+
+        assertThat(server.requests("RunInstances")).isEmpty();
+        assertThat(server.requests("RegisterTargets").getFirst().form())
+                .containsEntry("TargetGroupArn", TARGET_GROUP)
+                .containsEntry("Targets.member.1.Id", "i-0aaa")
+                .containsEntry("Targets.member.1.Port", "8080");
+    }
+
+    @Test
+    void no_capacity_in_one_zone_tries_the_next_subnet_with_the_same_token() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances",
+                        List.of(
+                                Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"),
+                                Ec2Responses.runInstances("i-0bbb"))));
+
+        provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1");
+
+        List<CapturedRequest> runs = server.requests("RunInstances");
+        assertThat(runs)
+                .extracting(r -> r.form().get("SubnetId"))
+                .containsExactlyElementsOf(SETTINGS.subnetsFor("i-1").subList(0, 2));
+        assertThat(runs).extracting(r -> r.form().get("ClientToken")).containsOnly("token-1");
+    }
+
+    @Test
+    void when_every_subnet_refuses_the_launch_fails_for_a_later_round() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"))));
+
+        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessageContaining("every subnet refused it")
+                .hasMessageContaining("subnet-a: InsufficientInstanceCapacity");
+        assertThat(server.requests("RunInstances")).hasSize(3);
+    }
+
+    @Test
+    void an_account_limit_is_not_retried_in_other_subnets() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.ec2Error(400, "VcpuLimitExceeded"))));
+
+        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessageContaining("VcpuLimitExceeded");
+        assertThat(server.requests("RunInstances")).hasSize(1);
+    }
+
+    @Test
+    void a_token_already_used_means_the_instance_was_launched() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.ec2Error(400, "IdempotentParameterMismatch"))));
+
+        provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1");
+
+        assertThat(server.requests("RunInstances")).hasSize(1);
+    }
+
+    @Test
+    void launches_beyond_max_instances_are_refused() {
+        List<Described> three = List.of(
+                new Described("i-0a", "running", "i-7"),
+                new Described("i-0b", "running", "i-8"),
+                new Described("i-0c", "pending", "i-9"));
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), ""), Ec2Responses.describe(three, ""))));
+
+        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessageContaining("MAX_INSTANCES is 3");
+        assertThat(server.requests("RunInstances")).isEmpty();
+        assertThat(server.requests("DescribeInstances").get(1).form())
+                .containsEntry("Filter.1.Name", "tag:stowage-deployment")
+                .doesNotContainKey("Filter.3.Name");
+    }
+
+    @Test
+    void terminate_deregisters_then_terminates_and_a_gone_instance_is_nothing() {
+        script(Map.of(
+                "DescribeInstances",
+                        List.of(
+                                Ec2Responses.describe(List.of(new Described("i-0aaa", "running", "i-1")), ""),
+                                Ec2Responses.describe(List.of(), "")),
+                "TerminateInstances", List.of(Ec2Responses.terminateInstances("i-0aaa"))));
+
+        provider.terminate(FLEET, "i-1");
+        provider.terminate(FLEET, "i-1");
+
+        assertThat(server.requests())
+                .extracting(CapturedRequest::operation)
+                .containsExactly("DescribeInstances", "DeregisterTargets", "TerminateInstances", "DescribeInstances");
+        assertThat(server.requests("DeregisterTargets").getFirst().form())
+                .containsEntry("Targets.member.1.Id", "i-0aaa")
+                .containsEntry("Targets.member.1.Port", "8080");
+        assertThat(server.requests("TerminateInstances").getFirst().form()).containsEntry("InstanceId.1", "i-0aaa");
+    }
+
+    @Test
+    void launched_reads_every_page_and_registers_the_running_instances() {
+        script(Map.of(
+                "DescribeInstances",
+                List.of(
+                        Ec2Responses.describe(List.of(new Described("i-0a", "running", "i-1")), "page-2"),
+                        Ec2Responses.describe(List.of(new Described("i-0b", "pending", "i-2")), ""))));
+
+        assertThat(provider.launched(FLEET)).containsExactlyInAnyOrder("i-1", "i-2");
+
+        assertThat(server.requests("DescribeInstances").get(1).form()).containsEntry("NextToken", "page-2");
+        assertThat(server.requests("RegisterTargets").getFirst().form())
+                .containsEntry("Targets.member.1.Id", "i-0a")
+                .doesNotContainKey("Targets.member.2.Id");
+    }
+
+    @Test
+    void settings_come_from_the_environment() {
+        Ec2FleetSettings settings = Ec2FleetSettings.fromEnvironment(Map.of(
+                "GPU_LAUNCH_TEMPLATE_ID", "lt-gpu",
+                "NEURON_LAUNCH_TEMPLATE_ID", "lt-neuron",
+                "HOST_SUBNET_IDS", "subnet-a, subnet-b",
+                "RUNTIME_TARGET_GROUP_ARN", TARGET_GROUP,
+                "MAX_INSTANCES", "10"));
+
+        assertThat(settings)
+                .isEqualTo(new Ec2FleetSettings(
+                        "lt-gpu", "lt-neuron", List.of("subnet-a", "subnet-b"), TARGET_GROUP, "stowage", 10));
+        assertThatThrownBy(() -> Ec2FleetSettings.fromEnvironment(Map.of("MAX_INSTANCES", "1")))
+                .hasMessage("The environment variable GPU_LAUNCH_TEMPLATE_ID is not set.");
+    }
+
+    @Test
+    void a_token_longer_than_ec2_takes_is_hashed_to_64_characters() {
+        String longToken = "fleet/" + "e".repeat(63) + "/" + "v".repeat(63) + "/i-1";
+
+        assertThat(Ec2InstanceProvider.ec2Token("fleet/ep/AllTraffic/i-1")).isEqualTo("fleet/ep/AllTraffic/i-1");
+        assertThat(Ec2InstanceProvider.ec2Token(longToken))
+                .hasSize(64)
+                .isEqualTo(Ec2InstanceProvider.ec2Token(longToken))
+                .isNotEqualTo(Ec2InstanceProvider.ec2Token(longToken + "2"));
+    }
+
+    private static Map<String, String> tags(Map<String, String> form, String prefix) {
+        Map<String, String> tags = new HashMap<>();
+        for (int n = 1; form.containsKey(prefix + n + ".Key"); n++) {
+            tags.put(form.get(prefix + n + ".Key"), form.get(prefix + n + ".Value"));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Local mode's read-only console under {@code GET /stowage/…} on the loopback port: the placement page, the metrics
+ * and their statistics, and the dashboards the control plane made.
+ */
+@NullMarked
+package dev.stowage.local.console;
+
+import org.jspecify.annotations.NullMarked;
