@@ -28,9 +28,11 @@ class PlacementPageIT {
 
         HttpResponse<String> page = Eventually.await(
                 Duration.ofSeconds(20),
-                "two copies loaded on the page",
+                "two copies loaded and the component InService on the page",
                 PlacementPageIT::page,
-                response -> response.body().split("class=\"LOADED\"", -1).length == 3);
+                // The copies load before the next placement round moves the component to InService (a flake in CI).
+                response -> response.body().split("class=\"LOADED\"", -1).length == 3
+                        && response.body().contains("<td>" + IC + "</td><td>InService</td>"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
