@@ -64,10 +64,11 @@ public final class DockerEngine implements ExecutionCondition, ParameterResolver
             return ConditionEvaluationResult.enabled("a Docker Engine answers on " + HOST);
         }
         if (required()) {
-            throw new IllegalStateException("a Docker Engine is required here (CI or STOWAGE_REQUIRE_DOCKER=1 is set) "
-                    + "but " + message(reason));
+            throw new IllegalStateException(
+                    "a Docker Engine is required (CI or STOWAGE_REQUIRE_DOCKER=1 is set), but " + message(reason));
         }
-        return ConditionEvaluationResult.disabled(message(reason));
+        return ConditionEvaluationResult.disabled(
+                "skipped: " + message(reason) + " Set CI or STOWAGE_REQUIRE_DOCKER=1 to fail instead of skipping.");
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class DockerEngine implements ExecutionCondition, ParameterResolver
 
     private static String message(String reason) {
         return "no Docker Engine answers on " + HOST + " (" + reason + "). Start one with `scripts/docker-engine start`"
-                + " (as root); without CI or STOWAGE_REQUIRE_DOCKER=1 these tests are skipped.";
+                + " (as root).";
     }
 
     private static Availability availability() {
