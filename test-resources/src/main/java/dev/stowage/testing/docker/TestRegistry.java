@@ -2,6 +2,7 @@ package dev.stowage.testing.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -41,6 +44,8 @@ public final class TestRegistry implements AutoCloseable {
     private final Path directory;
     private final String address;
     private final String password;
+    /** The local tags {@link #push} made, removed on close so reruns leave no {@code 127.0.0.1:<port>/…} behind. */
+    private final Map<String, DockerClient> pushed = new ConcurrentHashMap<>();
 
     private TestRegistry(Process process, Path directory, String address, String password) {
         this.process = process;
@@ -97,11 +102,13 @@ public final class TestRegistry implements AutoCloseable {
 
     /**
      * Tags the local {@code image} as {@code <address>/<repository>:<tag>} and pushes it with the right
-     * credentials; returns that reference. The local tag stays; remove it to make a later pull really pull.
+     * credentials; returns that reference. The local tag stays until {@link #close()}; remove it to make a later
+     * pull really pull.
      */
     public String push(DockerClient docker, String image, String repository, String tag) throws InterruptedException {
         String target = address + "/" + repository;
         docker.tagImageCmd(image, target, tag).exec();
+        pushed.put(target + ":" + tag, docker);
         var error = new AtomicReference<String>();
         boolean done = docker.pushImageCmd(target)
                 .withTag(tag)
@@ -134,8 +141,16 @@ public final class TestRegistry implements AutoCloseable {
         return Files.readString(directory.resolve("registry.log"));
     }
 
+    /** Stops the registry, deletes its storage and removes the local tags {@link #push} made. */
     @Override
     public void close() {
+        pushed.forEach((reference, docker) -> {
+            try {
+                docker.removeImageCmd(reference).exec();
+            } catch (NotFoundException e) {
+                // The test removed it already.
+            }
+        });
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
