@@ -55,6 +55,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        # HTTP/1.0 closes after each answer; saying so keeps pooling clients (the JDK's) from reusing the socket.
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
 
