@@ -14,6 +14,8 @@ import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class FleetRoundSpec {
 
     @Test
     void a_converged_fleet_yields_nothing() {
-        given(requested("i-1", T0), registered("i-1", T0), scheduled("a", 1, "i-1", List.of(0), T0), loaded("a-c1", T0))
+        given(running("i-1"), serving("a", 1, "i-1", List.of(0), T0))
                 .components(component("a", 1, 1, T0))
                 .heartbeats("i-1", T1)
                 .at(T1)
@@ -48,7 +50,7 @@ class FleetRoundSpec {
 
     @Test
     void a_new_component_gets_its_copy_on_a_running_instance_with_the_specification_it_was_set_with() {
-        given(requested("i-1", T0), registered("i-1", T0))
+        given(running("i-1"))
                 .components(component("a", 1, 1, T0))
                 .heartbeats("i-1", T1)
                 .at(T1)
@@ -68,7 +70,7 @@ class FleetRoundSpec {
     @Test
     void a_registered_instance_silent_past_the_heartbeat_timeout_is_lost_and_its_copies_need_a_new_one() {
         Instant now = T0.plusSeconds(31);
-        given(requested("i-1", T0), registered("i-1", T0), scheduled("a", 1, "i-1", List.of(0), T0), loaded("a-c1", T0))
+        given(running("i-1"), serving("a", 1, "i-1", List.of(0), T0))
                 .components(component("a", 1, 1, T0))
                 .heartbeats("i-1", T0)
                 .at(now)
@@ -85,11 +87,11 @@ class FleetRoundSpec {
     @Test
     void a_requested_instance_may_take_the_boot_timeout_to_register_and_not_a_second_more() {
         Instant timeout = T0.plus(SETTINGS.bootTimeout());
-        given(requested("i-1", T0))
+        given(List.of(requested("i-1", T0)))
                 .components(component("a", 1, 1, T0))
                 .at(timeout)
                 .thenNothing();
-        given(requested("i-1", T0))
+        given(List.of(requested("i-1", T0)))
                 .components(component("a", 1, 1, T0))
                 .at(timeout.plusSeconds(1))
                 .then(
@@ -104,7 +106,7 @@ class FleetRoundSpec {
 
     @Test
     void copies_that_do_not_fit_the_running_instances_ask_for_another_within_the_maximum() {
-        given(requested("i-1", T0), registered("i-1", T0))
+        given(running("i-1"))
                 .components(component("a", 1, 3, T0), component("b", 1, 2, T0))
                 .heartbeats("i-1", T1)
                 .at(T1)
@@ -131,12 +133,9 @@ class FleetRoundSpec {
     @Test
     void an_update_without_a_policy_removes_the_old_copies_once_the_new_ones_serve() {
         given(
-                        requested("i-1", T0),
-                        registered("i-1", T0),
-                        scheduled("a", 1, "i-1", List.of(0), T0),
-                        loaded("a-c1", T0),
-                        scheduled("a", 2, "i-1", List.of(1), T1),
-                        loaded("a-c2", T1))
+                        running("i-1"),
+                        serving("a", 1, "i-1", List.of(0), T0),
+                        serving("a", 2, "i-1", List.of(1), T1))
                 .components(component("a", 1, 1, T1))
                 .heartbeats("i-1", T2)
                 .at(T2)
@@ -146,13 +145,7 @@ class FleetRoundSpec {
 
     @Test
     void a_rolling_update_brings_up_one_batch_and_no_more_until_it_has_baked() {
-        given(
-                        requested("i-1", T0),
-                        registered("i-1", T0),
-                        scheduled("a", 1, "i-1", List.of(0), T0),
-                        loaded("a-c1", T0),
-                        scheduled("a", 2, "i-1", List.of(1), T0),
-                        loaded("a-c2", T0))
+        given(twoOldCopies())
                 .components(rolling("a", 2, T1, 1, 60))
                 .heartbeats("i-1", T1)
                 .at(T1)
@@ -168,15 +161,7 @@ class FleetRoundSpec {
                                 + " without one has room",
                         T1,
                         T1));
-        given(
-                        requested("i-1", T0),
-                        registered("i-1", T0),
-                        scheduled("a", 1, "i-1", List.of(0), T0),
-                        loaded("a-c1", T0),
-                        scheduled("a", 2, "i-1", List.of(1), T0),
-                        loaded("a-c2", T0),
-                        scheduled("a", 3, "i-1", List.of(2), T1),
-                        loaded("a-c3", T1))
+        given(twoOldCopies(), serving("a", 3, "i-1", List.of(2), T1))
                 .components(rolling("a", 2, T1, 1, 60))
                 .heartbeats("i-1", T1.plusSeconds(30))
                 .at(T1.plusSeconds(30))
@@ -185,15 +170,7 @@ class FleetRoundSpec {
 
     @Test
     void a_baked_batch_retires_one_old_copy_and_brings_up_the_next() {
-        given(
-                        requested("i-1", T0),
-                        registered("i-1", T0),
-                        scheduled("a", 1, "i-1", List.of(0), T0),
-                        loaded("a-c1", T0),
-                        scheduled("a", 2, "i-1", List.of(1), T0),
-                        loaded("a-c2", T0),
-                        scheduled("a", 3, "i-1", List.of(2), T1),
-                        loaded("a-c3", T1))
+        given(twoOldCopies(), serving("a", 3, "i-1", List.of(2), T1))
                 .components(rolling("a", 2, T1, 1, 60))
                 .heartbeats("i-1", T2)
                 .at(T2)
@@ -220,18 +197,12 @@ class FleetRoundSpec {
     @Test
     void a_copy_blocked_by_fragmentation_gets_room_from_one_move_make_before_break() {
         given(
-                        requested("i-1", T0),
-                        registered("i-1", T0),
-                        requested("i-2", T0),
-                        registered("i-2", T0),
-                        scheduled("a", 1, "i-1", List.of(0), T0),
-                        loaded("a-c1", T0),
-                        scheduled("b", 1, "i-1", List.of(1, 2), T0),
-                        loaded("b-c1", T0),
-                        scheduled("a", 2, "i-2", List.of(0), T0),
-                        loaded("a-c2", T0),
-                        scheduled("b", 2, "i-2", List.of(1, 2), T0),
-                        loaded("b-c2", T0))
+                        running("i-1"),
+                        running("i-2"),
+                        serving("a", 1, "i-1", List.of(0), T0),
+                        serving("b", 1, "i-1", List.of(1, 2), T0),
+                        serving("a", 2, "i-2", List.of(0), T0),
+                        serving("b", 2, "i-2", List.of(1, 2), T0))
                 .components(component("a", 2, 1, T0), component("b", 3, 2, T0))
                 .heartbeats("i-1", T1)
                 .heartbeats("i-2", T1)
@@ -258,7 +229,7 @@ class FleetRoundSpec {
 
     @Test
     void a_round_appends_at_most_a_hundred_events_and_leaves_the_rest_to_the_next() {
-        Given round = given(requested("i-1", T0), registered("i-1", T0))
+        Given round = given(running("i-1"))
                 .heartbeats("i-1", T1)
                 .at(T1);
         for (int n = 100; n < 160; n++) {
@@ -273,8 +244,10 @@ class FleetRoundSpec {
                         .isEqualTo("c149-c2"));
     }
 
-    private Given given(FleetEvent... history) {
-        return new Given(new FleetDecider().fold(List.of(history)));
+    @SafeVarargs
+    private static Given given(List<FleetEvent>... history) {
+        return new Given(new FleetDecider()
+                .fold(Arrays.stream(history).flatMap(List::stream).toList()));
     }
 
     /** The fleet's events before the round. */
@@ -321,6 +294,25 @@ class FleetRoundSpec {
         }
     }
 
+    /** {@code i-1} serving two copies of {@code a}'s specification of {@code T0} on devices 0 and 1. */
+    private static List<FleetEvent> twoOldCopies() {
+        List<FleetEvent> events = new ArrayList<>(running("i-1"));
+        events.addAll(serving("a", 1, "i-1", List.of(0), T0));
+        events.addAll(serving("a", 2, "i-1", List.of(1), T0));
+        return events;
+    }
+
+    /** An instance requested and registered at {@code T0}. */
+    private static List<FleetEvent> running(String instanceId) {
+        return List.of(requested(instanceId, T0), registered(instanceId, T0));
+    }
+
+    /** A copy scheduled and loaded at {@code spec}, running the specification set then. */
+    private static List<FleetEvent> serving(
+            String ic, int copy, String instanceId, List<Integer> devices, Instant spec) {
+        return List.of(scheduled(ic, copy, instanceId, devices, spec), new FleetEvent.CopyLoaded(ic + "-c" + copy, spec));
+    }
+
     private static FleetEvent requested(String instanceId, Instant at) {
         return new FleetEvent.InstanceRequested(instanceId, TYPE, "asked", at);
     }
@@ -332,10 +324,6 @@ class FleetRoundSpec {
     private static FleetEvent scheduled(String ic, int copy, String instanceId, List<Integer> devices, Instant spec) {
         return new FleetEvent.CopyScheduled(
                 ic, ic + "-c" + copy, instanceId, devices, 2000, 1024, "", "placed", spec, spec);
-    }
-
-    private static FleetEvent loaded(String copyId, Instant at) {
-        return new FleetEvent.CopyLoaded(copyId, at);
     }
 
     private static InferenceComponentState.Present rolling(
