@@ -132,10 +132,7 @@ class FleetRoundSpec {
 
     @Test
     void an_update_without_a_policy_removes_the_old_copies_once_the_new_ones_serve() {
-        given(
-                        running("i-1"),
-                        serving("a", 1, "i-1", List.of(0), T0),
-                        serving("a", 2, "i-1", List.of(1), T1))
+        given(running("i-1"), serving("a", 1, "i-1", List.of(0), T0), serving("a", 2, "i-1", List.of(1), T1))
                 .components(component("a", 1, 1, T1))
                 .heartbeats("i-1", T2)
                 .at(T2)
@@ -229,9 +226,7 @@ class FleetRoundSpec {
 
     @Test
     void a_round_appends_at_most_a_hundred_events_and_leaves_the_rest_to_the_next() {
-        Given round = given(running("i-1"))
-                .heartbeats("i-1", T1)
-                .at(T1);
+        Given round = given(running("i-1")).heartbeats("i-1", T1).at(T1);
         for (int n = 100; n < 160; n++) {
             round.components(cpuOnly("c" + n, 2, T0));
         }
@@ -310,7 +305,8 @@ class FleetRoundSpec {
     /** A copy scheduled and loaded at {@code spec}, running the specification set then. */
     private static List<FleetEvent> serving(
             String ic, int copy, String instanceId, List<Integer> devices, Instant spec) {
-        return List.of(scheduled(ic, copy, instanceId, devices, spec), new FleetEvent.CopyLoaded(ic + "-c" + copy, spec));
+        return List.of(
+                scheduled(ic, copy, instanceId, devices, spec), new FleetEvent.CopyLoaded(ic + "-c" + copy, spec));
     }
 
     private static FleetEvent requested(String instanceId, Instant at) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an API Gateway REST proxy event carries, unwrapped for the wire codecs: its headers, path, body and caller.
@@ -33,11 +34,19 @@ public final class ApiGatewayEvents {
      * @throws IllegalArgumentException when the body is marked base64 but is not
      */
     public static byte[] body(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
+        return bytes(event.getBody(), event.getIsBase64Encoded());
+    }
+
+    /**
+     * A proxy event's body (a request's or a response's) as bytes: base64-decoded when {@code base64}, else UTF-8.
+     *
+     * @throws IllegalArgumentException when the body is marked base64 but is not
+     */
+    public static byte[] bytes(@Nullable String body, @Nullable Boolean base64) {
         if (body == null) {
             return new byte[0];
         }
-        return Boolean.TRUE.equals(event.getIsBase64Encoded())
+        return Boolean.TRUE.equals(base64)
                 ? Base64.getMimeDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
     }

@@ -3,10 +3,9 @@ package dev.stowage.local.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.stowage.functions.api.ApiGatewayEvents;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,12 +61,6 @@ final class ProxyResponses {
     }
 
     private static byte[] bodyOf(APIGatewayProxyResponseEvent response) {
-        String body = response.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        return Boolean.TRUE.equals(response.getIsBase64Encoded())
-                ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8);
+        return ApiGatewayEvents.bytes(response.getBody(), response.getIsBase64Encoded());
     }
 }
