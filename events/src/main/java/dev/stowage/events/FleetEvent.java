@@ -58,7 +58,10 @@ public sealed interface FleetEvent extends Event {
     /** The copy's runtime answered its health check: it serves. */
     record CopyLoaded(String copyId, Instant at) implements FleetEvent {}
 
-    /** The copy could not start; {@code logTail} is the end of its log. Its resources are free again. */
+    /**
+     * The copy could not start, or its runtime ended by itself after it served (an exit, an OOM kill); {@code logTail}
+     * is the end of its log. Its resources are free again, and placement replaces it.
+     */
     record CopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetEvent {}
 
     /** The copy is to stop: routing stops, in-flight requests drain, then the runtime stops. */

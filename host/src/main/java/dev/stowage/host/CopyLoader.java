@@ -3,6 +3,7 @@ package dev.stowage.host;
 import dev.stowage.host.copies.ArtifactFetcher;
 import dev.stowage.host.http.FreePort;
 import dev.stowage.host.runtime.CopyLog;
+import dev.stowage.host.runtime.Launch;
 import dev.stowage.host.runtime.ModelRuntime;
 import dev.stowage.host.runtime.RunningModel;
 import dev.stowage.host.runtime.RuntimeCatalog;
@@ -17,11 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +51,7 @@ final class CopyLoader {
                 .build();
     }
 
-    LoadOutcome load(Assignment copy, CopyLog log) throws InterruptedException {
+    LoadOutcome load(Assignment copy, CopyLog log, Consumer<String> progress) throws InterruptedException {
         CopySpec spec;
         ModelRuntime runtime;
         try {
@@ -57,45 +60,88 @@ final class CopyLoader {
         } catch (IllegalArgumentException | UnsupportedImageException e) {
             return failed(log, e.getMessage());
         }
+        Launch.CopyIdentity identity = new Launch.CopyIdentity(
+                config.endpointName(),
+                config.variantName(),
+                config.instanceId(),
+                copy.inferenceComponentName(),
+                copy.copyId(),
+                spec.digest());
+        Optional<RunningModel> adopted = runtime.adopt(identity, log);
+        if (adopted.isPresent()) {
+            log.line("adopted the running container of " + copy.copyId());
+            return awaitPing(
+                    adopted.get(), spec, log, Stopwatch.start(), true, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        }
+        Duration downloadTimeout = config.scaled(spec.modelDataDownloadTimeout());
+        Stopwatch phase = Stopwatch.start();
+        try {
+            runtime.prepare(spec.image(), downloadTimeout, progress, log);
+        } catch (IOException e) {
+            return failed(log, e.getMessage());
+        } catch (TimeoutException e) {
+            return failed(
+                    log,
+                    "The image " + spec.image() + " was not pulled within "
+                            + spec.modelDataDownloadTimeout().toSeconds() + " seconds.");
+        }
+        Duration image = phase.lap();
         @Nullable Path artifactDir = null;
         if (spec.artifactUrl().isPresent()) {
-            Duration timeout = config.scaled(spec.modelDataDownloadTimeout());
+            String url = spec.artifactUrl().get();
             try {
-                artifactDir = fetch(copy.copyId(), spec.artifactUrl().get(), timeout);
-                log.line("artifact " + spec.artifactUrl().get() + " at " + artifactDir);
+                artifactDir =
+                        fetch(spec.caching() ? ArtifactFetcher.cacheKey(url) : copy.copyId(), url, downloadTimeout);
+                log.line("artifact " + url + " at " + artifactDir);
             } catch (IOException e) {
                 return failed(log, "Could not fetch the model artifact: " + e.getMessage());
             } catch (TimeoutException e) {
                 return failed(
                         log,
-                        "The model artifact " + spec.artifactUrl().get() + " was not downloaded within "
+                        "The model artifact " + url + " was not downloaded within "
                                 + spec.modelDataDownloadTimeout().toSeconds() + " seconds.");
             }
         }
+        Duration artifact = phase.lap();
         Map<String, String> environment = new HashMap<>(config.capacity().visibility(copy.deviceIndices()));
         environment.putAll(spec.environment());
         environment.put(RuntimeCatalog.copyIdVariable(), copy.copyId());
-        int port = FreePort.onLoopback();
+        Launch launch = new Launch(
+                identity,
+                spec.image(),
+                FreePort.onLoopback(),
+                environment,
+                artifactDir,
+                new Launch.Compute(copy.milliCores(), copy.memoryMib(), spec.maxMemoryMib()),
+                new Launch.Devices(copy.deviceIndices(), config.capacity().deviceKind()),
+                spec.caching(),
+                log);
         RunningModel model;
         try {
-            model = runtime.start(port, environment, artifactDir, log);
+            model = runtime.start(launch);
         } catch (IOException | RuntimeException e) {
             return failed(log, "The runtime for " + spec.image() + " did not start: " + e.getMessage());
         }
+        Duration start = phase.lap();
         try {
-            return awaitPing(model, spec, log);
+            return awaitPing(model, spec, log, phase, false, image, artifact, start);
         } catch (InterruptedException e) {
             model.stop(Duration.ZERO);
             throw e;
         }
     }
 
-    private Path fetch(String copyId, String url, Duration timeout)
+    /** Lets go of what a stopped copy kept on the host: its own artifact folder (a cached one stays). */
+    void release(String copyId) {
+        artifacts.discard(copyId);
+    }
+
+    private Path fetch(String key, String url, Duration timeout)
             throws IOException, TimeoutException, InterruptedException {
         CompletableFuture<Path> fetched = new CompletableFuture<>();
-        Thread fetcher = Thread.ofVirtual().name("fetch-" + copyId).start(() -> {
+        Thread fetcher = Thread.ofVirtual().name("fetch-" + key).start(() -> {
             try {
-                fetched.complete(artifacts.fetch(copyId, url));
+                fetched.complete(artifacts.fetch(key, url));
             } catch (IOException | RuntimeException e) {
                 fetched.completeExceptionally(e);
             }
@@ -111,7 +157,16 @@ final class CopyLoader {
         }
     }
 
-    private LoadOutcome awaitPing(RunningModel model, CopySpec spec, CopyLog log) throws InterruptedException {
+    private LoadOutcome awaitPing(
+            RunningModel model,
+            CopySpec spec,
+            CopyLog log,
+            Stopwatch phase,
+            boolean adopted,
+            Duration image,
+            Duration artifact,
+            Duration start)
+            throws InterruptedException {
         long deadline = System.nanoTime()
                 + config.scaled(spec.startupHealthCheckTimeout()).toNanos();
         URI ping = model.baseUrl().resolve("/ping");
@@ -127,8 +182,9 @@ final class CopyLoader {
             // A ping cut short by the deadline says less than the answer before it.
             lastAnswer = answer.equals(NO_ANSWER) ? lastAnswer : answer;
             if ("200".equals(lastAnswer)) {
-                log.line("GET /ping answered 200: loaded");
-                return new LoadOutcome.Loaded(model);
+                ColdStart coldStart = new ColdStart(image, artifact, start, phase.lap(), adopted);
+                log.line("GET /ping answered 200: loaded (" + coldStart + ")");
+                return new LoadOutcome.Loaded(model, coldStart);
             }
             if (deadline - System.nanoTime() <= 0) {
                 model.stop(Duration.ZERO);

@@ -54,7 +54,7 @@ final class CopyRun {
     private void load() {
         LoadOutcome outcome;
         try {
-            outcome = services.loader().load(copy, log);
+            outcome = services.loader().load(copy, log, new Progress(log));
         } catch (InterruptedException e) {
             return;
         }
@@ -71,6 +71,7 @@ final class CopyRun {
                     services.table()
                             .add(new RoutableCopy(copy.copyId(), copy.inferenceComponentName(), model.baseUrl()));
                     phase = Phase.LOADED;
+                    loaded.model().onExit(this::diedAfterServing);
                 }
                 case LoadOutcome.Failed failed -> {
                     failure = failed.reason();
@@ -78,6 +79,23 @@ final class CopyRun {
                 }
             }
         }
+        report();
+    }
+
+    /**
+     * The runtime ended by itself after it served (an exit, an OOM kill): the copy stops taking requests and is
+     * reported failed, so placement replaces it as it replaces a lost copy.
+     */
+    private void diedAfterServing(String why) {
+        synchronized (this) {
+            if (phase != Phase.LOADED) {
+                return;
+            }
+            phase = Phase.FAILED;
+            failure = why + " It had served; a new copy replaces it.";
+        }
+        log.line("the runtime ended by itself: " + why);
+        services.table().remove(copy.copyId());
         report();
     }
 
@@ -150,6 +168,7 @@ final class CopyRun {
             running.stop(c.scaled(c.stopGrace()));
         }
         log.line("copy " + copy.copyId() + " stopped");
+        services.loader().release(copy.copyId());
         shipping.close();
         synchronized (this) {
             phase = Phase.STOPPED;

@@ -1,6 +1,7 @@
 package dev.stowage.host;
 
 import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.host.runtime.Launch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,15 @@ public record HostCapacity(
     /** A host with no accelerators. */
     public static HostCapacity cpuOnly(long milliCores, long memoryMib, String source) {
         return new HostCapacity(new Capacity(milliCores, memoryMib, 0), DeviceVisibility.Runtime.NONE, 0, source);
+    }
+
+    /** What the accelerators are, as a container engine attaches them. */
+    public Launch.Devices.Kind deviceKind() {
+        return switch (accelerators) {
+            case CUDA -> Launch.Devices.Kind.NVIDIA;
+            case NEURON -> Launch.Devices.Kind.NEURON;
+            case NONE -> Launch.Devices.Kind.NONE;
+        };
     }
 
     /** The environment that confines a copy to the devices placement gave it. */

@@ -3,6 +3,7 @@ package dev.stowage.host;
 import dev.stowage.host.copies.ArtifactStore;
 import dev.stowage.host.copies.BucketFolder;
 import dev.stowage.host.logs.CopyLogSink;
+import dev.stowage.host.runtime.ContainerEngine;
 import dev.stowage.host.serving.ServingSettings;
 import dev.stowage.host.time.TimeScale;
 import java.net.InetAddress;
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
  * @param serving how the runtime API routes, queues and times out (not yet divided by the time scale)
  * @param artifacts where {@code s3://} artifacts come from (locally the folder {@code artifactRoot})
  * @param copyLogSink where copy logs are shipped besides their file (locally nowhere)
+ * @param containers the engine that runs container images (none: such images are refused, saying why)
  */
 public record HostConfig(
         String endpointName,
@@ -57,7 +59,8 @@ public record HostConfig(
         Clock clock,
         ServingSettings serving,
         ArtifactStore artifacts,
-        CopyLogSink copyLogSink) {
+        CopyLogSink copyLogSink,
+        ContainerEngine containers) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
@@ -95,7 +98,8 @@ public record HostConfig(
                 Clock.systemUTC(),
                 ServingSettings.defaults(),
                 new BucketFolder(baseDir.resolve("buckets")),
-                CopyLogSink.LOCAL_ONLY);
+                CopyLogSink.LOCAL_ONLY,
+                ContainerEngine.NONE);
     }
 
     /** This config running every timer {@code scale} times faster. */
@@ -141,6 +145,11 @@ public record HostConfig(
         return copy(c -> c.copyLogSink = sink);
     }
 
+    /** Container images run on {@code engine} (a Docker Engine). */
+    public HostConfig withContainers(ContainerEngine engine) {
+        return copy(c -> c.containers = engine);
+    }
+
     public HostConfig withClock(Clock newClock) {
         return copy(c -> c.clock = newClock);
     }
@@ -174,6 +183,7 @@ public record HostConfig(
         ServingSettings serving;
         ArtifactStore artifacts;
         CopyLogSink copyLogSink;
+        ContainerEngine containers;
 
         Copy(HostConfig from) {
             this.from = from;
@@ -188,6 +198,7 @@ public record HostConfig(
             this.serving = from.serving;
             this.artifacts = from.artifacts;
             this.copyLogSink = from.copyLogSink;
+            this.containers = from.containers;
         }
 
         HostConfig build() {
@@ -210,7 +221,8 @@ public record HostConfig(
                     clock,
                     serving,
                     artifacts,
-                    copyLogSink);
+                    copyLogSink,
+                    containers);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class InferenceHost implements AutoCloseable {
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
-        CopyLoader loader = new CopyLoader(config, new RuntimeCatalog(config.timeScale()));
+        CopyLoader loader = new CopyLoader(config, new RuntimeCatalog(config.timeScale(), config.containers()));
         this.services = new HostServices(config, fleet, loader, new CopyTable());
     }
 
@@ -116,6 +116,7 @@ public final class InferenceHost implements AutoCloseable {
             seen.add(copy.copyId());
             reconcile(copy, runs.get(copy.copyId()));
         }
+        removeStrayContainers(assigned);
         for (Map.Entry<String, CopyRun> entry : runs.entrySet()) {
             if (!seen.contains(entry.getKey())) {
                 CopyRun run = entry.getValue();
@@ -131,6 +132,25 @@ public final class InferenceHost implements AutoCloseable {
                         metrics,
                         Reservations.dimensions(config.endpointName(), config.variantName(), config.instanceId()),
                         config.clock().instant());
+    }
+
+    /**
+     * Removes this host's containers that no copy owns: those of copies no longer assigned, or being removed with no
+     * run here to stop them (a host that restarted mid-removal), or left by a crash. A failure waits for the next round.
+     */
+    private void removeStrayContainers(List<Assignment> assigned) {
+        Set<String> keep = new HashSet<>(runs.keySet());
+        assigned.stream()
+                .filter(copy -> copy.state() != Assignment.State.REMOVING)
+                .forEach(copy -> keep.add(copy.copyId()));
+        try {
+            config.containers()
+                    .removeOthers(config.endpointName(), config.variantName(), config.instanceId(), keep)
+                    .forEach(copyId ->
+                            LOG.log(Level.INFO, "removed the container of " + copyId + ", which no copy owns"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not sweep the containers of " + config.instanceId() + ": " + e.getMessage());
+        }
     }
 
     private void reconcile(Assignment copy, @Nullable CopyRun run) {
@@ -184,6 +204,18 @@ public final class InferenceHost implements AutoCloseable {
         runs.clear();
         services.loader().close();
         stopServing();
+    }
+
+    /**
+     * The host's process dies (a crash, {@code kill -9}): heartbeats, reconciling and serving stop, nothing is
+     * reported, and the copies' runtimes are left as a dead process leaves them — containers keep running, for the
+     * next host on the instance to adopt.
+     */
+    public void crash() {
+        stopLoops();
+        stopServing();
+        runs.clear();
+        services.loader().close();
     }
 
     /** A lost instance: heartbeats and reconciling stop, runtimes end abruptly, nothing is reported. */

@@ -41,6 +41,7 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                         : List.of();
             case ReportCopyFailed failed ->
                 hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.SCHEDULED)
+                                || hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.LOADED)
                         ? List.of(new FleetEvent.CopyFailed(
                                 failed.copyId(), failed.reason(), failed.logTail(), failed.at()))
                         : List.of();

@@ -131,10 +131,12 @@ public record FleetState(
             return this;
         }
         Map<String, CopyFailure> nextFailures = new LinkedHashMap<>(failures);
+        // A copy that served and then died (an exit, an OOM kill) is replaced as a lost one is; only copies that never
+        // started count towards failing the component.
         int inARow = Optional.ofNullable(failures.get(copy.inferenceComponentName()))
                         .map(CopyFailure::inARow)
                         .orElse(0)
-                + 1;
+                + (copy.status() == Status.LOADED ? 0 : 1);
         nextFailures.put(copy.inferenceComponentName(), new CopyFailure(e.reason(), e.logTail(), inARow, e.at()));
         return withoutCopy(e.copyId(), e.at()).with(blocked, nextFailures, usedCopyNumbers);
     }

@@ -225,6 +225,30 @@ class FleetRoundSpec {
     }
 
     @Test
+    void a_copy_that_died_after_serving_is_replaced_and_does_not_count_towards_failing_its_component() {
+        Given round = given(
+                        running("i-1"),
+                        serving("a", 1, "i-1", List.of(0), T0),
+                        List.of(new FleetEvent.CopyFailed("a-c1", "The container exited with code 3.", "", T1)))
+                .components(component("a", 1, 1, T0))
+                .heartbeats("i-1", T1)
+                .at(T1);
+
+        assertThat(round.fleet.failures().get("a").inARow()).isZero();
+        round.then(new FleetEvent.CopyScheduled(
+                "a",
+                "a-c2",
+                "i-1",
+                List.of(0),
+                2000,
+                1024,
+                "",
+                "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
+                T0,
+                T1));
+    }
+
+    @Test
     void a_round_appends_at_most_a_hundred_events_and_leaves_the_rest_to_the_next() {
         Given round = given(running("i-1")).heartbeats("i-1", T1).at(T1);
         for (int n = 100; n < 160; n++) {

@@ -3,19 +3,15 @@ package dev.stowage.host.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /** {@code stowage/echo}: answers every invocation with its own body and content type. Ready at once. */
 final class EchoRuntime implements ModelRuntime {
     static final String IMAGE = "stowage/echo";
 
     @Override
-    public RunningModel start(int port, Map<String, String> environment, @Nullable Path artifactDir, CopyLog log)
-            throws IOException {
-        return ContractServer.start(port, IMAGE, () -> true, EchoRuntime::echo, log);
+    public RunningModel start(Launch launch) throws IOException {
+        return ContractServer.start(launch.port(), IMAGE, () -> true, EchoRuntime::echo, launch.log());
     }
 
     private static void echo(HttpExchange exchange) throws IOException {

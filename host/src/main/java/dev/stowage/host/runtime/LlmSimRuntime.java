@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code stowage/llm-sim}: a language model server stand-in with continuous batching, so that its latency grows
@@ -48,16 +45,16 @@ final class LlmSimRuntime implements ModelRuntime {
     }
 
     @Override
-    public RunningModel start(int port, Map<String, String> environment, @Nullable Path artifactDir, CopyLog log)
-            throws IOException {
-        LlmSimSettings settings = LlmSimSettings.from(environment, timeScale, IMAGE);
+    public RunningModel start(Launch launch) throws IOException {
+        LlmSimSettings settings = LlmSimSettings.from(launch.environment(), timeScale, IMAGE);
+        CopyLog log = launch.log();
         TokenCounts counts = new TokenCounts(settings.seed());
         long readyAt = System.nanoTime() + settings.load().toNanos();
         log.line(IMAGE + " loading for " + settings.load() + ", " + settings);
         DecodeBatch batch = new DecodeBatch(settings.stepTime(), settings.maxBatch(), settings.prefillPerToken());
         try {
             ContractServer server = ContractServer.start(
-                    port,
+                    launch.port(),
                     IMAGE,
                     () -> System.nanoTime() - readyAt >= 0,
                     exchange -> generate(exchange, counts, batch),

@@ -1,13 +1,14 @@
 package dev.stowage.host.runtime;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * Runs one copy of a model so that it serves the SageMaker container contract on a loopback port: {@code GET
- * /ping} answers 200 once the model is ready and {@code POST /invocations} runs inference.
+ * Runs copies of a model so that each serves the SageMaker container contract on a loopback port: {@code GET /ping}
+ * answers 200 once the model is ready and {@code POST /invocations} runs inference.
  *
  * <p>{@link #start} returns as soon as the runtime is launched; it does not wait for {@code /ping}. The caller
  * polls readiness and owns the returned handle. Implementations may be called from many threads at once, one
@@ -16,14 +17,27 @@ import org.jspecify.annotations.Nullable;
 public interface ModelRuntime {
 
     /**
+     * Gets {@code image} onto the host (a container image is pulled), within {@code timeout}, telling {@code progress}
+     * how far it has come. Runtimes that need nothing do nothing.
+     *
+     * @throws IOException when the image cannot be had, with the reason
+     * @throws TimeoutException when {@code timeout} passed first
+     */
+    default void prepare(String image, Duration timeout, Consumer<String> progress, CopyLog log)
+            throws IOException, TimeoutException, InterruptedException {}
+
+    /**
      * Launches the model.
      *
-     * @param port the free loopback port to serve on
-     * @param environment the copy's environment: its device visibility and the container's {@code Environment}
-     * @param artifactDir the folder holding the fetched model artifact, or null when the copy has none
-     * @param log where the runtime writes what it says
      * @throws IOException when the runtime cannot be launched at all
      */
-    RunningModel start(int port, Map<String, String> environment, @Nullable Path artifactDir, CopyLog log)
-            throws IOException;
+    RunningModel start(Launch launch) throws IOException;
+
+    /**
+     * The copy's model as it still runs from before its host restarted, when this runtime outlives its host (a
+     * container does; a child process or an in-process server does not).
+     */
+    default Optional<RunningModel> adopt(Launch.CopyIdentity copy, CopyLog log) {
+        return Optional.empty();
+    }
 }

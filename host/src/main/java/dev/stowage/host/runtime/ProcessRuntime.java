@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 
 /**
  * {@code process:<command line>} (or any image with {@code STOWAGE_COMMAND} set): a child process that serves the
@@ -32,13 +32,15 @@ final class ProcessRuntime implements ModelRuntime {
     }
 
     @Override
-    public RunningModel start(int port, Map<String, String> environment, @Nullable Path artifactDir, CopyLog log)
-            throws IOException {
+    public RunningModel start(Launch launch) throws IOException {
+        int port = launch.port();
+        Path artifactDir = launch.artifactDir();
+        CopyLog log = launch.log();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.file().toFile()));
         Map<String, String> env = builder.environment();
-        env.putAll(environment);
+        env.putAll(launch.environment());
         env.put("SAGEMAKER_BIND_TO_PORT", String.valueOf(port));
         env.put("PORT", String.valueOf(port));
         if (artifactDir != null) {
@@ -52,7 +54,22 @@ final class ProcessRuntime implements ModelRuntime {
         return new Child(process, baseUrl, log);
     }
 
-    private record Child(Process process, URI baseUrl, CopyLog log) implements RunningModel {
+    private static final class Child implements RunningModel {
+        private final Process process;
+        private final URI baseUrl;
+        private final CopyLog log;
+        private volatile boolean stopping;
+
+        Child(Process process, URI baseUrl, CopyLog log) {
+            this.process = process;
+            this.baseUrl = baseUrl;
+            this.log = log;
+        }
+
+        @Override
+        public URI baseUrl() {
+            return baseUrl;
+        }
 
         @Override
         public Optional<String> exited() {
@@ -62,7 +79,17 @@ final class ProcessRuntime implements ModelRuntime {
         }
 
         @Override
+        public void onExit(Consumer<String> whenGone) {
+            process.onExit().thenRun(() -> {
+                if (!stopping) {
+                    exited().ifPresent(whenGone);
+                }
+            });
+        }
+
+        @Override
         public void stop(Duration grace) {
+            stopping = true;
             if (!process.isAlive()) {
                 return;
             }

@@ -3,6 +3,7 @@ package dev.stowage.host.runtime;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A launched copy of a model: where it serves, whether it died, and how to stop it. */
 public interface RunningModel {
@@ -14,6 +15,12 @@ public interface RunningModel {
     default Optional<String> exited() {
         return Optional.empty();
     }
+
+    /**
+     * Calls {@code whenGone} once, with the reason {@link #exited()} gives, if the runtime ends by itself after this
+     * call; never when it is stopped, and never for a runtime that cannot end by itself (an in-process server).
+     */
+    default void onExit(Consumer<String> whenGone) {}
 
     /**
      * Stops the copy: asks it to end, and forces it once {@code grace} has passed. Returns when it is gone.

@@ -2,18 +2,26 @@ package dev.stowage.host.runtime;
 
 import dev.stowage.host.time.TimeScale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses the runtime for a container image: the built-in {@code stowage/echo} and {@code stowage/llm-sim}, a
- * {@code process:<command>} (or {@code STOWAGE_COMMAND} in the environment), and nothing else: this host has no
- * container engine, so a real image is refused with a reason the user can act on.
+ * {@code process:<command>} (or {@code STOWAGE_COMMAND} in the environment), and every other image on the {@link
+ * ContainerEngine}; without an engine such an image is refused with a reason the user can act on.
  */
 public final class RuntimeCatalog {
     private final ModelRuntime echo = new EchoRuntime();
     private final ModelRuntime llmSim;
+    private final ContainerEngine containers;
 
-    public RuntimeCatalog(TimeScale timeScale) {
+    public RuntimeCatalog(TimeScale timeScale, ContainerEngine containers) {
         this.llmSim = new LlmSimRuntime(timeScale);
+        this.containers = containers;
+    }
+
+    /** The engine that runs container images (or {@link ContainerEngine#NONE}). */
+    public ContainerEngine containers() {
+        return containers;
     }
 
     /** The environment variable the host sets to the copy id (seeds {@code stowage/llm-sim}). */
@@ -37,9 +45,12 @@ public final class RuntimeCatalog {
         if (repository.equals(LlmSimRuntime.IMAGE)) {
             return llmSim;
         }
-        throw new UnsupportedImageException("Image " + image
-                + " needs a container runtime (Docker Engine), which this host does not have; use stowage/echo,"
-                + " stowage/llm-sim or process:<command>.");
+        Optional<String> unavailable = containers.unavailable();
+        if (unavailable.isPresent()) {
+            throw new UnsupportedImageException("Image " + image + " needs a Docker Engine, and " + unavailable.get()
+                    + ". " + NoContainerEngine.HOW_TO_START);
+        }
+        return containers;
     }
 
     private static ModelRuntime process(String commandLine) throws UnsupportedImageException {

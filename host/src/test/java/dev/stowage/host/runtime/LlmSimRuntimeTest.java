@@ -50,7 +50,9 @@ class LlmSimRuntimeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        model = new LlmSimRuntime(FAST).start(port, env, null, CopyLog.open(dir.resolve("c.log"), Clock.systemUTC()));
+        model = new LlmSimRuntime(FAST)
+                .start(Launches.of(
+                        LlmSimRuntime.IMAGE, port, env, null, CopyLog.open(dir.resolve("c.log"), Clock.systemUTC())));
         return model;
     }
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.host.time.TimeScale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuntimeCatalogTest {
-    private final RuntimeCatalog catalog = new RuntimeCatalog(TimeScale.REAL_TIME);
+    private final RuntimeCatalog catalog = new RuntimeCatalog(TimeScale.REAL_TIME, ContainerEngine.NONE);
 
     @Test
     void picks_the_built_in_images_with_or_without_a_tag() throws Exception {
@@ -32,8 +34,32 @@ class RuntimeCatalogTest {
     void refuses_an_image_that_needs_a_container_engine() {
         assertThatThrownBy(() -> catalog.forImage("nginx:1.27", Map.of()))
                 .isInstanceOf(UnsupportedImageException.class)
-                .hasMessage("Image nginx:1.27 needs a container runtime (Docker Engine), which this host does not"
-                        + " have; use stowage/echo, stowage/llm-sim or process:<command>.");
+                .hasMessage("Image nginx:1.27 needs a Docker Engine, and this host has no Docker Engine. Start one (on"
+                        + " Debian or Ubuntu: apt-get install -y docker.io, then dockerd &; or scripts/docker-engine"
+                        + " start), or use stowage/echo, stowage/llm-sim or process:<command>.");
+    }
+
+    @Test
+    void runs_any_other_image_on_the_container_engine() throws Exception {
+        ContainerEngine engine = new ContainerEngine() {
+            @Override
+            public Optional<String> unavailable() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<String> removeOthers(
+                    String endpointName, String variantName, String instanceId, Set<String> keep) {
+                return Set.of();
+            }
+
+            @Override
+            public RunningModel start(Launch launch) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThat(new RuntimeCatalog(TimeScale.REAL_TIME, engine).forImage("nginx:1.27", Map.of()))
+                .isSameAs(engine);
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.stowage.local.cli;
 
+import dev.stowage.host.docker.StaticRegistryAuth;
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalApplications;
+import dev.stowage.local.fleet.LocalContainers;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -50,6 +54,13 @@ public final class UpCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     long bootDelayMs = 2000;
 
+    @Option(
+            names = "--registry-credentials",
+            paramLabel = "REGISTRY=USER:PASSWORD",
+            description = "credentials to pull images from a private registry (host[:port]); repeat for more."
+                    + " Without them, Docker's own config.json is used")
+    List<String> registryCredentials = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -71,6 +82,13 @@ public final class UpCommand implements Callable<Integer> {
         // Stowage's application reads its timers from these when ServiceLoader creates it.
         System.setProperty("stowage.timeScale", Double.toString(timeScale));
         System.setProperty("stowage.bootDelayMs", Long.toString(bootDelayMs));
+        try {
+            registryCredentials.forEach(StaticRegistryAuth::parse);
+        } catch (IllegalArgumentException e) {
+            spec().commandLine().getErr().println("stowage up: " + e.getMessage());
+            return 2;
+        }
+        System.setProperty(LocalContainers.CREDENTIALS, String.join(",", registryCredentials));
         LocalApplication application;
         try {
             application = applications.get();

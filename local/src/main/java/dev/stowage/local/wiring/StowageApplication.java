@@ -16,6 +16,7 @@ import dev.stowage.functions.fleet.FleetStreamHandler;
 import dev.stowage.functions.projector.ViewProjectorHandler;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.runtime.ContainerEngine;
 import dev.stowage.host.serving.BackgroundDemand;
 import dev.stowage.host.serving.InvocationMetrics;
 import dev.stowage.host.serving.InvocationService;
@@ -28,6 +29,7 @@ import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.console.LocalConsole;
 import dev.stowage.local.console.PlacementConsole;
+import dev.stowage.local.fleet.LocalContainers;
 import dev.stowage.local.fleet.LocalFleetPort;
 import dev.stowage.local.fleet.LocalInstanceProvider;
 import dev.stowage.local.runtime.LocalRuntimeHandler;
@@ -124,6 +126,8 @@ public final class StowageApplication implements LocalApplication {
         HostControl control = options.hostsThroughApi()
                 ? HostControl.throughApi(environment, options.scaled(Duration.ofSeconds(1)))
                 : new HostControl(new LocalFleetPort(reports), directory);
+        ContainerEngine containers = LocalContainers.connect(
+                System.getenv(), Optional.ofNullable(System.getProperty(LocalContainers.CREDENTIALS)));
         var provider = new LocalInstanceProvider(
                 control.fleet(),
                 metrics,
@@ -132,7 +136,8 @@ public final class StowageApplication implements LocalApplication {
                 config -> config.withIntervals(options.hostPoll(), options.heartbeat())
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock())
-                        .withServing(options.serving()),
+                        .withServing(options.serving())
+                        .withContainers(containers),
                 control.directory());
         this.instances = provider;
         var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
@@ -170,6 +175,7 @@ public final class StowageApplication implements LocalApplication {
                     alarmEngine.close();
                     ticker.close();
                     provider.close();
+                    containers.close();
                     front.close();
                 }));
     }
