@@ -8,14 +8,17 @@ import static dev.stowage.host.HostFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
 import dev.stowage.events.Document;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.docker.DockerConnection;
@@ -30,6 +33,7 @@ import dev.stowage.testing.docker.TestImages;
 import dev.stowage.testing.docker.TestRegistry;
 import dev.stowage.testing.docker.TrainedModel;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,15 +230,58 @@ class ContainerCopyIT {
         assertPredicts(host.copies().get("copy-1").orElseThrow());
     }
 
+    @Test
+    void a_neuron_copy_sees_exactly_its_own_devices() throws Exception {
+        Path devices = Files.createDirectories(dir.resolve("dev"));
+        for (int i = 0; i < 4; i++) {
+            // Stand-ins for /dev/neuron0..3: character devices like /dev/null (1, 3); making them needs root.
+            Process mknod = new ProcessBuilder(
+                            "mknod", devices.resolve("neuron" + i).toString(), "c", "1", "3")
+                    .redirectErrorStream(true)
+                    .start();
+            assumeTrue(
+                    mknod.waitFor() == 0,
+                    "making device nodes needs root: "
+                            + new String(mknod.getInputStream().readAllBytes()));
+        }
+        ObjectNode spec = container(TestImages.ensure(docker, TestImage.UNHEALTHY), Map.of());
+        spec.putObject("StartupParameters").put("ContainerStartupHealthCheckTimeoutInSeconds", 60);
+        fleet.assign(copy("copy-1", spec, 1, 3));
+        host = start(RegistryAuth.ANONYMOUS, HostFixtures.NEURON_HOST, true, devices);
+
+        await("container running", () -> containers().stream().anyMatch(c -> "running".equals(c.getState())));
+        String id = containers().getFirst().getId();
+        String exec = docker.execCreateCmd(id)
+                .withCmd("ls", "/dev")
+                .withAttachStdout(true)
+                .exec()
+                .getId();
+        var listing = new StringBuilder();
+        docker.execStartCmd(exec)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        listing.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                })
+                .awaitCompletion();
+        assertThat(listing.toString().lines().filter(name -> name.startsWith("neuron")))
+                .containsExactly("neuron1", "neuron3");
+    }
+
     private InferenceHost start(RegistryAuth auth) {
+        return start(auth, HostFixtures.GPU_HOST, false, Path.of("/dev"));
+    }
+
+    private InferenceHost start(RegistryAuth auth, HostCapacity capacity, boolean attachDevices, Path deviceRoot) {
         DockerRuntime engine = new DockerRuntime(
                 DockerConnection.open(DockerConnection.DEFAULT_HOST),
                 DockerConnection.DEFAULT_HOST,
                 deployment,
-                false,
-                Path.of("/dev"),
+                attachDevices,
+                deviceRoot,
                 auth);
-        HostConfig config = HostFixtures.config(dir)
+        HostConfig config = HostConfig.defaults(ENDPOINT, VARIANT, HOST_A, HostFixtures.ADDRESS, capacity, dir)
                 .withTimeScale(TimeScale.REAL_TIME)
                 .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1))
                 .withStopGrace(Duration.ofSeconds(5))

@@ -32,6 +32,7 @@ final class HostFixtures {
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     static final Capacity CAPACITY = new Capacity(92_000, 360_000, 4);
     static final HostCapacity GPU_HOST = new HostCapacity(CAPACITY, DeviceVisibility.Runtime.CUDA, 0, "test");
+    static final HostCapacity NEURON_HOST = new HostCapacity(CAPACITY, DeviceVisibility.Runtime.NEURON, 2, "test");
     /** Every wait runs 100 times faster: polls every 50 ms, heartbeats every 100 ms, pings every 10 ms. */
     static final TimeScale FAST = TimeScale.of(100);
 
