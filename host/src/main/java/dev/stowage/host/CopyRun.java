@@ -6,6 +6,7 @@ import dev.stowage.host.logs.CopyLogSink;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RunningModel;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ final class CopyRun {
     private final CopyLog log;
     private final CopyLogSink.Following shipping;
     private final HostServices services;
+    private final Progress progress;
     private Phase phase = Phase.LOADING;
     private boolean reportRemoval;
     private @Nullable RunningModel model;
@@ -39,6 +41,12 @@ final class CopyRun {
         this.log = log;
         this.shipping = shipping;
         this.services = services;
+        this.progress = new Progress(log);
+    }
+
+    /** How far loading has come, while the copy loads and has said something. */
+    synchronized Optional<String> progress() {
+        return phase == Phase.LOADING && !progress.last().isEmpty() ? Optional.of(progress.last()) : Optional.empty();
     }
 
     synchronized Phase phase() {
@@ -54,7 +62,7 @@ final class CopyRun {
     private void load() {
         LoadOutcome outcome;
         try {
-            outcome = services.loader().load(copy, log, new Progress(log));
+            outcome = services.loader().load(copy, log, progress);
         } catch (InterruptedException e) {
             return;
         }

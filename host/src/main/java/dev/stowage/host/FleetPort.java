@@ -2,6 +2,7 @@ package dev.stowage.host;
 
 import dev.stowage.events.FleetEvent.Capacity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an inference host says to and reads from the control plane about its instance. Locally it is served in
@@ -13,8 +14,11 @@ public interface FleetPort {
     /** The host is up with this capacity and serves its runtime API at {@code address}. */
     void register(String endpointName, String variantName, String instanceId, String address, Capacity capacity);
 
-    /** The instance is alive; silence for longer than the liveness timeout makes it lost. */
-    void heartbeat(String endpointName, String variantName, String instanceId);
+    /**
+     * The instance is alive; silence for longer than the liveness timeout makes it lost. {@code loading} says how far
+     * each loading copy has come, by copy id.
+     */
+    void heartbeat(String endpointName, String variantName, String instanceId, Map<String, String> loading);
 
     /** The copies assigned to the instance now: those to load, those serving and those to remove. */
     List<Assignment> assignments(String endpointName, String variantName, String instanceId);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +106,9 @@ public final class InferenceHost implements AutoCloseable {
 
     /** Says the instance is alive. */
     public void heartbeat() {
-        fleet.heartbeat(config.endpointName(), config.variantName(), config.instanceId());
+        Map<String, String> loading = new TreeMap<>();
+        runs.forEach((copyId, run) -> run.progress().ifPresent(progress -> loading.put(copyId, progress)));
+        fleet.heartbeat(config.endpointName(), config.variantName(), config.instanceId(), loading);
     }
 
     /** One reconcile round: what the poll loop runs; public so that tests and local mode can force one. */

@@ -18,6 +18,7 @@ final class FakeFleet implements FleetPort {
 
     final List<Registration> registrations = new ArrayList<>();
     final AtomicInteger heartbeats = new AtomicInteger();
+    volatile Map<String, String> lastLoading = Map.of();
     final List<String> loaded = new ArrayList<>();
     final Map<String, Failure> failed = new LinkedHashMap<>();
     final List<String> removed = new ArrayList<>();
@@ -68,8 +69,9 @@ final class FakeFleet implements FleetPort {
     }
 
     @Override
-    public void heartbeat(String endpointName, String variantName, String instanceId) {
+    public void heartbeat(String endpointName, String variantName, String instanceId, Map<String, String> loading) {
         heartbeats.incrementAndGet();
+        lastLoading = Map.copyOf(loading);
     }
 
     @Override

@@ -59,8 +59,9 @@ public final class FleetReports {
                 key.stream(), new RegisterInstance(instanceId, address, capacity, clock.instant()), clock, instanceId);
     }
 
-    public void heartbeat(FleetKey key, String instanceId) {
-        liveness.beat(key.stream(), instanceId, clock.instant());
+    /** The instance is alive; {@code loading} is how far its loading copies have come, by copy id. */
+    public void heartbeat(FleetKey key, String instanceId, Map<String, String> loading) {
+        liveness.beat(key.stream(), instanceId, clock.instant(), loading);
     }
 
     public void copyLoaded(FleetKey key, String copyId) {

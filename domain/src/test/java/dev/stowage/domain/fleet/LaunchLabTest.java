@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -352,7 +353,7 @@ class LaunchLabTest {
                 hosts.register(
                         FLEET, i.instanceId(), "http://127.0.0.1:0", new FleetEvent.Capacity(95_000, 376_832, 4));
             } else {
-                hosts.heartbeat(FLEET, i.instanceId());
+                hosts.heartbeat(FLEET, i.instanceId(), Map.of());
             }
         });
         fleet.copies().values().forEach(c -> {

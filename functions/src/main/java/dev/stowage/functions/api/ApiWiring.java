@@ -89,7 +89,7 @@ public record ApiWiring(
     }
 
     private Reads reads() {
-        return new Reads(events, views, new FleetRepository(events, snapshots));
+        return new Reads(events, views, new FleetRepository(events, snapshots), liveness);
     }
 
     private static void catchUpQuietly(Projector projector, String stream, List<EventEnvelope> appended) {

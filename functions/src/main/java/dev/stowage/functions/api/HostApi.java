@@ -15,7 +15,9 @@ import dev.stowage.wire.hostapi.RoutingSnapshotJson;
 import dev.stowage.wire.protocol.Caller;
 import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.WireError;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What inference hosts call (target prefix {@code StowageHost}, served on {@code POST /host} only): the fleet
@@ -63,7 +65,7 @@ public final class HostApi implements ServiceApi {
         switch (operation) {
             case "RegisterInstance" ->
                 reports.register(fleet(input), text(input, "InstanceId"), text(input, "Address"), capacity(input));
-            case "SendHeartbeat" -> reports.heartbeat(fleet(input), text(input, "InstanceId"));
+            case "SendHeartbeat" -> reports.heartbeat(fleet(input), text(input, "InstanceId"), loading(input));
             case "DescribeAssignments" -> {
                 ObjectNode output = Json.object();
                 ArrayNode list = output.putArray("Assignments");
@@ -123,6 +125,15 @@ public final class HostApi implements ServiceApi {
         if (copy != null) {
             verifier.verify(caller, fleet, copy.instanceId());
         }
+    }
+
+    /** A heartbeat's {@code Loading}: each loading copy's progress, by copy id. */
+    private static Map<String, String> loading(ObjectNode input) {
+        Map<String, String> loading = new TreeMap<>();
+        input.path("Loading")
+                .forEach(copy -> loading.put(
+                        copy.path("CopyId").asText(), copy.path("Progress").asText()));
+        return loading;
     }
 
     private static FleetKey fleet(ObjectNode input) {

@@ -86,8 +86,10 @@ final class InferenceComponentOperations {
         output.put("EndpointName", row.endpointName()).put("EndpointArn", row.endpointArn());
         output.put("VariantName", row.variantName());
         FleetState fleet = reads.fleet(row.endpointName(), row.variantName());
+        // Beyond the service: while copies load, how far they have come (an image pull's progress) shows as the reason.
         row.failureReason()
                 .or(() -> Optional.ofNullable(fleet.blocked().get(row.name())))
+                .or(() -> reads.loadingProgress(row.endpointName(), row.variantName(), row.name(), fleet))
                 .ifPresent(reason -> output.put("FailureReason", reason));
         output.set("Specification", specificationSummary(row.specification()));
         output.putObject("RuntimeConfig")

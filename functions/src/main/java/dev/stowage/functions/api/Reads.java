@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.fleet.FleetCopyRecord;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.store.CommandService;
 import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.LivenessStore;
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.domain.views.EndpointComponents;
 import dev.stowage.domain.views.ListQuery;
@@ -18,7 +20,9 @@ import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.domain.views.Views;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,12 +34,14 @@ final class Reads {
     private final EventStore events;
     private final ViewStore views;
     private final FleetRepository fleets;
+    private final LivenessStore liveness;
     private final EndpointComponents endpointComponents;
 
-    Reads(EventStore events, ViewStore views, FleetRepository fleets) {
+    Reads(EventStore events, ViewStore views, FleetRepository fleets, LivenessStore liveness) {
         this.events = events;
         this.views = views;
         this.fleets = fleets;
+        this.liveness = liveness;
         this.endpointComponents = new EndpointComponents(events, views);
     }
 
@@ -48,6 +54,20 @@ final class Reads {
     /** The fleet of an endpoint's variant, folded from its stream (consistent). */
     FleetState fleet(String endpointName, String variantName) {
         return fleets.load(StreamIds.fleet(endpointName, variantName)).state();
+    }
+
+    /**
+     * How far {@code component}'s loading copies have come, as their hosts' last heartbeats told ({@code pulling
+     * <image>: 312 of 1,840 MiB}): the first loading copy's that said anything, by copy id.
+     */
+    Optional<String> loadingProgress(String endpointName, String variantName, String component, FleetState fleet) {
+        String stream = StreamIds.fleet(endpointName, variantName);
+        return fleet.copiesOf(component).stream()
+                .filter(copy -> copy.status() == FleetCopyRecord.Status.SCHEDULED)
+                .sorted(Comparator.comparing(FleetCopyRecord::copyId))
+                .map(copy -> liveness.loading(stream, copy.instanceId()).get(copy.copyId()))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** The resource folded from its own stream, if it exists. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemoryLivenessStore;
+import dev.stowage.domain.store.StreamIds;
+import dev.stowage.events.FleetEvent;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -155,5 +160,45 @@ class HostApiTest {
                         .at("/InferenceComponents/0/Specification/Container/Image")
                         .asText())
                 .isEqualTo("stowage/echo");
+    }
+
+    @Test
+    void a_heartbeat_tells_how_far_loading_copies_have_come_and_describe_shows_it_while_they_load() throws Exception {
+        call(
+                "/",
+                "SageMaker.CreateEndpointConfig",
+                "{'EndpointConfigName':'cfg','ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                        + "'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.xlarge',"
+                        + "'InitialInstanceCount':1}]}");
+        call("/", "SageMaker.CreateEndpoint", "{'EndpointName':'ep','EndpointConfigName':'cfg'}");
+        call(
+                "/",
+                "SageMaker.CreateInferenceComponent",
+                "{'InferenceComponentName':'ic','EndpointName':'ep','VariantName':'AllTraffic','Specification':"
+                        + "{'Container':{'Image':'repo/model:1'},'ComputeResourceRequirements':"
+                        + "{'NumberOfCpuCoresRequired':1,'MinMemoryRequiredInMb':1024}},'RuntimeConfig':{'CopyCount':1}}");
+        Instant now = CLOCK.instant();
+        events.append(
+                StreamIds.fleet("ep", "AllTraffic"),
+                0,
+                List.of(
+                        new FleetEvent.InstanceRequested("i-1", "ml.g5.xlarge", "asked", now),
+                        new FleetEvent.InstanceRegistered(
+                                "i-1", "http://i-1", new FleetEvent.Capacity(3000, 12000, 1), now),
+                        new FleetEvent.CopyScheduled(
+                                "ic", "ic-c1", "i-1", List.of(), 1000, 1024, "", "placed", now, now)),
+                new AppendContext(now, "t", "t"));
+
+        var beat = call(
+                "/host",
+                "StowageHost.SendHeartbeat",
+                "{'EndpointName':'ep','VariantName':'AllTraffic','InstanceId':'i-1','Loading':"
+                        + "[{'CopyId':'ic-c1','Progress':'pulling repo/model:1: 312 of 1,840 MiB'}]}");
+        assertThat(beat.getStatusCode()).as(beat.getBody()).isEqualTo(200);
+
+        var described = body(call("/", "SageMaker.DescribeInferenceComponent", "{'InferenceComponentName':'ic'}"));
+        assertThat(described.path("FailureReason").asText()).isEqualTo("pulling repo/model:1: 312 of 1,840 MiB");
+        assertThat(liveness.loading(StreamIds.fleet("ep", "AllTraffic"), "i-1"))
+                .containsEntry("ic-c1", "pulling repo/model:1: 312 of 1,840 MiB");
     }
 }

@@ -19,6 +19,7 @@ import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import dev.stowage.events.ModelEvent;
 import dev.stowage.functions.dynamodb.StreamRecords;
+import dev.stowage.functions.dynamodb.ViewRows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.stowage.host.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.events.Document;
@@ -9,6 +10,7 @@ import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fleet port of a host on AWS: each call is one {@code StowageHost} operation on the API. Texts longer than the
@@ -16,6 +18,7 @@ import java.util.List;
  */
 public final class ApiFleetPort implements FleetPort {
     static final int MAX_REASON = 1024;
+    static final int MAX_PROGRESS = 256;
     static final int MAX_LOG_TAIL = 16_384;
 
     private final SignedJsonClient api;
@@ -36,8 +39,14 @@ public final class ApiFleetPort implements FleetPort {
     }
 
     @Override
-    public void heartbeat(String endpoint, String variant, String instanceId) {
-        api.call("SendHeartbeat", fleet(endpoint, variant).put("InstanceId", instanceId));
+    public void heartbeat(String endpoint, String variant, String instanceId, Map<String, String> loading) {
+        ObjectNode input = fleet(endpoint, variant).put("InstanceId", instanceId);
+        if (!loading.isEmpty()) {
+            ArrayNode list = input.putArray("Loading");
+            loading.forEach((copy, progress) ->
+                    list.addObject().put("CopyId", copy).put("Progress", first(progress, MAX_PROGRESS)));
+        }
+        api.call("SendHeartbeat", input);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
 import java.util.List;
+import java.util.Map;
 
 /** In-process hosts talk to the control plane directly: the same fleet commands the API would run. */
 public final class LocalFleetPort implements FleetPort {
@@ -22,8 +23,8 @@ public final class LocalFleetPort implements FleetPort {
     }
 
     @Override
-    public void heartbeat(String endpoint, String variant, String instanceId) {
-        reports.heartbeat(new FleetKey(endpoint, variant), instanceId);
+    public void heartbeat(String endpoint, String variant, String instanceId, Map<String, String> loading) {
+        reports.heartbeat(new FleetKey(endpoint, variant), instanceId, loading);
     }
 
     @Override

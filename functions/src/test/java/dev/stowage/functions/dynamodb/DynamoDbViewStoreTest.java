@@ -1,9 +1,9 @@
-package dev.stowage.functions.projector;
+package dev.stowage.functions.dynamodb;
 
-import static dev.stowage.functions.projector.ViewRows.config;
-import static dev.stowage.functions.projector.ViewRows.endpoint;
-import static dev.stowage.functions.projector.ViewRows.ic;
-import static dev.stowage.functions.projector.ViewRows.model;
+import static dev.stowage.functions.dynamodb.ViewRows.config;
+import static dev.stowage.functions.dynamodb.ViewRows.endpoint;
+import static dev.stowage.functions.dynamodb.ViewRows.ic;
+import static dev.stowage.functions.dynamodb.ViewRows.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +11,6 @@ import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.views.StreamView;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.domain.views.ViewRow;
-import dev.stowage.functions.dynamodb.DynamoDbViewStore;
-import dev.stowage.functions.dynamodb.ViewsTable;
 import dev.stowage.testing.DynamoDbLocal;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

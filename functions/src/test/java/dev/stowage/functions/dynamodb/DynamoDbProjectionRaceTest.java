@@ -1,4 +1,4 @@
-package dev.stowage.functions.projector;
+package dev.stowage.functions.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
-import dev.stowage.functions.dynamodb.DynamoDbViewStore;
-import dev.stowage.functions.dynamodb.ViewsTable;
 import dev.stowage.testing.DynamoDbLocal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.stowage.functions.projector;
+package dev.stowage.functions.dynamodb;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Fixed rows for the adapter tests. */
-final class ViewRows {
-    static final String ARN = "arn:aws:sagemaker:us-east-1:111122223333:";
-    static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456789Z");
-    static final Instant T1 = Instant.parse("2026-11-25T10:01:00Z");
-    static final Document SPEC = spec();
+public final class ViewRows {
+    public static final String ARN = "arn:aws:sagemaker:us-east-1:111122223333:";
+    public static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456789Z");
+    public static final Instant T1 = Instant.parse("2026-11-25T10:01:00Z");
+    public static final Document SPEC = spec();
 
     private ViewRows() {}
 
@@ -28,7 +28,7 @@ final class ViewRows {
         return Document.of(json);
     }
 
-    static InferenceComponentRow ic(String name, InferenceComponentStatus status, long version) {
+    public static InferenceComponentRow ic(String name, InferenceComponentStatus status, long version) {
         return new InferenceComponentRow(
                 name,
                 ARN + "inference-component/" + name,
@@ -45,7 +45,7 @@ final class ViewRows {
                 version);
     }
 
-    static EndpointRow endpoint(String name, long version) {
+    public static EndpointRow endpoint(String name, long version) {
         return new EndpointRow(
                 name,
                 ARN + "endpoint/" + name,
@@ -58,11 +58,11 @@ final class ViewRows {
                 version);
     }
 
-    static ModelRow model(String name, long version) {
+    public static ModelRow model(String name, long version) {
         return new ModelRow(name, ARN + "model/" + name, SPEC, T0, T0, version);
     }
 
-    static EndpointConfigRow config(String name, long version) {
+    public static EndpointConfigRow config(String name, long version) {
         return new EndpointConfigRow(name, ARN + "endpoint-config/" + name, SPEC, T0, T0, version);
     }
 }
