@@ -44,6 +44,15 @@ final class CopyRun {
         this.progress = new Progress(log);
     }
 
+    /** What the copy uses now, while it serves and its runtime can tell. */
+    Optional<Utilization.Sample> usage() {
+        RunningModel serving;
+        synchronized (this) {
+            serving = phase == Phase.LOADED ? model : null;
+        }
+        return serving == null ? Optional.empty() : serving.usage().map(used -> new Utilization.Sample(copy, used));
+    }
+
     /** How far loading has come, while the copy loads and has said something. */
     synchronized Optional<String> progress() {
         return phase == Phase.LOADING && !progress.last().isEmpty() ? Optional.of(progress.last()) : Optional.empty();

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public record HostCapacity(
         Capacity capacity, DeviceVisibility.Runtime accelerators, int neuronCoresPerDevice, String source) {
+    /** The {@code source} of GPUs that {@code nvidia-smi} found on the machine. */
+    public static final String NVIDIA_SMI = "nvidia-smi";
 
     public HostCapacity {
         if (accelerators == DeviceVisibility.Runtime.NEURON && neuronCoresPerDevice < 1) {
@@ -26,6 +28,11 @@ public record HostCapacity(
     /** A host with no accelerators. */
     public static HostCapacity cpuOnly(long milliCores, long memoryMib, String source) {
         return new HostCapacity(new Capacity(milliCores, memoryMib, 0), DeviceVisibility.Runtime.NONE, 0, source);
+    }
+
+    /** Whether the GPUs are this machine's own, found by {@code nvidia-smi} (not a simulated instance type's). */
+    public boolean detectedNvidia() {
+        return accelerators == DeviceVisibility.Runtime.CUDA && source.equals(NVIDIA_SMI);
     }
 
     /** What the accelerators are, as a container engine attaches them. */

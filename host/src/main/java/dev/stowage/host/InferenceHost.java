@@ -1,5 +1,6 @@
 package dev.stowage.host;
 
+import dev.stowage.host.capacity.GpuUtilization;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.MetricsPublisher;
 import dev.stowage.host.runtime.CopyLog;
@@ -13,10 +14,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InferenceHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InferenceHost.class.getName());
+    /** How often utilization is published: SageMaker's default metric period. */
+    static final Duration UTILIZATION_INTERVAL = Duration.ofSeconds(60);
 
     private final HostConfig config;
     private final FleetPort fleet;
@@ -40,6 +47,7 @@ public final class InferenceHost implements AutoCloseable {
     private @Nullable HostServing serving;
     private final ConcurrentMap<String, CopyRun> runs = new ConcurrentHashMap<>();
     private final List<Thread> loops = new ArrayList<>();
+    private final Utilization utilization;
     private volatile boolean running;
 
     public InferenceHost(HostConfig config, FleetPort fleet, MetricsPublisher metrics, RoutingDirectory directory) {
@@ -49,6 +57,8 @@ public final class InferenceHost implements AutoCloseable {
         this.metrics = metrics;
         CopyLoader loader = new CopyLoader(config, new RuntimeCatalog(config.timeScale(), config.containers()));
         this.services = new HostServices(config, fleet, loader, new CopyTable());
+        this.utilization =
+                new Utilization(metrics, config.capacity().detectedNvidia() ? GpuUtilization::read : Map::of);
     }
 
     /** Registers the instance (a failure is thrown to the caller) and starts heartbeating and reconciling. */
@@ -80,6 +90,7 @@ public final class InferenceHost implements AutoCloseable {
         running = true;
         loops.add(loop("heartbeat", config.heartbeatInterval(), this::heartbeat));
         loops.add(loop("reconcile", config.pollInterval(), this::reconcile));
+        loops.add(loop("utilization", UTILIZATION_INTERVAL, this::publishUtilization));
     }
 
     /** The loaded copies of this host, for the router. */
@@ -109,6 +120,35 @@ public final class InferenceHost implements AutoCloseable {
         Map<String, String> loading = new TreeMap<>();
         runs.forEach((copyId, run) -> run.progress().ifPresent(progress -> loading.put(copyId, progress)));
         fleet.heartbeat(config.endpointName(), config.variantName(), config.instanceId(), loading);
+    }
+
+    /**
+     * Publishes each serving copy's utilization (CPU, memory, and GPU on NVIDIA hosts), sampled now: what the
+     * utilization loop runs every {@link #UTILIZATION_INTERVAL}; public so that tests can force it.
+     */
+    public void publishUtilization() {
+        List<Utilization.Sample> samples;
+        try (var sampling = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Optional<Utilization.Sample>>> futures = runs.values().stream()
+                    .map(run -> sampling.submit(run::usage))
+                    .toList();
+            samples = futures.stream()
+                    .map(InferenceHost::quietly)
+                    .flatMap(Optional::stream)
+                    .toList();
+        }
+        utilization.publish(samples, config.clock().instant());
+    }
+
+    private static Optional<Utilization.Sample> quietly(Future<Optional<Utilization.Sample>> sample) {
+        try {
+            return sample.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     /** One reconcile round: what the poll loop runs; public so that tests and local mode can force one. */

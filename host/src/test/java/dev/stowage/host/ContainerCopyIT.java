@@ -19,6 +19,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import dev.stowage.domain.metrics.MetricDatum;
 import dev.stowage.events.Document;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.docker.DockerConnection;
@@ -68,6 +69,7 @@ class ContainerCopyIT {
     private final DockerClient docker = DockerEngine.client();
     private final String deployment = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private final FakeFleet fleet = new FakeFleet();
+    private final InMemoryMetrics metrics = new InMemoryMetrics();
     private InferenceHost host;
 
     @BeforeAll
@@ -120,6 +122,18 @@ class ContainerCopyIT {
                 .allSatisfy(bindings ->
                         assertThat(bindings).allMatch(b -> b.getHostIp().equals("127.0.0.1")));
         assertThat(log("copy-1")).contains("Booting worker").contains("GET /ping answered 200: loaded (image");
+
+        host.publishUtilization();
+        assertThat(metrics.all())
+                .filteredOn(datum -> datum.namespace().equals("/aws/sagemaker/InferenceComponents")
+                        && datum.dimensions().equals(Map.of("InferenceComponentName", IC, "ContainerId", "copy-1")))
+                .extracting(MetricDatum::name)
+                .containsExactlyInAnyOrder("CPUUtilizationNormalized", "MemoryUtilizationNormalized");
+        assertThat(metrics.all())
+                .filteredOn(datum -> datum.name().equals("MemoryUtilizationNormalized"))
+                .allSatisfy(datum -> assertThat(datum.value())
+                        .as("a Python server's working set")
+                        .isPositive());
 
         fleet.setState("copy-1", Assignment.State.REMOVING);
         await("copy removed", () -> fleet.wasRemoved("copy-1"));
@@ -287,7 +301,7 @@ class ContainerCopyIT {
                 .withStopGrace(Duration.ofSeconds(5))
                 .withArtifactRoot(shared.resolve("buckets"))
                 .withContainers(engine);
-        InferenceHost started = new InferenceHost(config, fleet, new InMemoryMetrics(), new NoRoutes());
+        InferenceHost started = new InferenceHost(config, fleet, metrics, new NoRoutes());
         started.start();
         return started;
     }

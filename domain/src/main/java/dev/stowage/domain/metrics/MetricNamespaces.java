@@ -3,13 +3,15 @@ package dev.stowage.domain.metrics;
 /**
  * Where Stowage's metrics live on AWS. CloudWatch refuses custom namespaces that start with {@code AWS/}, so the
  * namespaces SageMaker publishes in are moved under {@code Stowage/}: {@code AWS/SageMaker} is published as {@code
- * Stowage/SageMaker}, and the instance metrics' {@code /aws/sagemaker/Endpoints} as {@code
- * Stowage/SageMaker/Endpoints}. The host's publisher and the alarm service both map through here, so an alarm
+ * Stowage/SageMaker}, the instance metrics' {@code /aws/sagemaker/Endpoints} as {@code Stowage/SageMaker/Endpoints},
+ * and the inference components' utilization in {@code /aws/sagemaker/InferenceComponents} as {@code
+ * Stowage/SageMaker/InferenceComponents}. The host's publisher and the alarm service both map through here, so an alarm
  * watches the namespace the data points went to.
  */
 public final class MetricNamespaces {
     public static final String ON_AWS_PREFIX = "Stowage/";
     public static final String SAGEMAKER_ENDPOINTS = "/aws/sagemaker/Endpoints";
+    public static final String SAGEMAKER_INFERENCE_COMPONENTS = "/aws/sagemaker/InferenceComponents";
 
     private MetricNamespaces() {}
 
@@ -20,6 +22,9 @@ public final class MetricNamespaces {
         }
         if (namespace.equals(SAGEMAKER_ENDPOINTS)) {
             return ON_AWS_PREFIX + "SageMaker/Endpoints";
+        }
+        if (namespace.equals(SAGEMAKER_INFERENCE_COMPONENTS)) {
+            return ON_AWS_PREFIX + "SageMaker/InferenceComponents";
         }
         return namespace;
     }
@@ -32,6 +37,9 @@ public final class MetricNamespaces {
     public static String fromAws(String namespace) {
         if (namespace.equals(ON_AWS_PREFIX + "SageMaker/Endpoints")) {
             return SAGEMAKER_ENDPOINTS;
+        }
+        if (namespace.equals(ON_AWS_PREFIX + "SageMaker/InferenceComponents")) {
+            return SAGEMAKER_INFERENCE_COMPONENTS;
         }
         if (namespace.startsWith(ON_AWS_PREFIX)) {
             return "AWS/" + namespace.substring(ON_AWS_PREFIX.length());

@@ -11,6 +11,8 @@ class MetricNamespacesTest {
         assertThat(MetricNamespaces.onAws(InvocationMetric.NAMESPACE)).isEqualTo("Stowage/SageMaker");
         assertThat(MetricNamespaces.onAws("AWS/ApplicationELB")).isEqualTo("Stowage/ApplicationELB");
         assertThat(MetricNamespaces.onAws("/aws/sagemaker/Endpoints")).isEqualTo("Stowage/SageMaker/Endpoints");
+        assertThat(MetricNamespaces.onAws("/aws/sagemaker/InferenceComponents"))
+                .isEqualTo("Stowage/SageMaker/InferenceComponents");
     }
 
     @Test
@@ -22,7 +24,9 @@ class MetricNamespacesTest {
 
     @Test
     void namespaces_read_back_map_to_what_stowage_asked_for() {
-        for (String namespace : new String[] {"AWS/SageMaker", "/aws/sagemaker/Endpoints", "AWS/X", "MyApp"}) {
+        for (String namespace : new String[] {
+            "AWS/SageMaker", "/aws/sagemaker/Endpoints", "/aws/sagemaker/InferenceComponents", "AWS/X", "MyApp"
+        }) {
             assertThat(MetricNamespaces.fromAws(MetricNamespaces.onAws(namespace)))
                     .isEqualTo(namespace);
         }

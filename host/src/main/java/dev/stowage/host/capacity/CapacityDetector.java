@@ -54,7 +54,10 @@ public final class CapacityDetector {
         if (gpus.isPresent()) {
             int count = NvidiaSmi.parse(gpus.get()).size();
             return new HostCapacity(
-                    new Capacity(milliCores, allocatableMemory, count), DeviceVisibility.Runtime.CUDA, 0, "nvidia-smi");
+                    new Capacity(milliCores, allocatableMemory, count),
+                    DeviceVisibility.Runtime.CUDA,
+                    0,
+                    HostCapacity.NVIDIA_SMI);
         }
         Optional<String> neuron = run(NeuronLs.COMMAND);
         if (neuron.isPresent()) {

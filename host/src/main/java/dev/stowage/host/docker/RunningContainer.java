@@ -6,8 +6,10 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Statistics;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RunningModel;
+import dev.stowage.host.runtime.Usage;
 import java.io.Closeable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * container outlives its copy.
  */
 final class RunningContainer implements RunningModel {
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(10);
+
     private final DockerClient docker;
     private final String id;
     private final String name;
@@ -82,6 +86,32 @@ final class RunningContainer implements RunningModel {
                 whenGone.accept(reason);
             }
         });
+    }
+
+    @Override
+    public Optional<Usage> usage() {
+        if (exit.isDone()) {
+            return Optional.empty();
+        }
+        try {
+            var stats = new CompletableFuture<Statistics>();
+            try (var ignored = docker.statsCmd(id).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
+                @Override
+                public void onNext(Statistics sample) {
+                    stats.complete(sample);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    stats.completeExceptionally(error);
+                }
+            })) {
+                return ContainerUsage.of(
+                        stats.get(STATS_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -23,6 +23,14 @@ public interface RunningModel {
     default void onExit(Consumer<String> whenGone) {}
 
     /**
+     * What the copy uses now, for its utilization metrics; empty where the runtime cannot tell (an in-process model
+     * shares the host's process). May take a moment (a container engine samples twice, a second apart).
+     */
+    default Optional<Usage> usage() {
+        return Optional.empty();
+    }
+
+    /**
      * Stops the copy: asks it to end, and forces it once {@code grace} has passed. Returns when it is gone.
      * Stopping twice is harmless.
      */
