@@ -29,6 +29,7 @@ final class CopyRun {
     private final CopyLogSink.Following shipping;
     private final HostServices services;
     private final Progress progress;
+    private @Nullable ColdStart coldStart;
     private Phase phase = Phase.LOADING;
     private boolean reportRemoval;
     private @Nullable RunningModel model;
@@ -51,6 +52,11 @@ final class CopyRun {
             serving = phase == Phase.LOADED ? model : null;
         }
         return serving == null ? Optional.empty() : serving.usage().map(used -> new Utilization.Sample(copy, used));
+    }
+
+    /** Where the copy's start went, once it loaded. */
+    synchronized Optional<ColdStart> coldStart() {
+        return Optional.ofNullable(coldStart);
     }
 
     /** How far loading has come, while the copy loads and has said something. */
@@ -85,6 +91,7 @@ final class CopyRun {
             switch (outcome) {
                 case LoadOutcome.Loaded loaded -> {
                     model = loaded.model();
+                    coldStart = loaded.coldStart();
                     services.table()
                             .add(new RoutableCopy(copy.copyId(), copy.inferenceComponentName(), model.baseUrl()));
                     phase = Phase.LOADED;

@@ -1,7 +1,7 @@
 package dev.stowage.host;
 
-import dev.stowage.host.capacity.GpuUtilization;
 import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.metrics.GpuUtilization;
 import dev.stowage.host.metrics.MetricsPublisher;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RuntimeCatalog;
@@ -96,6 +96,12 @@ public final class InferenceHost implements AutoCloseable {
     /** The loaded copies of this host, for the router. */
     public CopyTable copies() {
         return services.table();
+    }
+
+    /** Where {@code copyId}'s start went (pull, artifact, start, first good ping), once it loaded on this host. */
+    public Optional<ColdStart> coldStart(String copyId) {
+        CopyRun run = runs.get(copyId);
+        return run == null ? Optional.empty() : run.coldStart();
     }
 
     /** Where this host serves the runtime API, once started. */

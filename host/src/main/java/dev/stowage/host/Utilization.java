@@ -1,7 +1,7 @@
 package dev.stowage.host;
 
 import dev.stowage.domain.metrics.MetricNamespaces;
-import dev.stowage.host.capacity.GpuUtilization;
+import dev.stowage.host.metrics.GpuUtilization;
 import dev.stowage.host.metrics.MetricsPublisher;
 import dev.stowage.host.runtime.Usage;
 import java.time.Instant;

@@ -75,8 +75,10 @@ class InferenceHostTest {
 
         await("copy failed", () -> fleet.failure(COPY_1) != null);
         assertThat(fleet.failure(COPY_1).reason())
-                .isEqualTo("Image " + image + " needs a container runtime (Docker Engine), which this host does not"
-                        + " have; use stowage/echo, stowage/llm-sim or process:<command>.");
+                .isEqualTo(
+                        "Image " + image + " needs a Docker Engine, and this host has no Docker Engine. Start one (on"
+                                + " Debian or Ubuntu: apt-get install -y docker.io, then dockerd &; or scripts/docker-engine"
+                                + " start), or use stowage/echo, stowage/llm-sim or process:<command>.");
         assertThat(host.copies().all()).isEmpty();
     }
 

@@ -3,7 +3,7 @@ package dev.stowage.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.events.Document;
-import dev.stowage.host.capacity.GpuUtilization;
+import dev.stowage.host.metrics.GpuUtilization;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.runtime.Usage;
 import java.time.Instant;

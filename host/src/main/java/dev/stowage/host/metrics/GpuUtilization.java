@@ -1,4 +1,4 @@
-package dev.stowage.host.capacity;
+package dev.stowage.host.metrics;
 
 import java.io.IOException;
 import java.util.ArrayList;
