@@ -18,7 +18,8 @@ public final class StowageCommand implements Runnable {
         return new CommandLine(new StowageCommand())
                 .addSubcommand("up", up)
                 .addSubcommand("instance-types", new InstanceTypesCommand())
-                .addSubcommand("metrics", new MetricsCommand());
+                .addSubcommand("metrics", new MetricsCommand())
+                .addSubcommand("logs", new LogsCommand());
     }
 
     @Override

@@ -57,7 +57,12 @@ public final class LocalConsole implements RequestHandler<APIGatewayProxyRequest
             }
             return json(200, latest(query.get("name")));
         }
-        return json(404, JSON.createObjectNode().put("message", "Nothing at " + path + "; try /stowage/metrics."));
+        return json(
+                404,
+                JSON.createObjectNode()
+                        .put(
+                                "message",
+                                "Nothing at " + path + "; try /stowage/metrics or /stowage/logs?component=NAME."));
     }
 
     private ObjectNode latest(@Nullable String name) {

@@ -1,6 +1,6 @@
 /**
  * Local mode's read-only console under {@code GET /stowage/…} on the loopback port: the placement page, the metrics
- * and their statistics, and the dashboards the control plane made.
+ * and their statistics, the dashboards the control plane made, and the copies' logs.
  */
 @NullMarked
 package dev.stowage.local.console;

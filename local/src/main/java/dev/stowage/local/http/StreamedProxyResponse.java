@@ -25,7 +25,8 @@ public final class StreamedProxyResponse extends APIGatewayProxyResponseEvent {
         setHeaders(headers);
     }
 
-    void writeTo(OutputStream out) throws IOException {
+    /** Writes the body to {@code out}: the local server does, and tests of the handlers that stream. */
+    public void writeTo(OutputStream out) throws IOException {
         body.writeTo(out);
     }
 }

@@ -28,6 +28,7 @@ import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import dev.stowage.local.cloudwatch.CloudWatchApi;
 import dev.stowage.local.console.LocalConsole;
+import dev.stowage.local.console.LogConsole;
 import dev.stowage.local.console.PlacementConsole;
 import dev.stowage.local.fleet.LocalContainers;
 import dev.stowage.local.fleet.LocalFleetPort;
@@ -128,10 +129,11 @@ public final class StowageApplication implements LocalApplication {
                 : new HostControl(new LocalFleetPort(reports), directory);
         ContainerEngine containers = LocalContainers.connect(
                 System.getenv(), Optional.ofNullable(System.getProperty(LocalContainers.CREDENTIALS)));
+        Path hostsDir = workDir(environment);
         var provider = new LocalInstanceProvider(
                 control.fleet(),
                 metrics,
-                workDir(environment),
+                hostsDir,
                 options.scaled(options.bootDelay()),
                 config -> config.withIntervals(options.hostPoll(), options.heartbeat())
                         .withTimeScale(TimeScale.of(options.timeScale()))
@@ -160,15 +162,17 @@ public final class StowageApplication implements LocalApplication {
                         new FleetRepository(stores.events(), stores.snapshots()),
                         metrics,
                         environment.clock(),
-                        new LocalConsole(
-                                metrics,
-                                environment.clock(),
-                                new SignatureGate(
-                                        new RuntimeRouting(
-                                                new LocalRuntimeHandler(front),
-                                                api,
-                                                new CloudWatchApi(alarmEngine, metrics, environment.clock())),
-                                        verifier(environment)))),
+                        new LogConsole(
+                                logsDir(hostsDir),
+                                new LocalConsole(
+                                        metrics,
+                                        environment.clock(),
+                                        new SignatureGate(
+                                                new RuntimeRouting(
+                                                        new LocalRuntimeHandler(front),
+                                                        api,
+                                                        new CloudWatchApi(alarmEngine, metrics, environment.clock())),
+                                                verifier(environment))))),
                 List.of(new StreamSubscription(
                         EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
                 () -> {
@@ -227,6 +231,11 @@ public final class StowageApplication implements LocalApplication {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where hosts made by {@link dev.stowage.host.HostConfig#defaults} on {@code hostsDir} write their copy logs. */
+    private static Path logsDir(Path hostsDir) {
+        return hostsDir.resolve("logs");
     }
 
     @Override

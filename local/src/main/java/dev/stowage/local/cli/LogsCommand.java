@@ -1,0 +1,116 @@
+package dev.stowage.local.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code stowage logs COMPONENT [--follow] [--copy ID] [--tail N]}: the copy logs of an inference component of a
+ * running local Stowage ({@code GET /stowage/logs}), printed as they come; with {@code --follow} until interrupted.
+ */
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        description = "Show the logs of an inference component's copies in a running local Stowage: the last lines of"
+                + " every copy, current and past, in time order (each line prefixed by its copy when there are"
+                + " several), and with --follow the lines still to come, until Ctrl-C.")
+public final class LogsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Where Stowage listens.")
+    String url;
+
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing lines as the copies write them.")
+    boolean follow;
+
+    @Option(names = "--copy", paramLabel = "ID", description = "Only this copy, e.g. my-component-c1.")
+    @Nullable
+    String copy;
+
+    @Option(
+            names = "--tail",
+            paramLabel = "N",
+            description = "How many of the last lines (default 200, at most 10000).")
+    @Nullable
+    Integer tail;
+
+    @Parameters(index = "0", paramLabel = "COMPONENT", description = "The inference component.")
+    String component;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/stowage/logs?" + query()))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                err.println("stowage: nothing answers at " + url + "; is './stowage up' running?");
+                return 1;
+            }
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    err.println("stowage: " + new String(body.readAllBytes(), StandardCharsets.UTF_8).strip());
+                    return 1;
+                }
+                print(body);
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return 130; // stopped while following, as Ctrl-C stops it
+                }
+                err.println("stowage: reading the logs from " + url + " failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private void print(InputStream body) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            // An empty line is the server's keep-alive while following: no log line is empty.
+            if (!line.isEmpty()) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+
+    private String query() {
+        StringBuilder query = new StringBuilder("component=").append(encode(component));
+        if (copy != null) {
+            query.append("&copy=").append(encode(copy));
+        }
+        if (tail != null) {
+            query.append("&tail=").append(tail);
+        }
+        if (follow) {
+            query.append("&follow=true");
+        }
+        return query.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
