@@ -52,9 +52,15 @@ public final class HostFleet extends Construct {
                 .path(props.settings().hostJar().toString())
                 .build();
         jar.grantRead(role);
-        UserData userData = HostUserData.of(jar, hostEnvironment(props.apiUrl(), props.settings()));
-        this.gpu = launchTemplate("Gpu", "gpu", GPU_AMI_PARAMETER, props, userData);
-        this.neuron = launchTemplate("Neuron", "neuron", NEURON_AMI_PARAMETER, props, userData);
+        Map<String, String> environment = hostEnvironment(props.apiUrl(), props.settings());
+        this.gpu = launchTemplate(
+                "Gpu", "gpu", GPU_AMI_PARAMETER, props, HostUserData.of(jar, environment, HostUserData.Devices.NVIDIA));
+        this.neuron = launchTemplate(
+                "Neuron",
+                "neuron",
+                NEURON_AMI_PARAMETER,
+                props,
+                HostUserData.of(jar, environment, HostUserData.Devices.NEURON));
     }
 
     private void grantHostPermissions(Props props) {
