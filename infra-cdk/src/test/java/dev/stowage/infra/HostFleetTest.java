@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The hosts' launch templates as they concern containers (ADR 21): Docker and devices at boot. */
+/** The hosts' launch templates and role as they concern containers (ADR 21): Docker and devices at boot, ECR pulls. */
 class HostFleetTest {
     private static final String DOCKER = "command -v dockerd >/dev/null 2>&1 || dnf install -y docker";
     private static final String RESTART_DOCKER = "systemctl restart docker";
@@ -50,6 +53,58 @@ class HostFleetTest {
                 .contains("modprobe neuron")
                 .doesNotContain("nvidia-ctk");
         assertThat(script.indexOf("modprobe neuron")).isLessThan(script.indexOf(START_HOST));
+    }
+
+    @Test
+    void hosts_may_get_an_ecr_token_and_pull_from_the_accounts_repositories_in_the_region() {
+        Map<String, Object> accountsRepositories = Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":ecr:",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":repository/*")));
+        Object token =
+                Match.objectLike(Map.of("Sid", "EcrToken", "Action", "ecr:GetAuthorizationToken", "Resource", "*"));
+        Object pull = Match.objectLike(Map.of(
+                "Sid",
+                "EcrPull",
+                "Action",
+                List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"),
+                "Resource",
+                accountsRepositories));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
+                        "PolicyDocument",
+                        Map.of("Statement", Match.arrayWith(List.of(token, pull)))));
+    }
+
+    @Test
+    void named_repositories_are_the_accounts_by_name_or_any_by_arn() {
+        StowageSettings settings = new StowageSettings(
+                "stowage",
+                List.of(),
+                8,
+                Optional.empty(),
+                1,
+                List.of(),
+                List.of("models/llm", "arn:aws:ecr:us-west-2:210987654321:repository/shared"),
+                30,
+                SynthesizedStack.SETTINGS.functionsJar(),
+                SynthesizedStack.SETTINGS.hostJar());
+
+        assertThat(HostFleet.ecrRepositories(settings))
+                .containsExactly(
+                        "arn:" + Aws.PARTITION + ":ecr:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":repository/models/llm",
+                        "arn:aws:ecr:us-west-2:210987654321:repository/shared");
     }
 
     /** The user data of the {@code <deployment>-<kind>-hosts} launch template, tokens (the jar's bucket) as "?". */
