@@ -19,6 +19,9 @@ import software.constructs.Node;
  * @param natGateways NAT gateways of the VPC the stack makes ({@code stowage:natGateways}, default 1)
  * @param artifactBuckets the buckets hosts may read model artifacts from ({@code stowage:artifactBuckets},
  *     comma-separated); empty: any bucket of the deployment's own account
+ * @param ecrRepositories the ECR repositories hosts may pull images from ({@code stowage:ecrRepositories},
+ *     comma-separated names of the deployment's account and region, or repository ARNs); empty: any repository of
+ *     the deployment's account and region
  * @param logRetentionDays how long Lambda, API and copy logs are kept ({@code stowage:logRetentionDays}, default 30)
  * @param functionsJar the Lambda deployment package ({@code stowage:functionsJar})
  * @param hostJar the inference host's jar ({@code stowage:hostJar})
@@ -30,6 +33,7 @@ public record StowageSettings(
         Optional<String> vpcId,
         int natGateways,
         List<String> artifactBuckets,
+        List<String> ecrRepositories,
         int logRetentionDays,
         Path functionsJar,
         Path hostJar) {
@@ -39,6 +43,7 @@ public record StowageSettings(
     public StowageSettings {
         instanceTypes = List.copyOf(instanceTypes);
         artifactBuckets = List.copyOf(artifactBuckets);
+        ecrRepositories = List.copyOf(ecrRepositories);
         if (!deployment.matches("[A-Za-z][A-Za-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("stowage:deployment must be a letter then up to 39 letters, digits"
                     + " or hyphens (it names the stack and its resources): " + deployment);
@@ -46,6 +51,16 @@ public record StowageSettings(
         for (String type : instanceTypes) {
             if (!type.startsWith("ml.")) {
                 throw new IllegalArgumentException("stowage:instanceTypes lists ml.* types; " + type + " is not one");
+            }
+        }
+        for (String repository : ecrRepositories) {
+            boolean valid = repository.startsWith("arn:")
+                    ? repository.matches("arn:[a-z-]+:ecr:[a-z0-9-]+:\\d{12}:repository/.+")
+                    : repository.matches("[a-z0-9][a-z0-9._/*-]*") && !repository.contains(".amazonaws.com");
+            if (!valid) {
+                throw new IllegalArgumentException("stowage:ecrRepositories lists repository names (models/llm) or"
+                        + " ARNs (arn:aws:ecr:<region>:<account>:repository/<name>), not image URIs; " + repository
+                        + " is neither");
             }
         }
         if (maxInstances < 1) {
@@ -63,6 +78,7 @@ public record StowageSettings(
                 context.text("stowage:vpcId"),
                 context.integer("stowage:natGateways").orElse(1),
                 context.list("stowage:artifactBuckets"),
+                context.list("stowage:ecrRepositories"),
                 context.integer("stowage:logRetentionDays").orElse(30),
                 Path.of(context.text("stowage:functionsJar").orElse("../functions/target/stowage-functions.jar")),
                 Path.of(context.text("stowage:hostJar").orElse("../host/target/stowage-host.jar")));

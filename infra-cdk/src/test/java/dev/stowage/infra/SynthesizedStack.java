@@ -23,6 +23,7 @@ final class SynthesizedStack {
             Optional.empty(),
             1,
             List.of(),
+            List.of(),
             30,
             jar("../functions/target/stowage-functions.jar"),
             jar("../host/target/stowage-host.jar"));

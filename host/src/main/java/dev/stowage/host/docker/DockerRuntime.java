@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
@@ -100,13 +101,23 @@ public final class DockerRuntime implements ContainerEngine {
                 return;
             }
             sweep.ifDiskLow(log);
-            log.line("pulling image " + image + " from " + RegistryAuth.registryOf(image));
-            new ImagePull(docker, image, auth.forRegistry(RegistryAuth.registryOf(image)), progress).run(timeout);
+            String registry = RegistryAuth.registryOf(image);
+            log.line("pulling image " + image + " from " + registry);
+            new ImagePull(docker, image, credentials(registry), progress).run(timeout);
             sweep.pulled(image);
             log.line("pulled image " + image);
         } catch (DockerException e) {
             throw new IOException(
                     "The Docker Engine at " + engine + " refused to get image " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The registry's credentials; credentials that cannot be had (an ECR token refused) fail the pull saying why. */
+    private Optional<AuthConfig> credentials(String registry) throws IOException {
+        try {
+            return auth.forRegistry(registry);
+        } catch (RuntimeException e) {
+            throw new IOException("No credentials for registry " + registry + ": " + e.getMessage(), e);
         }
     }
 
