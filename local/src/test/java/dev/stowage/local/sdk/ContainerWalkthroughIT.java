@@ -90,6 +90,7 @@ class ContainerWalkthroughIT {
                 .variantName("AllTraffic")
                 .specification(s -> s.container(c -> c.image(TestImages.ensure(docker, TestImage.BYOC_SKLEARN))
                                 .artifactUrl("s3://models/sklearn/model.tar.gz"))
+                        .dataCacheConfig(d -> d.enableCaching(true))
                         .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
                                 .numberOfAcceleratorDevicesRequired(2f)
                                 .minMemoryRequiredInMb(512)
@@ -98,6 +99,12 @@ class ContainerWalkthroughIT {
 
         ComponentWaits.awaitInService(sageMaker(), WAIT, COMPONENT, 1);
         assertThat(containersOf(COMPONENT)).hasSize(1);
+        assertThat(sageMaker()
+                        .describeInferenceComponent(b -> b.inferenceComponentName(COMPONENT))
+                        .specification()
+                        .dataCacheConfig()
+                        .enableCaching())
+                .isTrue();
     }
 
     @Test
