@@ -3,7 +3,6 @@ package dev.stowage.host.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -268,15 +267,8 @@ public final class DockerRuntime implements ContainerEngine {
      */
     private void released(String image, boolean cached, CopyLog log) {
         Integer left = inUse.computeIfPresent(image, (name, count) -> count > 1 ? count - 1 : null);
-        if (cached || left != null || !sweep.wasPulled(image)) {
-            return;
-        }
-        try {
-            docker.removeImageCmd(image).withForce(false).exec();
-            sweep.forget(image);
+        if (!cached && left == null && sweep.wasPulled(image) && sweep.remove(image)) {
             log.line("removed image " + image + " (no DataCacheConfig caching, and no copy on this host uses it)");
-        } catch (NotFoundException | ConflictException e) {
-            // Gone already, or another container (another deployment's, or one being created) still uses it.
         }
     }
 
