@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * The control-plane Lambda behind API Gateway: parse the AWS JSON 1.1 request, validate it against the
  * service model, run the operation, encode the answer. Signatures are checked before it (API Gateway's IAM
  * authorization on AWS, the local server in local mode). A rejected request writes nothing. The hosts' service
- * ({@code StowageHost}) is served on {@value #HOST_PATH} only, every other service everywhere but there; a request
- * on the wrong path is an unknown operation.
+ * ({@code StowageHost}) is served on {@code POST} {@value #HOST_PATH} only, every other service on {@code POST /}
+ * only; another method or path is an unknown operation.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
@@ -94,7 +94,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             JsonRequest request = protocol.parse(ApiGatewayEvents.headers(event), ApiGatewayEvents.body(event));
             named.name =
                     request.service().targetPrefix() + "." + request.operation().name();
-            if (onHostPath(event) != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
+            boolean host = onHostPath(event);
+            if (!"POST".equalsIgnoreCase(event.getHttpMethod())
+                    || !(host || onRootPath(event))
+                    || host != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
                 throw AwsJsonProtocol.unknownOperation().exception();
             }
             served = services.get(request.service().targetPrefix());
@@ -136,6 +139,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 .withStatusCode(status)
                 .withHeaders(headers)
                 .withBody(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the request came on the API's root, where the JSON services are served (only there and on /host). */
+    private static boolean onRootPath(APIGatewayProxyRequestEvent event) {
+        if ("/".equals(event.getResource())) {
+            return true; // API Gateway's own resource, whatever base path a custom domain adds to the path
+        }
+        String path = Objects.requireNonNullElse(event.getPath(), "/");
+        return path.isEmpty() || path.equals("/");
     }
 
     /**
