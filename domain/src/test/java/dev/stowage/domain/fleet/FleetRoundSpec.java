@@ -249,6 +249,14 @@ class FleetRoundSpec {
     }
 
     @Test
+    void a_model_variant_gets_no_instance_since_stowage_serves_inference_components_only() {
+        Document modelVariant = doc("{'ProductionVariants':[{'VariantName':'AllTraffic','ModelName':'m',"
+                + "'InstanceType':'" + TYPE + "','InitialInstanceCount':2}]}");
+        given().at(T1).config(modelVariant).thenNothing();
+        assertThat(given().at(T1).round()).first().isInstanceOf(FleetEvent.InstanceRequested.class);
+    }
+
+    @Test
     void a_round_appends_at_most_a_hundred_events_and_leaves_the_rest_to_the_next() {
         Given round = given(running("i-1")).heartbeats("i-1", T1).at(T1);
         for (int n = 100; n < 160; n++) {
@@ -275,6 +283,7 @@ class FleetRoundSpec {
         private final Map<String, InferenceComponentState.Present> components = new LinkedHashMap<>();
         private final Map<String, Instant> heartbeats = new LinkedHashMap<>();
         private Instant now = T0;
+        private Document config = CONFIG;
 
         Given(FleetState fleet) {
             this.fleet = fleet;
@@ -297,8 +306,13 @@ class FleetRoundSpec {
             return this;
         }
 
+        Given config(Document endpointConfig) {
+            config = endpointConfig;
+            return this;
+        }
+
         List<FleetEvent> round() {
-            EndpointState endpoint = new EndpointState.Present("ep", CONFIG, EndpointStatus.IN_SERVICE);
+            EndpointState endpoint = new EndpointState.Present("ep", config, EndpointStatus.IN_SERVICE);
             FleetPlanning planning =
                     FleetPlanning.of(FLEET, endpoint, fleet, InstanceTypeCatalog.standard(), SETTINGS, now);
             return FleetRound.decide(fleet, planning, components, heartbeats, SETTINGS, now);
