@@ -2,6 +2,7 @@ package dev.stowage.domain.controlplane;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.Decider;
+import dev.stowage.domain.component.CopyQuota;
 import dev.stowage.domain.component.EndpointSnapshot;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
@@ -61,12 +62,23 @@ public final class ControlPlane {
             InstanceTypeCatalog catalog,
             ToIntFunction<String> inferenceComponentsOnEndpoint,
             BiConsumer<String, List<EventEnvelope>> afterAppend) {
+        this(store, clock, arns, catalog, CopyQuota.DEFAULT, inferenceComponentsOnEndpoint, afterAppend);
+    }
+
+    public ControlPlane(
+            EventStore store,
+            Clock clock,
+            Arns arns,
+            InstanceTypeCatalog catalog,
+            CopyQuota quota,
+            ToIntFunction<String> inferenceComponentsOnEndpoint,
+            BiConsumer<String, List<EventEnvelope>> afterAppend) {
         this.commands = new CommandService(store, clock);
         this.clock = clock;
         this.models = new ModelDecider(arns);
         this.endpointConfigs = new EndpointConfigDecider(arns, catalog);
         this.endpoints = new EndpointDecider(arns);
-        this.components = new InferenceComponentDecider(arns, catalog);
+        this.components = new InferenceComponentDecider(arns, catalog, quota);
         this.inferenceComponentsOnEndpoint = inferenceComponentsOnEndpoint;
         this.afterAppend = afterAppend;
     }
@@ -165,7 +177,7 @@ public final class ControlPlane {
         run(
                 StreamIds.inferenceComponent(name),
                 components,
-                new SetDesiredCopyCount(name, copyCount, cause, clock.instant()),
+                new SetDesiredCopyCount(name, currentVariant(name), copyCount, cause, clock.instant()),
                 requestId);
     }
 

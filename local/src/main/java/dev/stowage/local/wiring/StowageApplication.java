@@ -9,6 +9,7 @@ import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
+import dev.stowage.functions.config.DeploymentQuota;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.dynamodb.EventsTable;
 import dev.stowage.functions.dynamodb.ViewsTable;
@@ -90,7 +91,8 @@ public final class StowageApplication implements LocalApplication {
                         environment.account())
                 .start();
         this.alarms = alarmEngine;
-        ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarmEngine);
+        ApiWiring wiring =
+                ApiWiring.of(stores, environment.clock(), alarmEngine).withQuota(DeploymentQuota.fromEnvironment());
         ApiHandler api = new ApiHandler(wiring.services());
         ScalingReactor scalingReactor = wiring.scalingReactor(options.timeScale());
         this.scaling = scalingReactor;

@@ -161,6 +161,14 @@ final class BadRequests {
                 "Cannot create already existing endpoint configuration \"" + ARN_PREFIX + "endpoint-config/" + IC_CONFIG
                         + "\".");
         invalid(
+                "CreateEndpointConfig with a serverless variant",
+                s -> s.createEndpointConfig(
+                        b -> b.endpointConfigName("config").productionVariants(v -> v.variantName(VARIANT)
+                                .modelName(MODEL)
+                                .serverlessConfig(c -> c.memorySizeInMB(2048).maxConcurrency(5)))),
+                "Stowage does not run serverless inference: remove ServerlessConfig from variant \"" + VARIANT
+                        + "\". Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+        invalid(
                 "DescribeEndpointConfig of a missing config",
                 s -> s.describeEndpointConfig(b -> b.endpointConfigName(MISSING)),
                 missingConfig());
@@ -313,6 +321,18 @@ final class BadRequests {
                         b -> b.inferenceComponentName(IC).desiredRuntimeConfig(r -> r.copyCount(-1))),
                 ONE + "Value '-1' at 'desiredRuntimeConfig.copyCount' failed to satisfy constraint: Member must have"
                         + " value greater than or equal to 0");
+        limitExceeded(
+                "UpdateInferenceComponentRuntimeConfig with CopyCount 2147483647",
+                s -> s.updateInferenceComponentRuntimeConfig(
+                        b -> b.inferenceComponentName(IC).desiredRuntimeConfig(r -> r.copyCount(Integer.MAX_VALUE))),
+                "The account-level service limit 'Maximum copies per inference component' is 1000 copies, and the"
+                        + " request asks for 2147483647. Ask the operator of this Stowage deployment to raise the quota"
+                        + " (STOWAGE_MAX_COPIES_PER_INFERENCE_COMPONENT).");
+        limitExceeded(
+                "CreateInferenceComponent with more copies than its variant can ever hold",
+                s -> s.createInferenceComponent(create("ic-2", IC_ENDPOINT, 5)),
+                "CopyCount 5 exceeds the 4 copies variant \"" + VARIANT + "\" can hold: at most 1 instance (its"
+                        + " InitialInstanceCount) of ml.g5.12xlarge, 4 copies each.");
         invalid(
                 "UpdateInferenceComponentRuntimeConfig without DesiredRuntimeConfig",
                 s -> s.updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(IC)),
@@ -405,6 +425,10 @@ final class BadRequests {
 
     private void invalid(String name, Consumer<SageMakerClient> call, String message) {
         cases.add(new BadRequest(name, call, VALIDATION, message, false));
+    }
+
+    private void limitExceeded(String name, Consumer<SageMakerClient> call, String message) {
+        cases.add(new BadRequest(name, call, "ResourceLimitExceeded", message, false));
     }
 
     private void invalidPrefix(String name, Consumer<SageMakerClient> call, String message) {
