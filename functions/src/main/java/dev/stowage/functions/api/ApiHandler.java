@@ -7,10 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventTooLarge;
 import dev.stowage.functions.config.Environment;
 import dev.stowage.functions.ec2.Ec2HostVerifier;
 import dev.stowage.wire.protocol.AwsJsonProtocol;
 import dev.stowage.wire.protocol.JsonRequest;
+import dev.stowage.wire.protocol.ModelledMembers;
 import dev.stowage.wire.protocol.RequestValidator;
 import dev.stowage.wire.protocol.WireError;
 import dev.stowage.wire.protocol.WireException;
@@ -45,7 +47,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     private final OperationMetrics metrics;
 
     /** A service with the validator of its model. */
-    private record Served(ServiceApi api, RequestValidator validator) {}
+    /** A service, how its requests are checked, and the members of its requests that are kept. */
+    private record Served(ServiceApi api, RequestValidator validator, ModelledMembers members) {}
 
     /** The operation a request named, once it parsed: what its metrics are recorded under. */
     private static final class NamedOperation {
@@ -71,8 +74,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     public ApiHandler(List<ServiceApi> apis, OperationMetrics metrics) {
         this.metrics = metrics;
         this.protocol = new AwsJsonProtocol(apis.stream().map(ServiceApi::model).toList());
-        apis.forEach(api ->
-                services.put(api.model().targetPrefix(), new Served(api, RequestValidator.forModel(api.model()))));
+        apis.forEach(api -> services.put(
+                api.model().targetPrefix(),
+                new Served(api, RequestValidator.forModel(api.model()), new ModelledMembers(api.model()))));
     }
 
     @Override
@@ -103,14 +107,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             served = services.get(request.service().targetPrefix());
             String operation = request.operation().name();
             served.validator().check(operation, request.body());
+            ObjectNode input = served.members().of(operation, request.body());
             ObjectNode output = served.api()
-                    .invoke(operation, request.body(), requestId, ApiGatewayEvents.caller(event))
+                    .invoke(operation, input, requestId, ApiGatewayEvents.caller(event))
                     .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
             return error(e.error(), requestId);
         } catch (CommandRejected e) {
             return error(served == null ? ErrorCodes.sageMaker(e) : served.api().error(e), requestId);
+        } catch (EventTooLarge e) {
+            return error(WireError.validation(e.getMessage()), requestId);
         } catch (ConcurrencyConflict e) {
             // Only an operation appends, so its service is known by now.
             return error(Objects.requireNonNull(served).api().conflict(e), requestId);

@@ -6,9 +6,11 @@ import static dev.stowage.functions.dynamodb.EventItem.s;
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.ConcurrencyConflict;
 import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.EventTooLarge;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +131,12 @@ public final class DynamoDbEventStore implements EventStore {
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            items.add(EventItem.of(stream, expectedVersion + 1 + i, codec.encode(events.get(i)), context));
+            EventCodec.Encoded encoded = codec.encode(events.get(i));
+            long bytes = encoded.data().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > EventTooLarge.MAX_BYTES) {
+                throw new EventTooLarge(stream, bytes);
+            }
+            items.add(EventItem.of(stream, expectedVersion + 1 + i, encoded, context));
         }
         requireVersionExists(stream, expectedVersion);
         try {

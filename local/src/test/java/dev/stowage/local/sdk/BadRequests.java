@@ -14,9 +14,12 @@ import static dev.stowage.local.sdk.BadRequestsIT.requirements;
 
 import dev.stowage.local.sdk.BadRequestsIT.BadRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.CreateInferenceComponentRequest;
 
 /** The table of {@link BadRequestsIT}: the request, the error code and the service's message. */
@@ -44,6 +47,11 @@ final class BadRequests {
     }
 
     private void models() {
+        invalidPrefix(
+                "CreateModel whose description is more than Stowage stores per change",
+                s -> s.createModel(b ->
+                        b.modelName("huge").executionRoleArn(ROLE).containers(fullContainer("a"), fullContainer("b"))),
+                "The request is too large for Stowage to store: the resource it describes (model/huge) takes ");
         invalid(
                 "CreateModel without ModelName",
                 s -> s.createModel(b -> b.executionRoleArn(ROLE)),
@@ -405,6 +413,19 @@ final class BadRequests {
                 .variantName(VARIANT)
                 .specification(p -> p.modelName(MODEL).computeResourceRequirements(requirements()))
                 .runtimeConfig(r -> r.copyCount(copies));
+    }
+
+    /** A container with the most Environment entries the model allows, each key and value as long as allowed. */
+    private static ContainerDefinition fullContainer(String hostname) {
+        Map<String, String> environment = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            environment.put("K" + String.format("%03d", i) + "k".repeat(1020), "v".repeat(1024));
+        }
+        return ContainerDefinition.builder()
+                .containerHostname(hostname)
+                .image("stowage/echo")
+                .environment(environment)
+                .build();
     }
 
     private static String missingModel() {
