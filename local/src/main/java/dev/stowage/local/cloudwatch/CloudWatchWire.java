@@ -12,18 +12,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of the wires CloudWatch is spoken in, each reading a request into the operation and its input as a Jackson
  * tree (members as in the model, timestamps as epoch seconds) and writing the operation's output tree and errors
- * back: Smithy RPC v2 CBOR (the Java SDK v2). The operations never see which one carried a request. Thread-safe.
+ * back: Smithy RPC v2 CBOR (the Java SDK v2) and JSON 1.0 (boto3, the AWS CLI, the JS SDK v3). The operations never
+ * see which one carried a request. Thread-safe.
  */
-sealed interface CloudWatchWire permits CloudWatchRpc {
+sealed interface CloudWatchWire permits CloudWatchRpc, CloudWatchJson {
     ServiceModel MODEL = ServiceModel.load(CloudWatchApi.MODEL);
     CloudWatchWire RPC = new CloudWatchRpc(MODEL);
+    CloudWatchWire JSON = new CloudWatchJson(MODEL);
 
     /** The operation a request names and its input. */
     record Call(Operation operation, ObjectNode input) {}
 
-    /** The wire a request speaks when it is CloudWatch's: RPC v2 CBOR's path. */
+    /** The wire a request speaks when it is CloudWatch's: RPC v2 CBOR's path or a CloudWatch target on {@code /}. */
     static Optional<CloudWatchWire> of(CloudWatchRequest request) {
-        return CloudWatchRpc.speaks(request) ? Optional.of(RPC) : Optional.empty();
+        if (CloudWatchRpc.speaks(request)) {
+            return Optional.of(RPC);
+        }
+        return CloudWatchJson.speaks(request) ? Optional.of(JSON) : Optional.empty();
     }
 
     /**
