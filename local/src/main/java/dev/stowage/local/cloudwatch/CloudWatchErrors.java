@@ -9,7 +9,8 @@ import java.util.Map;
  * Error.Code} report), and the shape each travels as in RPC v2 CBOR and JSON 1.0 ({@code __type}, which picks the
  * SDK's exception class), with the code repeated in {@code x-amzn-query-error} (CloudWatch is query-compatible).
  * Constraint violations are {@code ValidationError} in CloudWatch's words and travel as the SDK's {@code
- * ValidationException}.
+ * ValidationException}. The answers of the front door (signatures, unknown operations) have JSON-style codes, which
+ * the query protocol words as AWS's query services do.
  */
 final class CloudWatchErrors {
     private static final Map<String, String> SHAPES = Map.of(
@@ -21,11 +22,24 @@ final class CloudWatchErrors {
             "LimitExceeded", "LimitExceededFault",
             "ResourceNotFound", "ResourceNotFound");
 
+    private static final Map<String, String> QUERY_CODES = Map.of(
+            "UnknownOperationException", "InvalidAction",
+            "InvalidSignatureException", "SignatureDoesNotMatch",
+            "IncompleteSignatureException", "IncompleteSignature",
+            "MissingAuthenticationTokenException", "MissingAuthenticationToken",
+            "UnrecognizedClientException", "InvalidClientTokenId",
+            "SerializationException", "MalformedInput");
+
     private CloudWatchErrors() {}
 
     /** The shape name an error code travels as; codes CloudWatch has no shape for travel as themselves. */
     static String shapeOf(String code) {
         return SHAPES.getOrDefault(code, code);
+    }
+
+    /** The code an error has on the query protocol. */
+    static String queryCode(String code) {
+        return QUERY_CODES.getOrDefault(code, code);
     }
 
     /** {@code Sender} for a client error, {@code Receiver} for a server error. */

@@ -10,25 +10,32 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the wires CloudWatch is spoken in, each reading a request into the operation and its input as a Jackson
- * tree (members as in the model, timestamps as epoch seconds) and writing the operation's output tree and errors
- * back: Smithy RPC v2 CBOR (the Java SDK v2) and JSON 1.0 (boto3, the AWS CLI, the JS SDK v3). The operations never
- * see which one carried a request. Thread-safe.
+ * One of the three wires CloudWatch is spoken in, each reading a request into the operation and its input as a
+ * Jackson tree (members as in the model, timestamps as epoch seconds) and writing the operation's output tree and
+ * errors back: Smithy RPC v2 CBOR (the Java SDK v2), JSON 1.0 (boto3, the AWS CLI, the JS SDK v3) and the query
+ * protocol (older SDKs and CLIs). The operations never see which one carried a request. Thread-safe.
  */
-sealed interface CloudWatchWire permits CloudWatchRpc, CloudWatchJson {
+sealed interface CloudWatchWire permits CloudWatchRpc, CloudWatchJson, CloudWatchQuery {
     ServiceModel MODEL = ServiceModel.load(CloudWatchApi.MODEL);
     CloudWatchWire RPC = new CloudWatchRpc(MODEL);
     CloudWatchWire JSON = new CloudWatchJson(MODEL);
+    CloudWatchWire QUERY = new CloudWatchQuery(MODEL);
 
     /** The operation a request names and its input. */
     record Call(Operation operation, ObjectNode input) {}
 
-    /** The wire a request speaks when it is CloudWatch's: RPC v2 CBOR's path or a CloudWatch target on {@code /}. */
+    /**
+     * The wire a request speaks when it is CloudWatch's: RPC v2 CBOR's path, a {@code GraniteServiceVersion20100801.*}
+     * target on {@code /}, or a form post to {@code /} with an {@code Action} and {@code Version=2010-08-01}.
+     */
     static Optional<CloudWatchWire> of(CloudWatchRequest request) {
         if (CloudWatchRpc.speaks(request)) {
             return Optional.of(RPC);
         }
-        return CloudWatchJson.speaks(request) ? Optional.of(JSON) : Optional.empty();
+        if (CloudWatchJson.speaks(request)) {
+            return Optional.of(JSON);
+        }
+        return CloudWatchQuery.speaks(request) ? Optional.of(QUERY) : Optional.empty();
     }
 
     /**
