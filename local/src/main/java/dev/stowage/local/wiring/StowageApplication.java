@@ -4,6 +4,7 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.domain.fleet.PreviousRun;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
@@ -144,7 +145,9 @@ public final class StowageApplication implements LocalApplication {
                         .withContainers(containers),
                 control.directory());
         this.instances = provider;
-        var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
+        var fleets = new FleetRepository(stores.events(), stores.snapshots());
+        PreviousRun.declareHostsLost(reactor.allFleets(), fleets, environment.clock());
+        var instances = new InstanceReconciler(fleets, provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         var front = new InvocationService(
