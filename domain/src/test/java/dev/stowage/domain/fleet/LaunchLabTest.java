@@ -275,6 +275,23 @@ class LaunchLabTest {
     }
 
     @Test
+    void a_delete_right_after_an_update_finishes_whatever_the_update_had_started() {
+        for (String deployment : List.of(
+                "{}",
+                "{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':60}}")) {
+            LaunchLabTest lab = new LaunchLabTest();
+            lab.threeCopiesUpdatedWith(deployment);
+            lab.reactor.reconcile(FLEET); // the update's first new copy is scheduled, not yet loaded
+            lab.api.setDesiredCopyCount("ic-a", 1, CopyCountCause.API, "t");
+            lab.api.deleteInferenceComponent("ic-a", "t");
+            lab.settle();
+
+            assertThat(lab.componentExists("ic-a")).as(deployment).isFalse();
+            assertThat(lab.fleet().copiesOf("ic-a")).as(deployment).isEmpty();
+        }
+    }
+
+    @Test
     void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
         createLab();
         createComponent("ic-a", 1);
