@@ -10,6 +10,7 @@ import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.events.Document;
 import dev.stowage.host.LoopbackServer;
+import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.wire.protocol.Headers;
@@ -33,10 +34,15 @@ class RefusingCopiesTest {
     private static final URI GONE_HOST = URI.create("http://127.0.0.1:9");
 
     /** A directory that lists the removed copy for {@code staleFor}, then only the copy that serves. */
-    private record LaggingDirectory(URI liveHost, long listedSince, Duration staleFor) implements RoutingDirectory {
-        @Override
-        public String account() {
-            return "123456789012";
+    private static final class LaggingDirectory extends NoRoutes {
+        private final URI liveHost;
+        private final long listedSince;
+        private final Duration staleFor;
+
+        LaggingDirectory(URI liveHost, long listedSince, Duration staleFor) {
+            this.liveHost = liveHost;
+            this.listedSince = listedSince;
+            this.staleFor = staleFor;
         }
 
         @Override
@@ -79,14 +85,6 @@ class RefusingCopiesTest {
                     ? List.of(new PeerCopy("ic-removed", "i-2", GONE_HOST))
                     : List.of(new PeerCopy("ic-kept", "i-3", liveHost));
         }
-
-        @Override
-        public List<URI> hosts(String endpointName, String variantName) {
-            return List.of();
-        }
-
-        @Override
-        public void waiting(String endpointName, String variantName, String inferenceComponentName) {}
     }
 
     @Test
