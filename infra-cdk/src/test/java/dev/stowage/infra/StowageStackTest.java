@@ -2,8 +2,10 @@ package dev.stowage.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.functions.dynamodb.DynamoDbKeyRingStore;
 import dev.stowage.functions.dynamodb.EventsTable;
 import dev.stowage.functions.dynamodb.ViewsTable;
+import dev.stowage.host.trust.InvocationGate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,12 +130,85 @@ class StowageStackTest {
                                 "ConnectionType", "VPC_LINK",
                                 "ResponseTransferMode", "STREAM",
                                 "RequestParameters",
-                                        Map.of("integration.request.path.proxy", "method.request.path.proxy")))));
+                                        Match.objectLike(Map.of(
+                                                "integration.request.path.proxy", "method.request.path.proxy"))))));
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("Scheme", "internal", "Type", "network"));
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::TargetGroup",
                 Map.of("Port", HostNetwork.RUNTIME_PORT, "TargetType", "instance", "Protocol", "TCP"));
+    }
+
+    @Test
+    void the_runtime_integration_sends_the_front_token_which_only_the_api_function_also_gets() {
+        StowageStack stack = SynthesizedStack.get().stack;
+        String token = stack.frontToken().value();
+        assertThat(FrontToken.HEADER).isEqualTo(InvocationGate.FRONT_TOKEN_HEADER);
+        assertThat(LambdaEnvironment.FRONT_TOKEN).isEqualTo("STOWAGE_FRONT_TOKEN");
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Method",
+                Map.of(
+                        "Integration",
+                        Match.objectLike(Map.of(
+                                "Type",
+                                "HTTP_PROXY",
+                                "RequestParameters",
+                                Match.objectLike(Map.of(
+                                        "integration.request.header." + FrontToken.HEADER,
+                                        stack.resolve("'" + token + "'")))))));
+        Map<String, Map<String, Object>> holders = template.findResources(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(
+                                                Map.of(LambdaEnvironment.FRONT_TOKEN, stack.resolve(token)))))));
+        assertThat(holders.values()).singleElement().satisfies(function -> assertThat(
+                        properties(function).get("Handler"))
+                .isEqualTo(Handlers.API + "::handleRequest"));
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+    }
+
+    @Test
+    void only_the_api_function_may_touch_the_host_key_ring_row() {
+        assertThat(EventTables.VIEWS_HOST_KEYS_ROW).isEqualTo(DynamoDbKeyRingStore.ID);
+        Object denied = Match.objectLike(Map.of(
+                "Sid",
+                "NoHostKeys",
+                "Effect",
+                "Deny",
+                "Action",
+                HostKeysRow.ITEM_ACTIONS,
+                "Condition",
+                Map.of(
+                        "ForAnyValue:StringEquals",
+                        Map.of("dynamodb:LeadingKeys", List.of(EventTables.VIEWS_HOST_KEYS_ROW)))));
+        Object noScans = Match.objectLike(Map.of("Sid", "NoViewScans", "Effect", "Deny", "Action", "dynamodb:Scan"));
+        for (String role : List.of(
+                "FunctionsViewProjectorRole.*",
+                "FunctionsPlacementRole.*",
+                "FunctionsInstancesRole.*",
+                "FunctionsDashboardsRole.*",
+                "FunctionsScalingRole.*",
+                "FunctionsFleetTickRole.*",
+                "FunctionsStillInAlarmRole.*")) {
+            template.hasResourceProperties(
+                    "AWS::IAM::Policy",
+                    Map.of(
+                            "Roles",
+                            List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
+                            "PolicyDocument",
+                            Map.of("Statement", Match.arrayWith(List.of(denied, noScans)))));
+        }
+        assertThat(template.findResources(
+                        "AWS::IAM::Policy",
+                        Map.of(
+                                "Properties",
+                                Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(denied)))))))
+                .hasSize(7);
     }
 
     @Test

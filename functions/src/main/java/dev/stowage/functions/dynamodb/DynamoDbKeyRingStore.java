@@ -14,11 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The host key ring as one row of the {@code views} table ({@code id = host-keys}), replaced by a put conditional on
- * the current key it expects (or on no row). The table is encrypted at rest and readable only by the functions' roles;
- * the secrets never enter the event log, which is kept forever and read by every consumer (ADR 22).
+ * the current key it expects (or on no row). The table is encrypted at rest, and the stack lets only the API
+ * function's role at this row (it denies the other functions its key and scans); the secrets never enter the event
+ * log, which is kept forever and read by every consumer (ADR 23).
  */
 public final class DynamoDbKeyRingStore implements KeyRingStore {
-    static final String ID = "host-keys";
+    public static final String ID = "host-keys";
 
     private final DynamoDbClient client;
     private final String table;
