@@ -47,7 +47,7 @@ final class RouterOverhead {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no serving copy of echo"));
         RoutableCopy copy = host.copies().serving("echo").getFirst();
-        // The host's runtime port checks the client's signature as local mode's port does (ADR 22).
+        // The host's runtime port checks the client's signature as local mode's port does (ADR 23).
         SageMakerRuntimeClient viaHost = clients.apply(host.address());
         String body = "{\"inputs\":\"hello, overhead\"}";
         HttpClient http =

@@ -31,7 +31,7 @@ public interface FleetPort {
     void copyRemoved(String endpointName, String variantName, String copyId);
 
     /**
-     * The deployment's host keys and front tokens (ADR 22), which the instance trusts its peers and its front by;
+     * The deployment's host keys and front tokens (ADR 23), which the instance trusts its peers and its front by;
      * given only to an instance of the deployment.
      */
     HostKeys hostKeys(String endpointName, String variantName, String instanceId);

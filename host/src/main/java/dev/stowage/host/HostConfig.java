@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * @param address where peers reach the host's peer port (sent when registering); empty: the address the peer server
  *     is bound to
  * @param runtimeBind where the runtime API server listens (port 0: any free port), for load balancers and clients
- * @param peerBind where the peer server listens (port 0: any free port), for the fleet's other hosts (ADR 22)
+ * @param peerBind where the peer server listens (port 0: any free port), for the fleet's other hosts (ADR 23)
  * @param capacity what the instance offers copies
  * @param pollInterval how often assignments are read and reconciled
  * @param heartbeatInterval how often the host says it is alive

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * What inference hosts call (target prefix {@code StowageHost}, served on {@code POST /host} only): the fleet
  * reports of {@link FleetReports}, the reads and signals of their routers, and the keys they trust each other and their
- * front by ({@link DeploymentKeys}, ADR 22). Every report is idempotent, so hosts retry freely.
+ * front by ({@link DeploymentKeys}, ADR 23). Every report is idempotent, so hosts retry freely.
  */
 public final class HostApi implements ServiceApi {
     private static final ServiceModel MODEL = ServiceModel.stowageHost();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tokens the deployment's front sends to the hosts with every invocation (ADR 22): on AWS API Gateway's runtime
+ * The tokens the deployment's front sends to the hosts with every invocation (ADR 23): on AWS API Gateway's runtime
  * integration adds the stack's secret, which CloudFormation also resolves into {@code STOWAGE_FRONT_TOKEN} for the API
  * function (comma-separated: current first, then one still accepted while a new one is rolled out); none in local mode.
  */

@@ -133,7 +133,7 @@ class Ec2HostVerifierTest {
                 null);
         assertThat(gone.getStatusCode()).as(gone.getBody()).isEqualTo(200);
 
-        // The key ring goes only to the instance it names (ADR 22).
+        // The key ring goes only to the instance it names (ADR 23).
         APIGatewayProxyResponseEvent otherKeys = handler.handleRequest(
                 request(
                         "StowageHost.DescribeHostKeys",

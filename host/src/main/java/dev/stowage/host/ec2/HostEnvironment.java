@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param deployment {@code STOWAGE_DEPLOYMENT} (default {@code stowage})
  * @param runtimePort {@code STOWAGE_RUNTIME_PORT} (default 8080), where the runtime API listens on every interface
  *     for the load balancer
- * @param peerPort {@code STOWAGE_PEER_PORT} (default 8081), where the fleet's other hosts reach this one (ADR 22)
+ * @param peerPort {@code STOWAGE_PEER_PORT} (default 8081), where the fleet's other hosts reach this one (ADR 23)
  * @param logGroupPrefix {@code STOWAGE_LOG_GROUP_PREFIX} (default {@code /stowage/inference-components/})
  * @param logRetentionDays {@code STOWAGE_LOG_RETENTION_DAYS} (default 0: forever), for the copy log groups it creates
  * @param simulatedInstanceType {@code STOWAGE_SIMULATED_INSTANCE_TYPE}: offer this catalog type's capacity instead

@@ -2,7 +2,7 @@ package dev.stowage.host.ec2;
 
 /**
  * Who this instance is to Stowage, from its tags ({@code stowage-endpoint}, {@code stowage-variant}, {@code
- * stowage-instance}), and where its peers reach it ({@code http://<private IPv4>:<peer port>}, ADR 22).
+ * stowage-instance}), and where its peers reach it ({@code http://<private IPv4>:<peer port>}, ADR 23).
  */
 public record HostIdentity(String endpointName, String variantName, String instanceId, String address) {
 

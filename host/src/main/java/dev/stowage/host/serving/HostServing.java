@@ -11,7 +11,7 @@ import java.time.Clock;
  * Everything a host runs to serve invocations: its router ({@link InvocationService}) behind the runtime port ({@link
  * HostRuntimeServer}, for the load balancer), the way in for peers ({@link PeerForwarding}) and their load reports on
  * the peer port ({@link PeerServer}), and the gossip of its copies' loads to the fleet ({@link LoadGossip}); all of it
- * authenticated with {@link HostTrust} (ADR 22).
+ * authenticated with {@link HostTrust} (ADR 23).
  */
 public final class HostServing implements AutoCloseable {
     private final InvocationService invocations;

@@ -59,7 +59,7 @@ public final class InvocationService implements AutoCloseable {
     /**
      * @param instanceId the instance this router runs on ("" for a router with no copies of its own)
      * @param copies the copies loaded on this instance
-     * @param signer signs the requests sent to peers' copies (ADR 22)
+     * @param signer signs the requests sent to peers' copies (ADR 23)
      */
     public InvocationService(
             String instanceId,

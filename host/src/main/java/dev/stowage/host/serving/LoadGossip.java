@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * Tells the other hosts of the fleet how many requests this host's copies have (ADR 11): every {@code interval},
  * when the loads have changed, and at least once a second, a {@code POST /stowage/loads} to each peer, fire and
- * forget, each signed with the deployment's host key ({@link PeerSigner}, ADR 22) so that no one else can skew the
+ * forget, each signed with the deployment's host key ({@link PeerSigner}, ADR 23) so that no one else can skew the
  * fleet's routing with made-up loads. A peer that does not answer loses nothing but freshness; the next push carries
  * the whole state.
  */

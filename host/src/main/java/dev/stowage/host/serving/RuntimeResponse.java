@@ -22,7 +22,7 @@ public sealed interface RuntimeResponse {
     }
 
     /**
-     * The runtime API's answer refusing a request that is not authenticated (ADR 22): the status and code of {@code
+     * The runtime API's answer refusing a request that is not authenticated (ADR 23): the status and code of {@code
      * refusal} (AWS's for a missing, unknown or bad credential) in the runtime's error shape.
      */
     static RuntimeResponse refused(WireError refusal, String requestId) {

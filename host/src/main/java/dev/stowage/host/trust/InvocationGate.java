@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may invoke on a host's runtime port (ADR 22). On AWS every invocation comes through API Gateway, which has
+ * Who may invoke on a host's runtime port (ADR 23). On AWS every invocation comes through API Gateway, which has
  * verified the caller's SigV4 signature and adds the deployment's front token ({@value #FRONT_TOKEN_HEADER}); the host
  * cannot check a caller's signature itself (it has no caller's secret), so it lets in only that token. Locally the
  * host is given the local credentials and checks the client's SigV4 signature as the local port does. Anything else is

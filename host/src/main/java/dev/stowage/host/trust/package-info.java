@@ -1,5 +1,5 @@
 /**
- * How a host knows who is calling (ADR 22): the deployment's host key ring read from the control plane ({@link
+ * How a host knows who is calling (ADR 23): the deployment's host key ring read from the control plane ({@link
  * dev.stowage.host.trust.KeySource}); peer requests and load gossip MACed with it ({@link
  * dev.stowage.host.trust.PeerSigner}, {@link dev.stowage.host.trust.PeerVerifier}: HMAC-SHA256 over method, path, time,
  * nonce and the body's digest, within a bounded clock skew, each signature accepted once); and invocations on the

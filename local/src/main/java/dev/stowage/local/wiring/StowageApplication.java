@@ -155,7 +155,7 @@ public final class StowageApplication implements LocalApplication {
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         // The front stands where API Gateway and the load balancer stand on AWS, but reaches copies through their
-        // hosts' peer ports, so it signs as a peer with the ring it holds (ADR 22).
+        // hosts' peer ports, so it signs as a peer with the ring it holds (ADR 23).
         var front = new InvocationService(
                 "",
                 new CopyTable(),

@@ -3,7 +3,7 @@ package dev.stowage.wire.hostapi;
 import java.util.Base64;
 
 /**
- * One key of a deployment's host key ring (ADR 22): the hosts MAC their peer requests and load gossip with it.
+ * One key of a deployment's host key ring (ADR 23): the hosts MAC their peer requests and load gossip with it.
  *
  * @param keyId names the key in a signature, so that a receiver knows which key to check with; not secret
  * @param secret the key's 32 random bytes, base64-encoded (standard alphabet); secret

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the control plane gives a deployment's hosts to trust each other and their front (ADR 22): the host key ring,
+ * What the control plane gives a deployment's hosts to trust each other and their front (ADR 23): the host key ring,
  * current key first (the one hosts sign with) and then the previous one (still accepted, so that hosts that have not
  * yet read a rotation are not refused), and the tokens the API's runtime integration sends with every invocation
  * (none in local mode, whose front signs as a peer).
