@@ -7,8 +7,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** A control plane that knows no endpoint: for tests of a host's copies, which never invoke them through it. */
-final class NoRoutes implements RoutingDirectory {
+/**
+ * A control plane that knows no endpoint: for tests of a host's copies, which never invoke them through it, and the
+ * base of routers' test directories, which override what they know.
+ */
+public class NoRoutes implements RoutingDirectory {
     @Override
     public String account() {
         return "123456789012";

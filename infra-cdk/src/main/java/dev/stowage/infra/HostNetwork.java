@@ -71,7 +71,11 @@ public final class HostNetwork extends Construct {
                 .description("Stowage runtime load balancer: reached through API Gateway's VPC link only")
                 .allowAllOutbound(false)
                 .build();
-        this.loadBalancer = NetworkLoadBalancer.Builder.create(this, "Runtime")
+        // Ids of their own, not the ones before ADR 23: Elastic Load Balancing cannot give a security group to a
+        // network
+        // load balancer made without one, so an existing stack must replace it, and its target group, which may belong
+        // to one load balancer only.
+        this.loadBalancer = NetworkLoadBalancer.Builder.create(this, "GuardedRuntime")
                 .vpc(vpc)
                 .internetFacing(false)
                 .crossZoneEnabled(true)
@@ -86,7 +90,7 @@ public final class HostNetwork extends Construct {
                 .allowTo(hosts, Port.tcp(RUNTIME_PORT), "Runtime API and its health check, from the load balancer");
         hosts.getConnections()
                 .allowInternally(Port.tcp(PEER_PORT), "Peer forwarding and load gossip, from the deployment's hosts");
-        this.targets = NetworkTargetGroup.Builder.create(this, "HostTargets")
+        this.targets = NetworkTargetGroup.Builder.create(this, "GuardedHostTargets")
                 .vpc(vpc)
                 .port(RUNTIME_PORT)
                 .protocol(Protocol.TCP)

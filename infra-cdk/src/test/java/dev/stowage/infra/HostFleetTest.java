@@ -88,13 +88,7 @@ class HostFleetTest {
                 List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"),
                 "Resource",
                 accountsRepositories));
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
-                        "PolicyDocument",
-                        Map.of("Statement", Match.arrayWith(List.of(token, pull)))));
+        StowageStackTest.rolePolicyHas(template, "HostsRole.*", token, pull);
     }
 
     @Test

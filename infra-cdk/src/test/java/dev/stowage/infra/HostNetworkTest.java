@@ -26,47 +26,16 @@ class HostNetworkTest {
     void only_the_load_balancer_reaches_the_runtime_port() {
         template.hasResourceProperties(
                 "AWS::EC2::SecurityGroupIngress",
-                Map.of(
-                        "IpProtocol",
-                        "tcp",
-                        "FromPort",
-                        HostNetwork.RUNTIME_PORT,
-                        "ToPort",
-                        HostNetwork.RUNTIME_PORT,
-                        "GroupId",
-                        groupId(hosts),
-                        "SourceSecurityGroupId",
-                        groupId(front)));
+                rule(HostNetwork.RUNTIME_PORT, hosts, "SourceSecurityGroupId", front));
         template.hasResourceProperties(
                 "AWS::EC2::SecurityGroupEgress",
-                Map.of(
-                        "IpProtocol",
-                        "tcp",
-                        "FromPort",
-                        HostNetwork.RUNTIME_PORT,
-                        "ToPort",
-                        HostNetwork.RUNTIME_PORT,
-                        "GroupId",
-                        groupId(front),
-                        "DestinationSecurityGroupId",
-                        groupId(hosts)));
+                rule(HostNetwork.RUNTIME_PORT, front, "DestinationSecurityGroupId", hosts));
     }
 
     @Test
     void only_the_deployments_hosts_reach_the_peer_port() {
         template.hasResourceProperties(
-                "AWS::EC2::SecurityGroupIngress",
-                Map.of(
-                        "IpProtocol",
-                        "tcp",
-                        "FromPort",
-                        HostNetwork.PEER_PORT,
-                        "ToPort",
-                        HostNetwork.PEER_PORT,
-                        "GroupId",
-                        groupId(hosts),
-                        "SourceSecurityGroupId",
-                        groupId(hosts)));
+                "AWS::EC2::SecurityGroupIngress", rule(HostNetwork.PEER_PORT, hosts, "SourceSecurityGroupId", hosts));
     }
 
     @Test
@@ -116,6 +85,21 @@ class HostNetworkTest {
                 .values()
                 .forEach(rule -> rules.add(StowageStackTest.properties(rule)));
         return rules;
+    }
+
+    /** A TCP rule of the group {@code owner} on {@code port}, whose other end ({@code otherEnd}) is {@code other}. */
+    private static Map<String, Object> rule(int port, String owner, String otherEnd, String other) {
+        return Map.of(
+                "IpProtocol",
+                "tcp",
+                "FromPort",
+                port,
+                "ToPort",
+                port,
+                "GroupId",
+                groupId(owner),
+                otherEnd,
+                groupId(other));
     }
 
     private String logicalId(SecurityGroup group) {

@@ -195,13 +195,7 @@ class StowageStackTest {
                 "FunctionsScalingRole.*",
                 "FunctionsFleetTickRole.*",
                 "FunctionsStillInAlarmRole.*")) {
-            template.hasResourceProperties(
-                    "AWS::IAM::Policy",
-                    Map.of(
-                            "Roles",
-                            List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
-                            "PolicyDocument",
-                            Map.of("Statement", Match.arrayWith(List.of(denied, noScans)))));
+            rolePolicyHas(template, role, denied, noScans);
         }
         assertThat(template.findResources(
                         "AWS::IAM::Policy",
@@ -233,32 +227,17 @@ class StowageStackTest {
 
     @Test
     void hosts_may_publish_metrics_only_to_stowage_namespaces_and_call_only_the_host_method() {
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
-                        "PolicyDocument",
-                        Map.of(
-                                "Statement",
-                                Match.arrayWith(List.of(
-                                        Match.objectLike(Map.of(
-                                                "Sid", "Metrics",
-                                                "Action", "cloudwatch:PutMetricData",
-                                                "Condition",
-                                                        Map.of(
-                                                                "StringLike",
-                                                                Map.of("cloudwatch:namespace", "Stowage/*")))),
-                                        Match.objectLike(Map.of(
-                                                "Sid", "ControlPlane",
-                                                "Action", "execute-api:Invoke",
-                                                "Resource",
-                                                        Map.of(
-                                                                "Fn::Join",
-                                                                List.of(
-                                                                        "",
-                                                                        Match.arrayWith(
-                                                                                List.of("/prod/POST/host")))))))))));
+        rolePolicyHas(
+                template,
+                "HostsRole.*",
+                Match.objectLike(Map.of(
+                        "Sid", "Metrics",
+                        "Action", "cloudwatch:PutMetricData",
+                        "Condition", Map.of("StringLike", Map.of("cloudwatch:namespace", "Stowage/*")))),
+                Match.objectLike(Map.of(
+                        "Sid", "ControlPlane",
+                        "Action", "execute-api:Invoke",
+                        "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/prod/POST/host")))))));
     }
 
     @Test
@@ -278,39 +257,21 @@ class StowageStackTest {
 
     @Test
     void the_api_function_may_put_and_delete_only_target_tracking_alarms() {
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("ApiFunctionRole.*"))),
-                        "PolicyDocument",
-                        Map.of(
-                                "Statement",
-                                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Sid", "ManageTargetTrackingAlarms",
-                                        "Action", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
-                                        "Resource",
-                                                Map.of(
-                                                        "Fn::Join",
-                                                        List.of(
-                                                                "",
-                                                                Match.arrayWith(
-                                                                        List.of(":alarm:TargetTracking-*")))))))))));
+        rolePolicyHas(
+                template,
+                "ApiFunctionRole.*",
+                Match.objectLike(Map.of(
+                        "Sid", "ManageTargetTrackingAlarms",
+                        "Action", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
+                        "Resource",
+                                Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":alarm:TargetTracking-*")))))));
     }
 
     @Test
     void placement_reads_the_alarms_that_roll_updates_back() {
         for (String role : List.of("FunctionsPlacementRole.*", "FunctionsFleetTickRole.*")) {
-            template.hasResourceProperties(
-                    "AWS::IAM::Policy",
-                    Map.of(
-                            "Roles",
-                            List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
-                            "PolicyDocument",
-                            Map.of(
-                                    "Statement",
-                                    Match.arrayWith(List.of(Match.objectLike(
-                                            Map.of("Sid", "Alarms", "Action", "cloudwatch:DescribeAlarms")))))));
+            rolePolicyHas(
+                    template, role, Match.objectLike(Map.of("Sid", "Alarms", "Action", "cloudwatch:DescribeAlarms")));
         }
     }
 
@@ -327,6 +288,17 @@ class StowageStackTest {
                 .contains("\"Stowage/Functions\",\"FailedBatches\",\"Function\",\"view-projector\"")
                 .contains("ApproximateNumberOfMessagesVisible")
                 .contains("\"Throttles\"");
+    }
+
+    /** The default policy of the role whose logical id matches {@code role} has {@code statements}, among others. */
+    static void rolePolicyHas(Template template, String role, Object... statements) {
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
+                        "PolicyDocument",
+                        Map.of("Statement", Match.arrayWith(List.of(statements)))));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stowage.domain.views.EndpointRow;
-import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.trust.HostTrust;
@@ -43,7 +42,7 @@ class HostPortsTest {
     private final HostServing host = new HostServing(
             new HostServing.Identity("ep", "AllTraffic", "i-1"),
             new CopyTable(),
-            new NoEndpoints(),
+            new NoRoutes(),
             new InMemoryMetrics(),
             Clock.systemUTC(),
             ServingSettings.defaults(),
@@ -164,36 +163,5 @@ class HostPortsTest {
         HttpResponse<String> signed = post(copy, body, signed(TestKeys.signer(), copy, body));
         assertThat(signed.statusCode()).isEqualTo(503);
         assertThat(signed.headers().firstValue(PeerForwarding.REFUSED_HEADER)).contains("gone");
-    }
-
-    /** A control plane with no endpoint. */
-    private static final class NoEndpoints implements RoutingDirectory {
-        @Override
-        public String account() {
-            return "123456789012";
-        }
-
-        @Override
-        public Optional<EndpointRow> endpoint(String endpointName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<InferenceComponentRow> component(String inferenceComponentName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
-            return List.of();
-        }
-
-        @Override
-        public List<URI> hosts(String endpointName, String variantName) {
-            return List.of();
-        }
-
-        @Override
-        public void waiting(String endpointName, String variantName, String inferenceComponentName) {}
     }
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
+import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.runtime.InvocationRequest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.Test;
 class InvocationServiceTest {
 
     /** A control plane that cannot be read. */
-    private static final class Unreachable implements RoutingDirectory {
-        @Override
-        public String account() {
-            return "123456789012";
-        }
-
+    private static final class Unreachable extends NoRoutes {
         @Override
         public Optional<EndpointRow> endpoint(String endpointName) {
             throw new IllegalStateException("DynamoDB is unreachable");
@@ -35,19 +29,6 @@ class InvocationServiceTest {
         public Optional<InferenceComponentRow> component(String inferenceComponentName) {
             throw new IllegalStateException("DynamoDB is unreachable");
         }
-
-        @Override
-        public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
-            return List.of();
-        }
-
-        @Override
-        public List<URI> hosts(String endpointName, String variantName) {
-            return List.of();
-        }
-
-        @Override
-        public void waiting(String endpointName, String variantName, String inferenceComponentName) {}
     }
 
     @Test
