@@ -124,10 +124,15 @@ final class RunningStowage implements AutoCloseable {
 
     /** A runtime client of the API at {@code endpoint} (a host's, say); the caller closes it. */
     SageMakerRuntimeClient runtime(URI endpoint, boolean retries) {
+        return runtime(endpoint, retries, AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /** A runtime client of the API at {@code endpoint} signing with {@code signer}; the caller closes it. */
+    SageMakerRuntimeClient runtime(URI endpoint, boolean retries, AwsBasicCredentials signer) {
         var builder = SageMakerRuntimeClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(credentials());
+                .credentialsProvider(StaticCredentialsProvider.create(signer));
         if (!retries) {
             builder.overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)));
         }
