@@ -32,8 +32,22 @@ public final class LogsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Where Stowage listens.")
+    @Option(
+            names = "--url",
+            description = "Where Stowage listens (default: the running './stowage up', found through its run file).")
+    @Nullable
     String url;
+
+    private final RunFiles runFiles;
+
+    /** Finding a running {@code up} through this user's run files when {@code --url} is not given. */
+    public LogsCommand() {
+        this(RunFiles.forUser());
+    }
+
+    LogsCommand(RunFiles runFiles) {
+        this.runFiles = runFiles;
+    }
 
     @Option(
             names = {"-f", "--follow"},
@@ -57,6 +71,13 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        String url;
+        try {
+            url = runFiles.url(this.url);
+        } catch (RunFiles.NotFound e) {
+            err.println("stowage logs: " + e.getMessage());
+            return 1;
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/stowage/logs?" + query()))
                 .build();
         try (HttpClient client = HttpClient.newHttpClient()) {
@@ -64,12 +85,12 @@ public final class LogsCommand implements Callable<Integer> {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                err.println("stowage: nothing answers at " + url + "; is './stowage up' running?");
+                err.println("stowage logs: nothing answers at " + url + "; is './stowage up' running?");
                 return 1;
             }
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    err.println("stowage: " + new String(body.readAllBytes(), StandardCharsets.UTF_8).strip());
+                    err.println("stowage logs: " + new String(body.readAllBytes(), StandardCharsets.UTF_8).strip());
                     return 1;
                 }
                 print(body);
@@ -77,7 +98,7 @@ public final class LogsCommand implements Callable<Integer> {
                 if (Thread.currentThread().isInterrupted()) {
                     return 130; // stopped while following, as Ctrl-C stops it
                 }
-                err.println("stowage: reading the logs from " + url + " failed: " + e.getMessage());
+                err.println("stowage logs: reading the logs from " + url + " failed: " + e.getMessage());
                 return 1;
             }
         }
