@@ -14,6 +14,8 @@ import software.constructs.Node;
  * @param instanceTypes the {@code ml.*} types endpoints may use ({@code stowage:instanceTypes}, comma-separated;
  *     empty: every type Stowage supports)
  * @param maxInstances the most instances the deployment runs at once ({@code stowage:maxInstances}, default 8)
+ * @param maxCopiesPerInferenceComponent the quota on one inference component's copies ({@code
+ *     stowage:maxCopiesPerInferenceComponent}, default 1000); beyond it a request gets {@code ResourceLimitExceeded}
  * @param vpcId an existing VPC to run the hosts in ({@code stowage:vpcId}; looked up, so the stack then needs an
  *     account and region); empty: the stack makes one
  * @param natGateways NAT gateways of the VPC the stack makes ({@code stowage:natGateways}, default 1)
@@ -30,6 +32,7 @@ public record StowageSettings(
         String deployment,
         List<String> instanceTypes,
         int maxInstances,
+        int maxCopiesPerInferenceComponent,
         Optional<String> vpcId,
         int natGateways,
         List<String> artifactBuckets,
@@ -39,6 +42,8 @@ public record StowageSettings(
         Path hostJar) {
 
     public static final String DEFAULT_DEPLOYMENT = "stowage";
+    /** The functions' own default (CopyQuota.DEFAULT), written out so the deployment states it. */
+    public static final int DEFAULT_COPY_QUOTA = 1_000;
 
     public StowageSettings {
         instanceTypes = List.copyOf(instanceTypes);
@@ -66,6 +71,10 @@ public record StowageSettings(
         if (maxInstances < 1) {
             throw new IllegalArgumentException("stowage:maxInstances must be at least 1: " + maxInstances);
         }
+        if (maxCopiesPerInferenceComponent < 1) {
+            throw new IllegalArgumentException(
+                    "stowage:maxCopiesPerInferenceComponent must be at least 1: " + maxCopiesPerInferenceComponent);
+        }
     }
 
     /** The settings of this app's context; jars default to the reactor's build output next to {@code infra-cdk}. */
@@ -75,6 +84,7 @@ public record StowageSettings(
                 context.text("stowage:deployment").orElse(DEFAULT_DEPLOYMENT),
                 context.list("stowage:instanceTypes"),
                 context.integer("stowage:maxInstances").orElse(8),
+                context.integer("stowage:maxCopiesPerInferenceComponent").orElse(DEFAULT_COPY_QUOTA),
                 context.text("stowage:vpcId"),
                 context.integer("stowage:natGateways").orElse(1),
                 context.list("stowage:artifactBuckets"),

@@ -93,6 +93,7 @@ class HostFleetTest {
                 "stowage",
                 List.of(),
                 8,
+                StowageSettings.DEFAULT_COPY_QUOTA,
                 Optional.empty(),
                 1,
                 List.of(),

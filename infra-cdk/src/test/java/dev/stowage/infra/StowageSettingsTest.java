@@ -18,6 +18,7 @@ class StowageSettingsTest {
         assertThat(settings.deployment()).isEqualTo("stowage");
         assertThat(settings.instanceTypes()).isEmpty();
         assertThat(settings.maxInstances()).isEqualTo(8);
+        assertThat(settings.maxCopiesPerInferenceComponent()).isEqualTo(1000);
         assertThat(settings.vpcId()).isEmpty();
         assertThat(settings.natGateways()).isEqualTo(1);
         assertThat(settings.logRetentionDays()).isEqualTo(30);
@@ -30,12 +31,14 @@ class StowageSettingsTest {
                 "stowage:deployment", "ml-serving",
                 "stowage:instanceTypes", "ml.g5.xlarge, ml.inf2.xlarge",
                 "stowage:maxInstances", "12",
+                "stowage:maxCopiesPerInferenceComponent", "64",
                 "stowage:vpcId", "vpc-0abc",
                 "stowage:artifactBuckets", "models-a,models-b",
                 "stowage:ecrRepositories", "models/llm, arn:aws:ecr:us-west-2:210987654321:repository/shared"));
         assertThat(fromCli.deployment()).isEqualTo("ml-serving");
         assertThat(fromCli.instanceTypes()).containsExactly("ml.g5.xlarge", "ml.inf2.xlarge");
         assertThat(fromCli.maxInstances()).isEqualTo(12);
+        assertThat(fromCli.maxCopiesPerInferenceComponent()).isEqualTo(64);
         assertThat(fromCli.vpcId()).isEqualTo(Optional.of("vpc-0abc"));
         assertThat(fromCli.artifactBuckets()).containsExactly("models-a", "models-b");
         assertThat(fromCli.ecrRepositories())

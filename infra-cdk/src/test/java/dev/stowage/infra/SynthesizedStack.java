@@ -20,6 +20,7 @@ final class SynthesizedStack {
             "stowage",
             List.of("ml.g5.xlarge", "ml.g5.12xlarge", "ml.inf2.xlarge"),
             6,
+            StowageSettings.DEFAULT_COPY_QUOTA,
             Optional.empty(),
             1,
             List.of(),

@@ -3,6 +3,7 @@ package dev.stowage.domain.fleet;
 import dev.stowage.domain.fleet.FleetCommand.DeclareInstanceLost;
 import java.time.Clock;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What a restart of local mode does first: its hosts ran in the process that stopped, so every instance its fleets
@@ -14,12 +15,12 @@ public final class PreviousRun {
 
     private PreviousRun() {}
 
-    /** Declares lost every instance of {@code fleets}; returns how many. */
+    /** Declares lost every instance of {@code fleets}, in the order of their ids; returns how many. */
     public static int declareHostsLost(List<FleetKey> fleets, FleetRepository repository, Clock clock) {
         int lost = 0;
         for (FleetKey key : fleets) {
-            for (String instanceId :
-                    repository.load(key.stream()).state().instances().keySet()) {
+            for (String instanceId : new TreeSet<>(
+                    repository.load(key.stream()).state().instances().keySet())) {
                 repository.handle(
                         key.stream(), new DeclareInstanceLost(instanceId, WHY, clock.instant()), clock, "restart");
                 lost++;

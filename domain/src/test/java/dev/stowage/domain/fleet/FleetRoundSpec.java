@@ -54,17 +54,7 @@ class FleetRoundSpec {
                 .components(component("a", 1, 1, T0))
                 .heartbeats("i-1", T1)
                 .at(T1)
-                .then(new FleetEvent.CopyScheduled(
-                        "a",
-                        "a-c1",
-                        "i-1",
-                        List.of(0),
-                        2000,
-                        1024,
-                        "",
-                        "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
-                        T0,
-                        T1));
+                .then(onlyCopyOfA("a-c1"));
     }
 
     @Test
@@ -235,17 +225,7 @@ class FleetRoundSpec {
                 .at(T1);
 
         assertThat(round.fleet.failures().get("a").inARow()).isZero();
-        round.then(new FleetEvent.CopyScheduled(
-                "a",
-                "a-c2",
-                "i-1",
-                List.of(0),
-                2000,
-                1024,
-                "",
-                "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
-                T0,
-                T1));
+        round.then(onlyCopyOfA("a-c2"));
     }
 
     @Test
@@ -333,6 +313,21 @@ class FleetRoundSpec {
         events.addAll(serving("a", 1, "i-1", List.of(0), T0));
         events.addAll(serving("a", 2, "i-1", List.of(1), T0));
         return events;
+    }
+
+    /** {@code a}'s one copy, scheduled at {@code T1} on device 0 of {@code i-1}, the only instance. */
+    private static FleetEvent onlyCopyOfA(String copyId) {
+        return new FleetEvent.CopyScheduled(
+                "a",
+                copyId,
+                "i-1",
+                List.of(0),
+                2000,
+                1024,
+                "",
+                "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
+                T0,
+                T1);
     }
 
     /** An instance requested and registered at {@code T0}. */

@@ -35,12 +35,20 @@ import org.jspecify.annotations.Nullable;
  * up to {@link ServingSettings#queueTimeout()} in a queue of at most one more batch per copy, and is throttled (429)
  * when the queue is full or the wait is over; a request that may wait for capacity ({@link CapacityWait}) waits for a
  * free copy as long as it would wait for a first one, as the burst that scaled its component out from zero may fill
- * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked.
+ * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked; when every
+ * copy refused, the router reads the directory again for up to {@link #REFUSED_RETRY} before it answers that there is
+ * no capacity, so a scale-in fails no request.
  */
 public final class InvocationService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
     private static final Duration QUEUE_POLL = Duration.ofMillis(2);
     private static final Duration CAPACITY_POLL = Duration.ofMillis(20);
+    /**
+     * How long a request whose every listed copy refused it keeps reading the directory again: a copy removed by a
+     * scale-in or moved by a rollout refuses while the directory may still list it, and not yet its replacement, for
+     * up to its freshness (1 s on AWS, a stream poll locally). Only then is there truly no capacity.
+     */
+    private static final Duration REFUSED_RETRY = Duration.ofSeconds(3);
 
     private final String instanceId;
     private final CopyTable copies;
@@ -116,7 +124,7 @@ public final class InvocationService implements AutoCloseable {
         long queueDeadline = 0;
         boolean inQueue = false;
         boolean demanded = false;
-        int attempts = 0;
+        RefusedRetry refusals = new RefusedRetry(REFUSED_RETRY, CAPACITY_POLL);
         try {
             while (true) {
                 Map<String, Slot> slots = slots(target, refused);
@@ -124,9 +132,8 @@ public final class InvocationService implements AutoCloseable {
                 slots.values().forEach(slot -> candidates.add(slot.candidate(call.limit())));
                 switch (router.pick(candidates)) {
                     case Pick.NoCapacity none -> {
-                        if (!refused.isEmpty() && attempts < 3) {
+                        if (!refused.isEmpty() && refusals.tryAgain()) {
                             refused.clear();
-                            attempts++;
                             continue;
                         }
                         if (!call.mayStillWaitForCapacity()) {
