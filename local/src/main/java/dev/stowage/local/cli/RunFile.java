@@ -1,6 +1,7 @@
 package dev.stowage.local.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param url where it listens, {@code http://127.0.0.1:<port>}
  * @param region the region clients sign for
  * @param dataDir its data dir, or null when in memory
+ * @param logFile the file its own logs go to, or null when they go to its terminal
  */
-record RunFile(long pid, @Nullable Instant processStart, URI url, String region, @Nullable String dataDir) {
+record RunFile(
+        long pid,
+        @Nullable Instant processStart,
+        URI url,
+        String region,
+        @Nullable String dataDir,
+        @Nullable String logFile) {
 
     /** This process, listening at {@code url}. */
-    static RunFile ofThisProcess(URI url, String region, @Nullable String dataDir) {
+    static RunFile ofThisProcess(URI url, String region, @Nullable Path dataDir, @Nullable Path logFile) {
         ProcessHandle self = ProcessHandle.current();
-        return new RunFile(self.pid(), self.info().startInstant().orElse(null), url, region, dataDir);
+        return new RunFile(
+                self.pid(),
+                self.info().startInstant().orElse(null),
+                url,
+                region,
+                dataDir == null ? null : dataDir.toString(),
+                logFile == null ? null : logFile.toString());
     }
 
     /** Whether the process that wrote it still runs: its id is alive and, where the system says, started then. */

@@ -67,7 +67,8 @@ final class RunFiles {
                         run.processStart() == null ? null : run.processStart().toString())
                 .put("url", run.url().toString())
                 .put("region", run.region())
-                .put("dataDir", run.dataDir());
+                .put("dataDir", run.dataDir())
+                .put("logFile", run.logFile());
         Path file = dir.resolve(run.fileName());
         Path temporary = Files.createTempFile(dir, run.fileName(), ".tmp");
         Files.writeString(temporary, json.toPrettyString());
@@ -118,11 +119,8 @@ final class RunFiles {
         return running;
     }
 
-    /**
-     * The URL of the one running instance; a {@link NotFound} with a message for the user when none runs, or several
-     * do.
-     */
-    URI url() throws NotFound {
+    /** The one running instance; a {@link NotFound} with a message for the user when none runs, or several do. */
+    RunFile one() throws NotFound {
         List<RunFile> running = running();
         if (running.isEmpty()) {
             throw new NotFound("no running Stowage found (none has a run file in " + dir
@@ -135,12 +133,12 @@ final class RunFiles {
                             .collect(Collectors.joining(", "))
                     + "); choose one with --url");
         }
-        return running.getFirst().url();
+        return running.getFirst();
     }
 
     /** {@code explicit} without a trailing slash when given, else the URL of the one running instance. */
     String url(@Nullable String explicit) throws NotFound {
-        String url = explicit != null ? explicit : url().toString();
+        String url = explicit != null ? explicit : one().url().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
@@ -172,7 +170,8 @@ final class RunFiles {
                     start == null ? null : Instant.parse(start),
                     URI.create(json.path("url").asText()),
                     json.path("region").asText(),
-                    json.path("dataDir").asText(null)));
+                    json.path("dataDir").asText(null),
+                    json.path("logFile").asText(null)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

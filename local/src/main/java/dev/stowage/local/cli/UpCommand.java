@@ -142,7 +142,7 @@ public final class UpCommand implements Callable<Integer> {
         RunFile run = null;
         try (LocalMode mode = LocalMode.start(options(), application)) {
             Runtime.getRuntime().addShutdownHook(hook);
-            run = RunFile.ofThisProcess(mode.baseUri(), region, dataDir == null ? null : dataDir.toString());
+            run = RunFile.ofThisProcess(mode.baseUri(), region, dataDir, logFile);
             runFiles.write(run);
             new StartupLines(
                             mode.baseUri(),

@@ -33,19 +33,19 @@ class RunFilesTest {
     @Test
     void aRunningInstanceIsFoundUntilItsFileIsRemoved() throws Exception {
         RunFiles files = new RunFiles(dir.resolve("run"));
-        RunFile run = RunFile.ofThisProcess(URL, "eu-west-1", null);
+        RunFile run = RunFile.ofThisProcess(URL, "eu-west-1", null, Path.of("/tmp/stowage-1.log"));
 
         files.write(run);
 
         assertThat(files.running()).containsExactly(run);
-        assertThat(files.url()).isEqualTo(URL);
+        assertThat(files.one()).isEqualTo(run);
         assertThat(files.url("http://127.0.0.1:9000/")).isEqualTo("http://127.0.0.1:9000");
         assertThat(files.url(null)).isEqualTo("http://127.0.0.1:8123");
 
         files.remove(run);
 
         assertThat(files.running()).isEmpty();
-        assertThatThrownBy(files::url)
+        assertThatThrownBy(files::one)
                 .isInstanceOf(RunFiles.NotFound.class)
                 .hasMessage("no running Stowage found (none has a run file in " + dir.resolve("run")
                         + "); start one with './stowage up', or give its address with --url");
@@ -56,7 +56,7 @@ class RunFilesTest {
         RunFiles files = new RunFiles(dir);
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        RunFile dead = new RunFile(gone.pid(), null, URL, "us-east-1", null);
+        RunFile dead = new RunFile(gone.pid(), null, URL, "us-east-1", null, null);
         files.write(dead);
 
         assertThat(files.running()).isEmpty();
@@ -66,7 +66,7 @@ class RunFilesTest {
     @Test
     void theFileOfAnEarlierProcessWithTheSameIdIsStale() throws Exception {
         RunFiles files = new RunFiles(dir);
-        RunFile reused = new RunFile(ProcessHandle.current().pid(), Instant.EPOCH, URL, "us-east-1", "/data");
+        RunFile reused = new RunFile(ProcessHandle.current().pid(), Instant.EPOCH, URL, "us-east-1", "/data", null);
         files.write(reused);
 
         assertThat(files.running()).isEmpty();
@@ -75,10 +75,10 @@ class RunFilesTest {
     @Test
     void severalRunningInstancesAskForUrl() throws Exception {
         RunFiles files = new RunFiles(dir);
-        files.write(RunFile.ofThisProcess(URL, "us-east-1", null));
-        files.write(RunFile.ofThisProcess(URI.create("http://127.0.0.1:8124"), "us-east-1", null));
+        files.write(RunFile.ofThisProcess(URL, "us-east-1", null, null));
+        files.write(RunFile.ofThisProcess(URI.create("http://127.0.0.1:8124"), "us-east-1", null, null));
 
-        assertThatThrownBy(files::url)
+        assertThatThrownBy(files::one)
                 .isInstanceOf(RunFiles.NotFound.class)
                 .hasMessageStartingWith("2 Stowages are running (http://127.0.0.1:81")
                 .hasMessageEndingWith("); choose one with --url");
