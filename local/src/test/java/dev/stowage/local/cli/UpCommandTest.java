@@ -55,6 +55,8 @@ class UpCommandTest {
     @TempDir
     Path runDir;
 
+    private final AtomicInteger applicationsBuilt = new AtomicInteger();
+
     @Test
     void upServesTheApiAndFeedsTheStreamHandlers() throws Exception {
         NotesApplication application = new NotesApplication();
@@ -117,8 +119,7 @@ class UpCommandTest {
     void metricsFindsTheRunningUpThroughItsRunFileUntilItStops() throws Exception {
         NotesApplication application = new NotesApplication();
         UpCommand up = new UpCommand(() -> application, new RunFiles(runDir), false);
-        CommandLine stowage =
-                StowageCommand.commandLine(new UpCommand(NotesApplication::new, new RunFiles(runDir), false));
+        CommandLine stowage = StowageCommand.commandLine(countingUp());
         StringWriter upOut = new StringWriter();
         Thread running = Thread.ofVirtual().start(() -> StowageCommand.commandLine(up)
                 .setOut(new PrintWriter(upOut, true))
@@ -152,10 +153,7 @@ class UpCommandTest {
 
     @Test
     void anUnknownMetricIsOneLineListingTheKnownOnes() {
-        Output metrics = Output.of(
-                StowageCommand.commandLine(new UpCommand(NotesApplication::new, new RunFiles(runDir), false)),
-                "metrics",
-                "cpureservation");
+        Output metrics = Output.of(StowageCommand.commandLine(countingUp()), "metrics", "cpureservation");
 
         assertThat(metrics.status()).isEqualTo(2);
         assertThat(metrics.err())
@@ -166,14 +164,7 @@ class UpCommandTest {
 
     @Test
     void aPortInUseIsOneLineAndNothingStarts() throws Exception {
-        AtomicInteger built = new AtomicInteger();
-        UpCommand up = new UpCommand(
-                () -> {
-                    built.incrementAndGet();
-                    return new NotesApplication();
-                },
-                new RunFiles(runDir),
-                false);
+        UpCommand up = countingUp();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Output refused = Output.of(StowageCommand.commandLine(up), "up", "--port", "" + taken.getLocalPort());
 
@@ -184,7 +175,7 @@ class UpCommandTest {
                             + " free one\n");
             assertThat(refused.out()).isEmpty();
         }
-        assertThat(built).hasValue(0);
+        assertThat(applicationsBuilt).as("applications built").hasValue(0);
         assertThat(runDir).isEmptyDirectory();
     }
 
@@ -200,29 +191,18 @@ class UpCommandTest {
             --boot-delay|-5|--boot-delay must be a whole number of milliseconds, 0 or more, not '-5'
             """)
     void aValueItCannotTakeIsOneLineAndExitStatus2(String option, String value, String why) {
-        AtomicInteger built = new AtomicInteger();
-        UpCommand up = new UpCommand(
-                () -> {
-                    built.incrementAndGet();
-                    return new NotesApplication();
-                },
-                new RunFiles(runDir),
-                false);
+        UpCommand up = countingUp();
 
         Output refused = Output.of(StowageCommand.commandLine(up), "up", option, value);
 
         assertThat(refused.status()).isEqualTo(2);
         assertThat(refused.err()).isEqualTo("stowage up: " + why + "; see 'stowage up --help'\n");
-        assertThat(built).hasValue(0);
+        assertThat(applicationsBuilt).as("applications built").hasValue(0);
     }
 
     @Test
     void anUnknownOptionIsOneLineWithASuggestion() {
-        Output refused = Output.of(
-                StowageCommand.commandLine(new UpCommand(NotesApplication::new, new RunFiles(runDir), false)),
-                "up",
-                "--data-directory",
-                "x");
+        Output refused = Output.of(StowageCommand.commandLine(countingUp()), "up", "--data-directory", "x");
 
         assertThat(refused.status()).isEqualTo(2);
         assertThat(refused.err())
@@ -241,6 +221,17 @@ class UpCommandTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).startsWith("stowage up: no LocalApplication is registered");
+    }
+
+    /** {@code up} on a {@link NotesApplication}, counting the applications it builds, its run files in {@link #runDir}. */
+    private UpCommand countingUp() {
+        return new UpCommand(
+                () -> {
+                    applicationsBuilt.incrementAndGet();
+                    return new NotesApplication();
+                },
+                new RunFiles(runDir),
+                false);
     }
 
     /** A command run in process, with its exit status and what it printed. */
