@@ -85,6 +85,11 @@ class HostRoutingIT {
         return "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":" + n + "}}";
     }
 
+    /** A request for {@code n} tokens streamed as they are decoded: TGI streams only with {@code "stream": true}. */
+    private static String streamedTokens(int n) {
+        return "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":" + n + "},\"stream\":true}";
+    }
+
     private static InvokeEndpointResponse invoke(SageMakerRuntimeClient client, int tokens) {
         return client.invokeEndpoint(b -> b.endpointName(ENDPOINT)
                 .inferenceComponentName(SIM)
@@ -100,7 +105,7 @@ class HostRoutingIT {
             try (SageMakerRuntimeClient client = STOWAGE.running().runtime(entry.address(), false)) {
                 Eventually.await(Duration.ofSeconds(10), "requests served by both hosts", () -> {
                     InvokeEndpointResponse response = invoke(client, 1);
-                    assertThat(response.body().asUtf8String()).contains("\"token\"");
+                    assertThat(response.body().asUtf8String()).contains("\"generated_text\"");
                     servedBy.add(response.sdkHttpResponse()
                             .firstMatchingHeader("X-Stowage-Instance")
                             .orElseThrow());
@@ -208,7 +213,7 @@ class HostRoutingIT {
                 busy.add(stream(15, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>()));
             }
             Eventually.await(Duration.ofSeconds(5), "every slot taken", () -> inFlight() == 4);
-            assertThat(invoke(client, 1).body().asUtf8String()).contains("\"token\"");
+            assertThat(invoke(client, 1).body().asUtf8String()).contains("\"generated_text\"");
             busy.forEach(CompletableFuture::join);
         }
     }
@@ -225,7 +230,7 @@ class HostRoutingIT {
                 b -> b.endpointName(ENDPOINT)
                         .inferenceComponentName(SIM)
                         .contentType("application/json")
-                        .body(SdkBytes.fromUtf8String(tokens(tokens))),
+                        .body(SdkBytes.fromUtf8String(streamedTokens(tokens))),
                 InvokeEndpointWithResponseStreamResponseHandler.builder()
                         .onError(errors::add)
                         .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
