@@ -44,6 +44,7 @@ final class ContainerHost implements AutoCloseable {
     private final String deployment;
     private final OneHostFleet fleet = new OneHostFleet();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
+    private final DockerRuntime engine;
     private final InferenceHost host;
 
     /**
@@ -61,7 +62,7 @@ final class ContainerHost implements AutoCloseable {
             RoutingDirectory directory) {
         this.docker = docker;
         this.deployment = deployment;
-        DockerRuntime engine = new DockerRuntime(
+        this.engine = new DockerRuntime(
                 engineClient(), DockerConnection.DEFAULT_HOST, deployment, false, Path.of("/dev"), auth);
         HostConfig config = HostConfig.defaults(ENDPOINT, VARIANT, instanceId, "", capacity, dir)
                 .withStopGrace(STOP_GRACE)
@@ -189,7 +190,8 @@ final class ContainerHost implements AutoCloseable {
     }
 
     /**
-     * Removes the deployment's containers through the benchmark's own engine client, then closes the host. In that
+     * Removes the deployment's containers through the benchmark's own engine client, then closes the host and its
+     * engine client (the host does not own it: its config was given it). In that
      * order because a host whose client has no connection left cannot stop them itself: each container it follows
      * holds two connections, which its removal frees.
      */
@@ -203,6 +205,7 @@ final class ContainerHost implements AutoCloseable {
             }
         }
         host.close();
+        engine.close();
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
