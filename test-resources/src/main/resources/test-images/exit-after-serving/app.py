@@ -7,11 +7,10 @@ Argument: serve. Port: $SAGEMAKER_BIND_TO_PORT (default 8080). GET /ping answers
   EXIT_MODE=oom             allocates memory until the kernel's OOM killer ends it (run it with a memory limit)
 """
 
-import json
 import os
-import signal
 import sys
-from http.server import BaseHTTPRequestHandler, HTTPServer
+
+from contract import JsonHandler, serve
 
 EXIT_AFTER = int(os.environ.get("EXIT_AFTER_INVOCATIONS", "1"))
 EXIT_CODE = int(os.environ.get("EXIT_CODE", "3"))
@@ -31,7 +30,7 @@ def leave():
     os._exit(EXIT_CODE)
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(JsonHandler):
     def do_GET(self):
         if self.path == "/ping":
             self.answer(200, {})
@@ -50,33 +49,15 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             leave()
 
-    def answer(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        # HTTP/1.0 closes after each answer; saying so keeps pooling clients (the JDK's) from reusing the socket.
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(data)
-
 
 def main(argv):
-    if argv != ["serve"]:
-        print(f"{__doc__}\nunknown arguments: {argv}", file=sys.stderr)
-        return 2
     if EXIT_MODE not in ("code", "oom"):
         print(f"EXIT_MODE must be code or oom, not {EXIT_MODE!r}", file=sys.stderr)
         return 2
-    if EXIT_AFTER <= 0:
+    if argv == ["serve"] and EXIT_AFTER <= 0:
         leave()
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
-    port = int(os.environ.get("SAGEMAKER_BIND_TO_PORT", "8080"))
     # One thread: invocations are counted in order and the exit follows the answer it was counted with.
-    server = HTTPServer(("0.0.0.0", port), Handler)
-    print(f"exit-after-serving: listening on 0.0.0.0:{port}, {EXIT_MODE} after {EXIT_AFTER}", flush=True)
-    server.serve_forever()
-    return 0
+    return serve(argv, __doc__, "exit-after-serving", Handler, f", {EXIT_MODE} after {EXIT_AFTER}", threading=False)
 
 
 if __name__ == "__main__":

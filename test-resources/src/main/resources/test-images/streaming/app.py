@@ -8,10 +8,10 @@ Token i is the (i mod k)-th of the k words of "inputs" followed by a space ("tok
 
 import json
 import os
-import signal
 import sys
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from contract import JsonHandler, serve
 
 DELAY_SECONDS = int(os.environ.get("STREAM_TOKEN_DELAY_MS", "50")) / 1000.0
 
@@ -21,7 +21,7 @@ def tokens(inputs, count):
     return [(words[i % len(words)] if words else f"token{i}") + " " for i in range(count)]
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(JsonHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
@@ -54,27 +54,6 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
 
-    def answer(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-def main(argv):
-    if argv != ["serve"]:
-        print(f"{__doc__}\nunknown arguments: {argv}", file=sys.stderr)
-        return 2
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
-    port = int(os.environ.get("SAGEMAKER_BIND_TO_PORT", "8080"))
-    server = ThreadingHTTPServer(("0.0.0.0", port), Handler)
-    server.daemon_threads = True
-    print(f"streaming: listening on 0.0.0.0:{port}, {DELAY_SECONDS * 1000:.0f} ms between tokens", flush=True)
-    server.serve_forever()
-    return 0
-
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(serve(sys.argv[1:], __doc__, "streaming", Handler, f", {DELAY_SECONDS * 1000:.0f} ms between tokens"))

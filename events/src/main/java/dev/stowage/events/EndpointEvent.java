@@ -26,6 +26,13 @@ public sealed interface EndpointEvent extends Event {
     /** The endpoint could not be brought into service. */
     record Failed(String reason, Instant at) implements EndpointEvent {}
 
+    /**
+     * CreateInferenceComponent put a component on the endpoint, in the same atomic append as the component's own
+     * {@code Created}: the endpoint's stream moves with every component created on it, so a DeleteEndpoint deciding on
+     * an older version loses the race instead of deleting an endpoint that has just been given a component.
+     */
+    record InferenceComponentAdded(String inferenceComponentName, Instant at) implements EndpointEvent {}
+
     /** DeleteEndpoint was accepted; the endpoint is {@code Deleting} until {@link Deleted}. */
     record DeletionStarted(Instant at) implements EndpointEvent {}
 

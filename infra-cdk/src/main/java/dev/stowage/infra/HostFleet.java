@@ -27,7 +27,8 @@ import software.constructs.Construct;
  * root volume for model artifacts, and the host jar installed and run by {@link HostUserData}.
  *
  * <p>The instance role may do only what the host does: write metrics to Stowage's own namespaces, write copy logs
- * to the deployment's log groups, read model artifacts, read its own jar, and call the API's {@code POST /host}.
+ * to the deployment's log groups, read model artifacts, pull images from the account's ECR repositories (or those
+ * named in {@code stowage:ecrRepositories}), read its own jar, and call the API's {@code POST /host}.
  */
 public final class HostFleet extends Construct {
     public static final String GPU_AMI_PARAMETER =
@@ -52,9 +53,15 @@ public final class HostFleet extends Construct {
                 .path(props.settings().hostJar().toString())
                 .build();
         jar.grantRead(role);
-        UserData userData = HostUserData.of(jar, hostEnvironment(props.apiUrl(), props.settings()));
-        this.gpu = launchTemplate("Gpu", "gpu", GPU_AMI_PARAMETER, props, userData);
-        this.neuron = launchTemplate("Neuron", "neuron", NEURON_AMI_PARAMETER, props, userData);
+        Map<String, String> environment = hostEnvironment(props.apiUrl(), props.settings());
+        this.gpu = launchTemplate(
+                "Gpu", "gpu", GPU_AMI_PARAMETER, props, HostUserData.of(jar, environment, HostUserData.Devices.NVIDIA));
+        this.neuron = launchTemplate(
+                "Neuron",
+                "neuron",
+                NEURON_AMI_PARAMETER,
+                props,
+                HostUserData.of(jar, environment, HostUserData.Devices.NEURON));
     }
 
     private void grantHostPermissions(Props props) {
@@ -79,6 +86,18 @@ public final class HostFleet extends Construct {
                 .resources(List.of(logGroups, logGroups + ":log-stream:*"))
                 .build());
         role.addToPolicy(props.settings().artifactBuckets().isEmpty() ? ownAccountArtifacts() : namedArtifacts(props));
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("EcrToken")
+                .effect(Effect.ALLOW)
+                .actions(List.of("ecr:GetAuthorizationToken"))
+                .resources(List.of("*"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("EcrPull")
+                .effect(Effect.ALLOW)
+                .actions(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"))
+                .resources(ecrRepositories(props.settings()))
+                .build());
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("ControlPlane")
                 .effect(Effect.ALLOW)
@@ -109,6 +128,21 @@ public final class HostFleet extends Construct {
                 .actions(List.of("s3:GetObject", "s3:ListBucket"))
                 .resources(resources)
                 .build();
+    }
+
+    /**
+     * The repositories hosts may pull from: those named (a name is a repository of the deployment's account and
+     * region; an ARN is taken as it is, for another account's or region's), else every repository of the account in
+     * the region.
+     */
+    static List<String> ecrRepositories(StowageSettings settings) {
+        String own = "arn:" + Aws.PARTITION + ":ecr:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":repository/";
+        if (settings.ecrRepositories().isEmpty()) {
+            return List.of(own + "*");
+        }
+        return settings.ecrRepositories().stream()
+                .map(repository -> repository.startsWith("arn:") ? repository : own + repository)
+                .toList();
     }
 
     private LaunchTemplate launchTemplate(String id, String kind, String amiParameter, Props props, UserData userData) {

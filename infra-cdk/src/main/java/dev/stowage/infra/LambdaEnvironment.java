@@ -15,6 +15,7 @@ public final class LambdaEnvironment {
     public static final String ACCOUNT_ID = "STOWAGE_ACCOUNT_ID";
     public static final String DEPLOYMENT = "STOWAGE_DEPLOYMENT";
     public static final String INSTANCE_TYPES = "STOWAGE_INSTANCE_TYPES";
+    public static final String COPY_QUOTA = "STOWAGE_MAX_COPIES_PER_INFERENCE_COMPONENT";
     public static final String GPU_LAUNCH_TEMPLATE = "GPU_LAUNCH_TEMPLATE_ID";
     public static final String NEURON_LAUNCH_TEMPLATE = "NEURON_LAUNCH_TEMPLATE_ID";
     public static final String HOST_SUBNETS = "HOST_SUBNET_IDS";
@@ -24,15 +25,24 @@ public final class LambdaEnvironment {
 
     private LambdaEnvironment() {}
 
-    /** What every function reads: the tables, the account its ARNs name, the deployment and its instance types. */
+    /**
+     * What every function reads: the tables, the account its ARNs name, the deployment, its instance types and its
+     * copy quota.
+     */
     public static Map<String, String> of(
-            String eventsTable, String viewsTable, String accountId, String deployment, List<String> instanceTypes) {
+            String eventsTable,
+            String viewsTable,
+            String accountId,
+            String deployment,
+            List<String> instanceTypes,
+            int copyQuota) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(EVENTS_TABLE, eventsTable);
         env.put(VIEWS_TABLE, viewsTable);
         env.put(ACCOUNT_ID, accountId);
         env.put(DEPLOYMENT, deployment);
         env.put(INSTANCE_TYPES, String.join(",", instanceTypes));
+        env.put(COPY_QUOTA, Integer.toString(copyQuota));
         return env;
     }
 

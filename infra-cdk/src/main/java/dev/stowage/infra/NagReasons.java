@@ -74,9 +74,17 @@ final class NagReasons {
                 hosts.role(),
                 reason(
                         "AwsSolutions-IAM5",
-                        "PutMetricData has no resource type; it is limited by the cloudwatch:namespace condition to"
-                                + " Stowage's own namespaces.",
+                        "Neither action has a resource type: cloudwatch:PutMetricData is limited by the"
+                                + " cloudwatch:namespace condition to Stowage's own namespaces; ecr:GetAuthorizationToken"
+                                + " has no resource-level permission, and its token only lets Docker present the role to"
+                                + " ECR: what may be pulled is held by the EcrPull statement on repositories.",
                         "Resource::*"),
+                reason(
+                        "AwsSolutions-IAM5",
+                        "Images are wherever the team keeps them (a component's Image): pulls are limited to the"
+                                + " deployment's account and region, or to the repositories named in"
+                                + " stowage:ecrRepositories, and to the three read actions a pull makes.",
+                        regex("/^Resource::arn:<AWS::Partition>:ecr:.*:repository\\/.*$/g")),
                 reason(
                         "AwsSolutions-IAM5",
                         "Copy logs go to one log group per inference component, named after it, under the"

@@ -38,7 +38,8 @@ public final class StowageStack extends Stack {
                 tables.views().getTableName(),
                 Aws.ACCOUNT_ID,
                 settings.deployment(),
-                settings.instanceTypes());
+                settings.instanceTypes(),
+                settings.maxCopiesPerInferenceComponent());
         Code code = Code.fromAsset(settings.functionsJar().toString());
         JavaFunction apiFunction = new JavaFunction(
                 this,

@@ -20,7 +20,7 @@ class LambdaEnvironmentTest {
         String functions = sources(Path.of("../functions/src/main/java"));
         Map<String, String> everything = LambdaEnvironment.withDashboards(
                 LambdaEnvironment.withInstances(
-                        LambdaEnvironment.of("e", "v", "1", "d", List.of("ml.g5.xlarge")),
+                        LambdaEnvironment.of("e", "v", "1", "d", List.of("ml.g5.xlarge"), 1000),
                         "lt-1",
                         "lt-2",
                         List.of("subnet-1"),

@@ -2,6 +2,7 @@ package dev.stowage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.ConcurrencyConflict;
@@ -175,6 +176,73 @@ public abstract class EventStoreConformance {
 
         assertThat(store.read(stream)).extracting(EventEnvelope::version).containsExactly(1L, 2L);
         assertThat(store.read(stream, 2)).isEmpty();
+    }
+
+    @Test
+    void an_append_to_several_streams_writes_every_part_in_order() {
+        String first = newStream();
+        String second = newStream();
+        store.append(second, 0, List.of(CREATED), CONTEXT);
+
+        List<EventEnvelope> stored = store.appendAll(
+                List.of(
+                        new EventStore.Append(first, 0, List.of(CREATED, DELETED)),
+                        new EventStore.Append(second, 1, List.of(DELETED))),
+                CONTEXT);
+
+        assertThat(stored)
+                .extracting(EventEnvelope::stream, EventEnvelope::version)
+                .containsExactly(tuple(first, 1L), tuple(first, 2L), tuple(second, 2L));
+        assertThat(store.read(first)).extracting(EventEnvelope::event).containsExactly(CREATED, DELETED);
+        assertThat(store.read(second)).extracting(EventEnvelope::event).containsExactly(CREATED, DELETED);
+    }
+
+    @Test
+    void an_append_to_several_streams_that_conflicts_on_one_writes_to_none() {
+        String fresh = newStream();
+        String moved = newStream();
+        store.append(moved, 0, List.of(CREATED, DELETED), CONTEXT);
+
+        assertThatThrownBy(() -> store.appendAll(
+                        List.of(
+                                new EventStore.Append(fresh, 0, List.of(CREATED)),
+                                new EventStore.Append(moved, 1, List.of(CREATED))),
+                        CONTEXT))
+                .isInstanceOfSatisfying(ConcurrencyConflict.class, conflict -> assertThat(conflict.stream())
+                        .isEqualTo(moved));
+
+        assertThat(store.read(fresh)).isEmpty();
+        assertThat(store.read(moved)).hasSize(2);
+    }
+
+    @Test
+    void racing_appends_to_two_streams_never_both_win() throws InterruptedException {
+        String shared = newStream();
+        List<String> own = List.of(newStream(), newStream(), newStream(), newStream());
+        List<Thread> writers = new ArrayList<>();
+        AtomicInteger won = new AtomicInteger();
+        for (String stream : own) {
+            writers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    store.appendAll(
+                            List.of(
+                                    new EventStore.Append(stream, 0, List.of(CREATED)),
+                                    new EventStore.Append(shared, 0, List.of(CREATED))),
+                            CONTEXT);
+                    won.incrementAndGet();
+                } catch (ConcurrencyConflict lost) {
+                    // another writer took version 1 of the shared stream
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        assertThat(won).hasValue(1);
+        assertThat(store.read(shared)).hasSize(1);
+        assertThat(own.stream().mapToInt(stream -> store.read(stream).size()).sum())
+                .isEqualTo(1);
     }
 
     @Test

@@ -40,7 +40,13 @@ public sealed interface InferenceComponentCommand {
             Instant at)
             implements InferenceComponentCommand {}
 
-    record SetDesiredCopyCount(String inferenceComponentName, int copyCount, CopyCountCause cause, Instant at)
+    /** {@code variant} is the variant the component runs on, as its endpoint has it now. */
+    record SetDesiredCopyCount(
+            String inferenceComponentName,
+            Optional<ProductionVariant> variant,
+            int copyCount,
+            CopyCountCause cause,
+            Instant at)
             implements InferenceComponentCommand {}
 
     record DeleteInferenceComponent(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}

@@ -37,10 +37,17 @@ public final class InferenceComponentDecider
         implements Decider<InferenceComponentCommand, InferenceComponentState, InferenceComponentEvent> {
     private final Arns arns;
     private final InstanceTypeCatalog catalog;
+    private final CopyQuota quota;
 
+    /** Within the default {@link CopyQuota}. */
     public InferenceComponentDecider(Arns arns, InstanceTypeCatalog catalog) {
+        this(arns, catalog, CopyQuota.DEFAULT);
+    }
+
+    public InferenceComponentDecider(Arns arns, InstanceTypeCatalog catalog, CopyQuota quota) {
         this.arns = arns;
         this.catalog = catalog;
+        this.quota = quota;
     }
 
     @Override
@@ -101,6 +108,7 @@ public final class InferenceComponentDecider
         if (copyCount < 1) {
             throw SpecificationRules.copyCountBelow(1, copyCount);
         }
+        checkLimit(copyCount, specification, Optional.of(variant));
         return List.of(new InferenceComponentEvent.Created(
                 command.inferenceComponentName(),
                 arn,
@@ -131,6 +139,7 @@ public final class InferenceComponentDecider
             if (count < 0) {
                 throw SpecificationRules.copyCountBelow(0, count);
             }
+            checkLimit(count, command.specification().orElse(state.specification()), command.variant());
             if (count != state.desiredCopyCount()) {
                 events.add(new InferenceComponentEvent.DesiredCopyCountSet(count, CopyCountCause.API, command.at()));
             }
@@ -152,6 +161,7 @@ public final class InferenceComponentDecider
         if (command.copyCount() < 0) {
             throw SpecificationRules.copyCountBelow(0, command.copyCount());
         }
+        checkLimit(command.copyCount(), state.specification(), command.variant());
         if (command.copyCount() == state.desiredCopyCount()) {
             return List.of();
         }
@@ -187,6 +197,14 @@ public final class InferenceComponentDecider
                 throw ModelDecider.notFound(arns, model);
             }
         });
+    }
+
+    /** More copies than the quota allows, or than the variant could ever hold, are refused. */
+    private void checkLimit(int copyCount, Document specification, Optional<ProductionVariant> variant) {
+        CopyLimit.checkQuota(copyCount, quota);
+        variant.ifPresent(v -> v.instanceType()
+                .flatMap(catalog::find)
+                .ifPresent(type -> CopyLimit.checkRoom(copyCount, specification, v, type)));
     }
 
     /** A copy that could never fit one instance of the variant's type would stay pending forever. */

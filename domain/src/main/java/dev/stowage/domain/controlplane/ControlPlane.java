@@ -2,6 +2,7 @@ package dev.stowage.domain.controlplane;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.Decider;
+import dev.stowage.domain.component.CopyQuota;
 import dev.stowage.domain.component.EndpointSnapshot;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
@@ -24,14 +25,20 @@ import dev.stowage.domain.model.ModelCommand.CreateModel;
 import dev.stowage.domain.model.ModelCommand.DeleteModel;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.domain.model.ModelState;
+import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.CommandService;
 import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.EventStore.Append;
+import dev.stowage.domain.store.OnConflict;
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
+import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
+import dev.stowage.events.InferenceComponentEvent;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +52,7 @@ import java.util.stream.Collectors;
  * and the API handler use it to project at once, so a List right after a Create sees the new resource).
  */
 public final class ControlPlane {
+    private final EventStore store;
     private final CommandService commands;
     private final Clock clock;
     private final ModelDecider models;
@@ -61,12 +69,24 @@ public final class ControlPlane {
             InstanceTypeCatalog catalog,
             ToIntFunction<String> inferenceComponentsOnEndpoint,
             BiConsumer<String, List<EventEnvelope>> afterAppend) {
+        this(store, clock, arns, catalog, CopyQuota.DEFAULT, inferenceComponentsOnEndpoint, afterAppend);
+    }
+
+    public ControlPlane(
+            EventStore store,
+            Clock clock,
+            Arns arns,
+            InstanceTypeCatalog catalog,
+            CopyQuota quota,
+            ToIntFunction<String> inferenceComponentsOnEndpoint,
+            BiConsumer<String, List<EventEnvelope>> afterAppend) {
+        this.store = store;
         this.commands = new CommandService(store, clock);
         this.clock = clock;
         this.models = new ModelDecider(arns);
         this.endpointConfigs = new EndpointConfigDecider(arns, catalog);
         this.endpoints = new EndpointDecider(arns);
-        this.components = new InferenceComponentDecider(arns, catalog);
+        this.components = new InferenceComponentDecider(arns, catalog, quota);
         this.inferenceComponentsOnEndpoint = inferenceComponentsOnEndpoint;
         this.afterAppend = afterAppend;
     }
@@ -115,9 +135,35 @@ public final class ControlPlane {
                 requestId);
     }
 
+    /**
+     * Counts the endpoint's components from the endpoint as loaded for the decision: a component created after
+     * that moved the endpoint's stream ({@code InferenceComponentAdded}), so the delete loses the race and counts
+     * again.
+     */
     public void deleteEndpoint(String name, String requestId) {
-        int hosted = inferenceComponentsOnEndpoint.applyAsInt(name);
-        run(StreamIds.endpoint(name), endpoints, new DeleteEndpoint(name, hosted, clock.instant()), requestId);
+        String stream = StreamIds.endpoint(name);
+        List<EventEnvelope> appended = OnConflict.retry(() -> {
+            CommandService.Loaded<EndpointState> loaded = commands.load(stream, endpoints);
+            int hosted =
+                    Math.max(inferenceComponentsOnEndpoint.applyAsInt(name), componentsNamedBy(name, loaded.state()));
+            List<EndpointEvent> events =
+                    endpoints.decide(new DeleteEndpoint(name, hosted, clock.instant()), loaded.state());
+            return store.appendAll(List.of(new Append(stream, loaded.version(), events)), context(requestId));
+        });
+        announce(appended);
+    }
+
+    /** The components the endpoint's stream names that exist now, on it (consistent reads of their streams). */
+    private int componentsNamedBy(String endpointName, EndpointState endpoint) {
+        if (!(endpoint instanceof EndpointState.Present present)) {
+            return 0;
+        }
+        return (int) present.inferenceComponents().stream()
+                .filter(component -> commands.load(StreamIds.inferenceComponent(component), components)
+                                        .state()
+                                instanceof InferenceComponentState.Present p
+                        && p.endpointName().equals(endpointName))
+                .count();
     }
 
     /** The request's {@code Specification}, and whether the unsupported {@code Specifications} was given. */
@@ -130,17 +176,37 @@ public final class ControlPlane {
             SpecificationRequest specification,
             Optional<Integer> copyCount,
             String requestId) {
-        var command = new CreateInferenceComponent(
-                name,
-                endpointSnapshot(endpointName),
-                endpointName,
-                variantName,
-                specification.specification(),
-                specification.specificationsGiven(),
-                copyCount,
-                specificationModelExists(specification.specification()),
-                clock.instant());
-        run(StreamIds.inferenceComponent(name), components, command, requestId);
+        String stream = StreamIds.inferenceComponent(name);
+        String endpointStream = StreamIds.endpoint(endpointName);
+        boolean modelExists = specificationModelExists(specification.specification());
+        List<EventEnvelope> appended = OnConflict.retry(() -> {
+            CommandService.Loaded<EndpointState> endpoint = commands.load(endpointStream, endpoints);
+            CommandService.Loaded<InferenceComponentState> component = commands.load(stream, components);
+            var command = new CreateInferenceComponent(
+                    name,
+                    snapshot(endpointName, endpoint.state()),
+                    endpointName,
+                    variantName,
+                    specification.specification(),
+                    specification.specificationsGiven(),
+                    copyCount,
+                    modelExists,
+                    clock.instant());
+            List<InferenceComponentEvent> created = components.decide(command, component.state());
+            if (created.isEmpty()) {
+                return List.of();
+            }
+            // Both or neither: the endpoint's stream moves with the component, so a racing DeleteEndpoint loses.
+            return store.appendAll(
+                    List.of(
+                            new Append(stream, component.version(), created),
+                            new Append(
+                                    endpointStream,
+                                    endpoint.version(),
+                                    List.of(new EndpointEvent.InferenceComponentAdded(name, command.at())))),
+                    context(requestId));
+        });
+        announce(appended);
     }
 
     public void updateInferenceComponent(
@@ -165,7 +231,7 @@ public final class ControlPlane {
         run(
                 StreamIds.inferenceComponent(name),
                 components,
-                new SetDesiredCopyCount(name, copyCount, cause, clock.instant()),
+                new SetDesiredCopyCount(name, currentVariant(name), copyCount, cause, clock.instant()),
                 requestId);
     }
 
@@ -186,10 +252,7 @@ public final class ControlPlane {
     }
 
     private <C, S, E extends Event> void run(String stream, Decider<C, S, E> decider, C command, String requestId) {
-        List<EventEnvelope> appended = commands.handle(stream, decider, command, requestId);
-        if (!appended.isEmpty()) {
-            afterAppend.accept(stream, appended);
-        }
+        announce(commands.handle(stream, decider, command, requestId));
     }
 
     private boolean modelExists(String name) {
@@ -221,10 +284,25 @@ public final class ControlPlane {
     }
 
     private Optional<EndpointSnapshot> endpointSnapshot(String name) {
-        if (commands.load(StreamIds.endpoint(name), endpoints).state() instanceof EndpointState.Present present) {
+        return snapshot(name, commands.load(StreamIds.endpoint(name), endpoints).state());
+    }
+
+    private Optional<EndpointSnapshot> snapshot(String name, EndpointState endpoint) {
+        if (endpoint instanceof EndpointState.Present present) {
             return Optional.of(new EndpointSnapshot(
                     name, endpoints.arnOf(name), present.status(), ProductionVariant.of(present.endpointConfig())));
         }
         return Optional.empty();
+    }
+
+    private AppendContext context(String requestId) {
+        return new AppendContext(clock.instant(), requestId, requestId);
+    }
+
+    /** Tells {@code afterAppend} of each stream that changed, with its envelopes. */
+    private void announce(List<EventEnvelope> appended) {
+        appended.stream()
+                .collect(Collectors.groupingBy(EventEnvelope::stream, LinkedHashMap::new, Collectors.toList()))
+                .forEach(afterAppend);
     }
 }

@@ -118,7 +118,15 @@ public final class EndpointDecider implements Decider<EndpointCommand, EndpointS
             case EndpointEvent.InService inService -> withStatus(state, EndpointStatus.IN_SERVICE);
             case EndpointEvent.Updated updated ->
                 state instanceof Present present
-                        ? new Present(present.endpointName(), updated.endpointConfig(), EndpointStatus.UPDATING)
+                        ? new Present(
+                                present.endpointName(),
+                                updated.endpointConfig(),
+                                EndpointStatus.UPDATING,
+                                present.inferenceComponents())
+                        : state;
+            case EndpointEvent.InferenceComponentAdded added ->
+                state instanceof Present present
+                        ? present.withInferenceComponent(added.inferenceComponentName())
                         : state;
             case EndpointEvent.Failed failed -> withStatus(state, EndpointStatus.FAILED);
             case EndpointEvent.DeletionStarted deleting -> withStatus(state, EndpointStatus.DELETING);

@@ -8,15 +8,15 @@ import java.util.Optional;
 
 /**
  * The parts of a production variant the domain reasons about. A variant without {@code ModelName} hosts
- * inference components; one with a model serves that model alone.
+ * inference components; one with a model would serve that model alone, which Stowage does not do: such a
+ * variant gets no instances.
  */
 public record ProductionVariant(
         String variantName,
         Optional<String> modelName,
         Optional<String> instanceType,
         Optional<Integer> initialInstanceCount,
-        Optional<InstanceScaling> managedInstanceScaling,
-        boolean serverless) {
+        Optional<InstanceScaling> managedInstanceScaling) {
 
     /** {@code ManagedInstanceScaling} of a variant. */
     public record InstanceScaling(
@@ -39,8 +39,7 @@ public record ProductionVariant(
                 text(v, "ModelName"),
                 text(v, "InstanceType"),
                 integer(v.path("InitialInstanceCount")),
-                Optional.ofNullable(v.get("ManagedInstanceScaling")).map(ProductionVariant::scaling),
-                v.hasNonNull("ServerlessConfig"));
+                Optional.ofNullable(v.get("ManagedInstanceScaling")).map(ProductionVariant::scaling));
     }
 
     private static InstanceScaling scaling(JsonNode s) {

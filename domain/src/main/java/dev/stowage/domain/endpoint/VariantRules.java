@@ -5,13 +5,30 @@ import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.Document;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The service's rules on an endpoint config's production variants, beyond what the wire model checks. */
+/**
+ * The service's rules on an endpoint config's production variants, beyond what the wire model checks, and
+ * Stowage's own: it runs instance-backed variants only, so a config that asks for something else (serverless,
+ * asynchronous, shadow or explainer endpoints) is refused at once rather than left {@code Creating} forever.
+ */
 final class VariantRules {
+    /** Members of a config Stowage cannot run, and what each asks for. */
+    private static final Map<String, String> UNSUPPORTED_CONFIG = Map.of(
+            "AsyncInferenceConfig", "asynchronous inference",
+            "ShadowProductionVariants", "shadow variants",
+            "ExplainerConfig", "online explainability");
+    /** Members of a variant Stowage cannot run, and what each asks for. */
+    private static final Map<String, String> UNSUPPORTED_VARIANT = Map.of(
+            "ServerlessConfig", "serverless inference",
+            "AcceleratorType", "Elastic Inference accelerators",
+            "InstancePools", "instance pools");
+
     private VariantRules() {}
 
     static void check(Document config, InstanceTypeCatalog catalog) {
+        refuseWhatStowageDoesNotRun(config);
         List<ProductionVariant> variants = ProductionVariant.of(config);
         Set<String> names = new HashSet<>();
         for (ProductionVariant variant : variants) {
@@ -36,22 +53,36 @@ final class VariantRules {
         }
     }
 
+    private static void refuseWhatStowageDoesNotRun(Document config) {
+        UNSUPPORTED_CONFIG.forEach((member, what) -> {
+            if (config.has(member)) {
+                throw unsupported(member, what, "the endpoint configuration");
+            }
+        });
+        config.at("ProductionVariants")
+                .ifPresent(variants -> variants.forEach(variant -> {
+                    String where = "variant \"" + variant.path("VariantName").asText() + "\"";
+                    UNSUPPORTED_VARIANT.forEach((member, what) -> {
+                        if (variant.hasNonNull(member)) {
+                            throw unsupported(member, what, where);
+                        }
+                    });
+                }));
+    }
+
+    private static CommandRejected unsupported(String member, String what, String where) {
+        return CommandRejected.validation("Stowage does not run " + what + ": remove " + member + " from " + where
+                + ". Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+    }
+
     private static void checkOne(ProductionVariant variant) {
         String name = variant.variantName();
-        if (variant.serverless() && variant.instanceType().isPresent()) {
-            throw CommandRejected.validation(
-                    "Variant \"" + name + "\" cannot specify both InstanceType and ServerlessConfig.");
+        if (variant.instanceType().isEmpty()) {
+            throw CommandRejected.validation("Variant \"" + name + "\" must specify an InstanceType.");
         }
-        if (!variant.serverless() && variant.instanceType().isEmpty()) {
-            throw CommandRejected.validation(
-                    "Variant \"" + name + "\" must specify an InstanceType or a ServerlessConfig.");
-        }
-        if (variant.instanceType().isPresent() && variant.initialInstanceCount().isEmpty()) {
+        if (variant.initialInstanceCount().isEmpty()) {
             throw CommandRejected.validation(
                     "InitialInstanceCount is required for variant \"" + name + "\" with an InstanceType.");
-        }
-        if (variant.hostsInferenceComponents() && variant.serverless()) {
-            throw CommandRejected.validation("Serverless variants cannot host inference components.");
         }
         variant.managedInstanceScaling().ifPresent(scaling -> checkScaling(variant, scaling));
     }

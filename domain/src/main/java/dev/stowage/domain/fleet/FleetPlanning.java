@@ -82,9 +82,12 @@ record FleetPlanning(
                 capacity(), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
     }
 
-    /** {@code [min, max]} instances: the managed scaling bounds, or exactly the initial count without them. */
+    /**
+     * {@code [min, max]} instances: the managed scaling bounds, or exactly the initial count without them; none
+     * for a model variant, whose model Stowage does not serve (it hosts inference components only).
+     */
     private int[] bounds() {
-        if (endpointGoing || variant.isEmpty()) {
+        if (endpointGoing || variant.isEmpty() || !variant.get().hostsInferenceComponents()) {
             return new int[] {0, 0};
         }
         ProductionVariant v = variant.get();

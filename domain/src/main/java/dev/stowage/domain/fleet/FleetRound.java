@@ -48,8 +48,8 @@ final class FleetRound {
         List<FleetEvent> decided = new ArrayList<>(reap(fleet, heartbeats, settings, now));
         FleetState reaped = FLEETS.fold(fleet, decided);
         Set<String> stale = Rollout.staleCopies(reaped, components);
-        Map<String, IcTarget> targets = Rollout.batched(
-                planning.targets(components, reaped), reaped, components, stale, now, settings.timeScale());
+        Map<String, IcTarget> wanted = planning.targets(components, reaped);
+        Map<String, IcTarget> targets = Rollout.batched(wanted, reaped, components, stale, now, settings.timeScale());
         Plan plan = Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
         Map<String, Instant> specifications = specifications(components);
         List<FleetEvent> applied = new ArrayList<>(
@@ -65,7 +65,8 @@ final class FleetRound {
                             planned)));
         }
         decided.addAll(applied);
-        decided.addAll(Rollout.removals(FLEETS.fold(reaped, applied), components, stale, now, settings.timeScale()));
+        decided.addAll(
+                Rollout.removals(FLEETS.fold(reaped, applied), components, wanted, stale, now, settings.timeScale()));
         // A plan's decisions never depend on each other's freed resources, so any prefix of it is safe on its own.
         return decided.size() > MAX_EVENTS ? List.copyOf(decided.subList(0, MAX_EVENTS)) : decided;
     }

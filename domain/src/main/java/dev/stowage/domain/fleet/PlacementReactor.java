@@ -23,9 +23,10 @@ import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.FleetEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -89,11 +90,17 @@ public final class PlacementReactor {
         };
     }
 
-    /** Every fleet of every endpoint the views know, for the periodic tick. */
+    /**
+     * Every fleet of every endpoint the views know, and of every component they know (whose endpoint may be gone),
+     * for the periodic tick.
+     */
     public List<FleetKey> allFleets() {
-        List<FleetKey> keys = new ArrayList<>();
+        Set<FleetKey> keys = new LinkedHashSet<>();
         views.list(ViewKind.ENDPOINT).forEach(row -> keys.addAll(fleetsOfEndpoint(row.name())));
-        return keys;
+        views.list(ViewKind.INFERENCE_COMPONENT).stream()
+                .map(InferenceComponentRow.class::cast)
+                .forEach(row -> keys.add(new FleetKey(row.endpointName(), row.variantName())));
+        return List.copyOf(keys);
     }
 
     private List<FleetKey> fleetsOfEndpoint(String endpointName) {
@@ -127,6 +134,9 @@ public final class PlacementReactor {
         Map<String, InferenceComponentState.Present> present = components(key, fleet);
         FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
         if (planning.idle()) {
+            if (planning.endpointGoing()) {
+                statuses.orphans(present, fleet, now);
+            }
             return false;
         }
         List<FleetEvent> decided = FleetRound.decide(fleet, planning, present, heartbeats(key, fleet), settings, now);

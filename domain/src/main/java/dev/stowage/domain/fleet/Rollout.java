@@ -77,10 +77,14 @@ final class Rollout {
                 .count();
     }
 
-    /** The removals of stale copies the planned fleet allows now. */
+    /**
+     * The removals of stale copies the planned fleet allows now. {@code wanted} is how many copies each component
+     * wants: none for one being deleted, whatever its desired count says, so its stale copies go at once.
+     */
     static List<FleetEvent> removals(
             FleetState planned,
             Map<String, InferenceComponentState.Present> components,
+            Map<String, IcTarget> wanted,
             Set<String> stale,
             Instant now,
             double timeScale) {
@@ -99,17 +103,21 @@ final class Rollout {
             long freshServing = fresh.stream()
                     .filter(c -> c.status() == FleetCopyRecord.Status.LOADED && !planned.replacing(c))
                     .count();
+            int desired = wanted.get(name).desiredCopies();
             Optional<RollingUpdate> rolling = ic.rollingUpdate().map(r -> r.scaled(timeScale));
             List<FleetCopyRecord> replaced;
             String why;
-            if (rolling.isPresent()) {
+            if (desired == 0) {
+                replaced = old;
+                why = name + " wants no copies.";
+            } else if (rolling.isPresent()) {
                 // One old copy goes for each new one that has served through its baking period.
-                long keep = Math.max(0, ic.desiredCopyCount() - baked(planned, fresh, rolling.get(), now));
+                long keep = Math.max(0, desired - baked(planned, fresh, rolling.get(), now));
                 replaced = old.subList(0, (int) Math.max(0, old.size() - keep));
                 why = "Replaced by a copy running the new specification of " + name
                         + " that served through its baking period.";
             } else {
-                replaced = freshServing >= ic.desiredCopyCount() ? old : List.of();
+                replaced = freshServing >= desired ? old : List.of();
                 why = "Replaced by copies running the new specification of " + name + ".";
             }
             replaced.forEach(c -> removals.add(new FleetEvent.CopyRemovalScheduled(c.copyId(), why, now)));

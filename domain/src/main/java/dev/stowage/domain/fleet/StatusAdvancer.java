@@ -2,6 +2,7 @@ package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.component.InferenceComponentCommand.CompleteDeletion;
+import dev.stowage.domain.component.InferenceComponentCommand.DeleteInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkFailed;
 import dev.stowage.domain.component.InferenceComponentCommand.MarkInService;
 import dev.stowage.domain.component.InferenceComponentCommand.RollBackUpdate;
@@ -56,7 +57,11 @@ final class StatusAdvancer {
             Map<String, InferenceComponentState.Present> present,
             FleetState fleet,
             Instant now) {
-        present.forEach((name, ic) -> component(name, ic, fleet, now));
+        if (planning.endpointGoing()) {
+            orphans(present, fleet, now);
+        } else {
+            present.forEach((name, ic) -> component(name, ic, fleet, now));
+        }
         if (endpoint instanceof EndpointState.Present p) {
             String stream = StreamIds.endpoint(key.endpointName());
             if (p.status() == EndpointStatus.CREATING && fleet.runningInstances() >= planning.initialInstances()) {
@@ -66,6 +71,21 @@ final class StatusAdvancer {
                 commands.handle(stream, endpoints, new CompleteEndpointDeletion(key.endpointName(), now), "placement");
             }
         }
+    }
+
+    /**
+     * Components whose endpoint is gone or going: deleted with it. A backstop only, for streams written before
+     * CreateInferenceComponent and DeleteEndpoint excluded each other (their appends race on the endpoint's stream).
+     */
+    void orphans(Map<String, InferenceComponentState.Present> present, FleetState fleet, Instant now) {
+        present.forEach((name, ic) -> {
+            String stream = StreamIds.inferenceComponent(name);
+            if (ic.status() != InferenceComponentStatus.DELETING) {
+                commands.handle(stream, components, new DeleteInferenceComponent(name, now), "placement");
+            } else if (fleet.copiesOf(name).isEmpty()) {
+                commands.handle(stream, components, new CompleteDeletion(name, now), "placement");
+            }
+        });
     }
 
     /** Why an update with a rolling update policy must be rolled back now, if it must. */

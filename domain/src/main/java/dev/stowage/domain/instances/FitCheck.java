@@ -39,6 +39,19 @@ public final class FitCheck {
         return whyNotFits(demand, type).isEmpty();
     }
 
+    /** How many copies of {@code demand} one empty instance of {@code type} holds, by its scarcest resource. */
+    public static long copiesPerInstance(Demand demand, InstanceType type) {
+        Allocatable free = type.allocatable();
+        long copies = (long) Math.floor(free.cores() / demand.cores());
+        if (demand.acceleratorDevices() > 0) {
+            copies = Math.min(copies, free.acceleratorDevices() / demand.acceleratorDevices());
+        }
+        if (demand.memoryMib() > 0) {
+            copies = Math.min(copies, free.memoryMib() / demand.memoryMib());
+        }
+        return copies;
+    }
+
     static String devices(int count) {
         return count + (count == 1 ? " accelerator device" : " accelerator devices");
     }

@@ -21,7 +21,13 @@ final class PendingPlacement {
 
     private PendingPlacement() {}
 
-    static Result place(List<Item> pending, Ledger ledger, PlacementPolicy policy, Function<String, String> need) {
+    /** {@code beyond}: copies of each component pending beyond {@code pending}, only counted (they cannot fit). */
+    static Result place(
+            List<Item> pending,
+            Map<String, Integer> beyond,
+            Ledger ledger,
+            PlacementPolicy policy,
+            Function<String, String> need) {
         Resources capacity = policy.instanceCapacity().allocatable();
         List<Item> items = new ArrayList<>();
         Map<String, List<Item>> neverFit = new TreeMap<>(NaturalOrder.INSTANCE);
@@ -72,9 +78,20 @@ final class PendingPlacement {
         List<Host> running =
                 packing.hosts.stream().filter(h -> h.kind == Host.Kind.RUNNING).toList();
         unplaced.forEach((ic, list) -> decisions.add(new Blocked(
-                ic, Blockage.maxReached(ic, list.size(), list.getFirst().demand(), running, policy.maxInstances()))));
+                ic,
+                Blockage.maxReached(
+                        ic,
+                        list.size() + beyond.getOrDefault(ic, 0),
+                        list.getFirst().demand(),
+                        running,
+                        policy.maxInstances()))));
         neverFit.forEach((ic, list) -> decisions.add(new Blocked(
-                ic, Blockage.neverFits(ic, list.size(), list.getFirst().demand(), capacity))));
+                ic,
+                Blockage.neverFits(
+                        ic,
+                        list.size() + beyond.getOrDefault(ic, 0),
+                        list.getFirst().demand(),
+                        capacity))));
         return new Result(decisions, fresh.size(), running);
     }
 

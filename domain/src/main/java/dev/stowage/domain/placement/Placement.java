@@ -47,8 +47,10 @@ public final class Placement {
                     leaving.add(removal.copyId());
                 }));
 
-        List<Item> pending = pending(sorted, units, ledger, leaving, policy.maxMovesPerRound());
-        PendingPlacement.Result placed = PendingPlacement.place(pending, ledger, policy, ic -> need(ic, sorted, units));
+        Map<String, Integer> beyond = new TreeMap<>(NaturalOrder.INSTANCE);
+        List<Item> pending = pending(sorted, units, ledger, leaving, policy, beyond);
+        PendingPlacement.Result placed =
+                PendingPlacement.place(pending, beyond, ledger, policy, ic -> need(ic, sorted, units));
         decisions.addAll(placed.decisions());
         int active = ledger.active() + placed.requested();
         for (int j = placed.requested(); active < policy.minInstances(); j++, active++) {
@@ -62,14 +64,33 @@ public final class Placement {
         return new Plan(decisions);
     }
 
+    /**
+     * The copies to place this round: the missing copies of each component, and the evacuees of draining instances
+     * up to the move budget. Missing copies beyond what the fleet could ever hold at MaxInstanceCount, less one to
+     * say why, are only counted (into {@code beyond}), never materialised: a component wanting millions of copies
+     * costs a round no more than one wanting a full fleet.
+     */
     private static List<Item> pending(
-            Map<String, IcTarget> targets, Units units, Ledger ledger, Set<String> leaving, int moveBudget) {
+            Map<String, IcTarget> targets,
+            Units units,
+            Ledger ledger,
+            Set<String> leaving,
+            PlacementPolicy policy,
+            Map<String, Integer> beyond) {
         List<Item> items = new ArrayList<>();
+        Resources instance = policy.instanceCapacity().allocatable();
         targets.forEach((ic, target) -> {
-            for (int n = units.of(ic).size(); n < target.desiredCopies(); n++) {
+            int missing = target.desiredCopies() - units.of(ic).size();
+            long room = target.demand().countIn(instance) * policy.maxInstances() + 1;
+            int considered = (int) Math.max(0, Math.min(missing, room));
+            for (int n = 0; n < considered; n++) {
                 items.add(new Item(ic, ledger.newCopyId(ic), target.demand(), Optional.empty()));
             }
+            if (missing > considered) {
+                beyond.put(ic, missing - considered);
+            }
         });
+        int moveBudget = policy.maxMovesPerRound();
         int moves = 0;
         for (List<Unit> list : units.byIc.values()) {
             for (Unit unit : list) {

@@ -35,6 +35,24 @@ public record Resources(long milliCores, int devices, long memoryMib) {
         return milliCores <= capacity.milliCores && devices <= capacity.devices && memoryMib <= capacity.memoryMib;
     }
 
+    /**
+     * How many of this amount fit within {@code capacity}, by its scarcest resource; at most
+     * {@link Integer#MAX_VALUE}, which is also the answer for an amount of nothing.
+     */
+    public long countIn(Resources capacity) {
+        long count = Integer.MAX_VALUE;
+        if (milliCores > 0) {
+            count = Math.min(count, capacity.milliCores / milliCores);
+        }
+        if (devices > 0) {
+            count = Math.min(count, capacity.devices / devices);
+        }
+        if (memoryMib > 0) {
+            count = Math.min(count, capacity.memoryMib / memoryMib);
+        }
+        return count;
+    }
+
     public boolean isZero() {
         return milliCores == 0 && devices == 0 && memoryMib == 0;
     }

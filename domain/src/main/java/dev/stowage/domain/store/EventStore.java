@@ -38,4 +38,25 @@ public interface EventStore {
     /** Appends {@code events} as versions {@code expectedVersion + 1 …} and returns them as stored. */
     List<EventEnvelope> append(
             String stream, long expectedVersion, List<? extends Event> events, AppendContext context);
+
+    /** One stream's part of an {@link #appendAll}. */
+    record Append(String stream, long expectedVersion, List<? extends Event> events) {
+        public Append {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Appends to several distinct streams at once, all or nothing: each part as {@link #append} would, and if any
+     * stream is past its part's expected version, {@link ConcurrencyConflict} and nothing is written to any. Returns
+     * the stored envelopes of every part, in order; a part without events writes and checks nothing. A store that
+     * cannot (a test's fake) appends a single part only.
+     */
+    default List<EventEnvelope> appendAll(List<Append> appends, AppendContext context) {
+        if (appends.size() != 1) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " appends to one stream at a time");
+        }
+        Append only = appends.getFirst();
+        return append(only.stream(), only.expectedVersion(), only.events(), context);
+    }
 }

@@ -4,6 +4,7 @@ import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,17 +49,62 @@ public final class InMemoryEventStore implements EventStore {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<StoredEvent> stored = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            stored.add(StoredEvent.of(stream, expectedVersion + 1 + i, codec.encode(events.get(i)), context));
+        return appendAll(List.of(new Append(stream, expectedVersion, events)), context);
+    }
+
+    @Override
+    public List<EventEnvelope> appendAll(List<Append> parts, AppendContext context) {
+        List<Append> appends =
+                parts.stream().filter(part -> !part.events().isEmpty()).toList();
+        if (appends.stream().map(Append::stream).distinct().count() != appends.size()) {
+            throw new IllegalArgumentException("Each stream may appear in one part only");
         }
-        List<StoredEvent> log = streams.computeIfAbsent(stream, ignored -> new ArrayList<>());
-        synchronized (log) {
-            if (log.size() != expectedVersion) {
-                throw new ConcurrencyConflict(stream, expectedVersion);
+        List<List<StoredEvent>> stored = new ArrayList<>();
+        for (Append append : appends) {
+            if (append.expectedVersion() < 0) {
+                throw new IllegalArgumentException("expectedVersion must not be negative: " + append.expectedVersion());
             }
-            log.addAll(stored);
+            List<StoredEvent> part = new ArrayList<>();
+            for (int i = 0; i < append.events().size(); i++) {
+                part.add(StoredEvent.of(
+                        append.stream(),
+                        append.expectedVersion() + 1 + i,
+                        codec.encode(append.events().get(i)),
+                        context));
+            }
+            stored.add(part);
         }
-        return stored.stream().map(event -> event.toEnvelope(codec)).toList();
+        // Streams are locked in name order, so two multi-stream appends never wait on each other in a circle.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < appends.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> appends.get(i).stream()));
+        appendLocked(appends, stored, order, 0);
+        return stored.stream()
+                .flatMap(List::stream)
+                .map(event -> event.toEnvelope(codec))
+                .toList();
+    }
+
+    private void appendLocked(List<Append> appends, List<List<StoredEvent>> stored, List<Integer> order, int next) {
+        if (next == order.size()) {
+            for (Append append : appends) {
+                if (log(append.stream()).size() != append.expectedVersion()) {
+                    throw new ConcurrencyConflict(append.stream(), append.expectedVersion());
+                }
+            }
+            for (int i = 0; i < appends.size(); i++) {
+                log(appends.get(i).stream()).addAll(stored.get(i));
+            }
+            return;
+        }
+        synchronized (log(appends.get(order.get(next)).stream())) {
+            appendLocked(appends, stored, order, next + 1);
+        }
+    }
+
+    private List<StoredEvent> log(String stream) {
+        return streams.computeIfAbsent(stream, ignored -> new ArrayList<>());
     }
 }

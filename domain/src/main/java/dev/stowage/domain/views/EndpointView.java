@@ -54,6 +54,9 @@ public final class EndpointView {
             case EndpointEvent.Failed failed ->
                 current.map(row ->
                         withStatus(row, EndpointStatus.FAILED, Optional.of(failed.reason()), failed.at(), version));
+            case EndpointEvent.InferenceComponentAdded added ->
+                current.map(row ->
+                        withStatus(row, row.endpointStatus(), row.failureReason(), row.lastModifiedTime(), version));
             case EndpointEvent.DeletionStarted started ->
                 current.map(row -> withStatus(row, EndpointStatus.DELETING, Optional.empty(), started.at(), version));
             case EndpointEvent.Deleted deleted -> Optional.empty();

@@ -154,14 +154,44 @@ class InferenceComponentDeciderTest {
     @Test
     void runtime_config_scales_down_to_zero() {
         spec.given(CREATED)
-                .when(new SetDesiredCopyCount("ic", 0, CopyCountCause.API, T1))
+                .when(new SetDesiredCopyCount("ic", Optional.empty(), 0, CopyCountCause.API, T1))
                 .then(new InferenceComponentEvent.DesiredCopyCountSet(0, CopyCountCause.API, T1));
+    }
+
+    @Test
+    void copies_beyond_what_the_variant_can_ever_hold_exceed_a_resource_limit() {
+        spec.given()
+                .when(create(Optional.of(ENDPOINT), SPEC, 8))
+                .then(new InferenceComponentEvent.Created("ic", ARN, "e", ENDPOINT_ARN, "AllTraffic", SPEC, 8, T0));
+        spec.given()
+                .when(create(Optional.of(ENDPOINT), SPEC, 9))
+                .thenRejected(
+                        Kind.RESOURCE_LIMIT_EXCEEDED,
+                        "CopyCount 9 exceeds the 8 copies variant \"AllTraffic\" can hold: at most 2 instances (its"
+                                + " MaxInstanceCount) of ml.g5.12xlarge, 4 copies each.");
+        spec.given(CREATED)
+                .when(new SetDesiredCopyCount("ic", Optional.of(VARIANT), 9, CopyCountCause.AUTOSCALING, T1))
+                .thenRejected(
+                        Kind.RESOURCE_LIMIT_EXCEEDED,
+                        "CopyCount 9 exceeds the 8 copies variant \"AllTraffic\" can hold: at most 2 instances (its"
+                                + " MaxInstanceCount) of ml.g5.12xlarge, 4 copies each.");
+    }
+
+    @Test
+    void copies_beyond_the_operators_quota_exceed_a_resource_limit_whatever_the_variant() {
+        spec.given(CREATED)
+                .when(new SetDesiredCopyCount("ic", Optional.empty(), Integer.MAX_VALUE, CopyCountCause.API, T1))
+                .thenRejected(
+                        Kind.RESOURCE_LIMIT_EXCEEDED,
+                        "The account-level service limit 'Maximum copies per inference component' is 1000 copies, and"
+                                + " the request asks for 2147483647. Ask the operator of this Stowage deployment to"
+                                + " raise the quota (STOWAGE_MAX_COPIES_PER_INFERENCE_COMPONENT).");
     }
 
     @Test
     void setting_the_same_copy_count_again_changes_nothing() {
         spec.given(CREATED)
-                .when(new SetDesiredCopyCount("ic", 2, CopyCountCause.API, T1))
+                .when(new SetDesiredCopyCount("ic", Optional.empty(), 2, CopyCountCause.API, T1))
                 .thenNothing();
     }
 
@@ -296,7 +326,7 @@ class InferenceComponentDeciderTest {
     @Test
     void a_component_being_deleted_cannot_be_scaled() {
         spec.given(CREATED, new InferenceComponentEvent.DeletionStarted(T1))
-                .when(new SetDesiredCopyCount("ic", 3, CopyCountCause.AUTOSCALING, T2))
+                .when(new SetDesiredCopyCount("ic", Optional.empty(), 3, CopyCountCause.AUTOSCALING, T2))
                 .thenRejected("Cannot update inference component \"ic\" while it is Deleting.");
     }
 }

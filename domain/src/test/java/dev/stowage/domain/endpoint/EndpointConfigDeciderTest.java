@@ -107,6 +107,35 @@ class EndpointConfigDeciderTest {
     }
 
     @Test
+    void a_serverless_variant_is_refused_as_something_stowage_does_not_run() {
+        spec.given()
+                .when(create(doc("{'ProductionVariants':[{'VariantName':'v','ModelName':'m',"
+                        + "'ServerlessConfig':{'MemorySizeInMB':2048,'MaxConcurrency':5}}]}")))
+                .thenRejected("Stowage does not run serverless inference: remove ServerlessConfig from variant \"v\"."
+                        + " Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+    }
+
+    @Test
+    void an_asynchronous_config_is_refused_as_something_stowage_does_not_run() {
+        Document config = doc("{'ProductionVariants':[{'VariantName':'v','InstanceType':'ml.g5.xlarge',"
+                + "'InitialInstanceCount':1}],'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r',"
+                + "'AsyncInferenceConfig':{'OutputConfig':{'S3OutputPath':'s3://b/out'}}}");
+        spec.given()
+                .when(create(config))
+                .thenRejected("Stowage does not run asynchronous inference: remove AsyncInferenceConfig from the"
+                        + " endpoint configuration. Stowage runs variants with an InstanceType and an"
+                        + " InitialInstanceCount.");
+    }
+
+    @Test
+    void a_variant_without_an_instance_type_is_refused() {
+        spec.given()
+                .when(create(doc("{'ProductionVariants':[{'VariantName':'v','InitialInstanceCount':1}],"
+                        + "'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r'}")))
+                .thenRejected("Variant \"v\" must specify an InstanceType.");
+    }
+
+    @Test
     void deleting_an_unknown_config_is_not_found() {
         spec.given()
                 .when(new DeleteEndpointConfig("c", T0))

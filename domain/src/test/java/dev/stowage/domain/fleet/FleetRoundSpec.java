@@ -54,17 +54,7 @@ class FleetRoundSpec {
                 .components(component("a", 1, 1, T0))
                 .heartbeats("i-1", T1)
                 .at(T1)
-                .then(new FleetEvent.CopyScheduled(
-                        "a",
-                        "a-c1",
-                        "i-1",
-                        List.of(0),
-                        2000,
-                        1024,
-                        "",
-                        "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
-                        T0,
-                        T1));
+                .then(onlyCopyOfA("a-c1"));
     }
 
     @Test
@@ -235,17 +225,15 @@ class FleetRoundSpec {
                 .at(T1);
 
         assertThat(round.fleet.failures().get("a").inARow()).isZero();
-        round.then(new FleetEvent.CopyScheduled(
-                "a",
-                "a-c2",
-                "i-1",
-                List.of(0),
-                2000,
-                1024,
-                "",
-                "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
-                T0,
-                T1));
+        round.then(onlyCopyOfA("a-c2"));
+    }
+
+    @Test
+    void a_model_variant_gets_no_instance_since_stowage_serves_inference_components_only() {
+        Document modelVariant = doc("{'ProductionVariants':[{'VariantName':'AllTraffic','ModelName':'m',"
+                + "'InstanceType':'" + TYPE + "','InitialInstanceCount':2}]}");
+        given().at(T1).config(modelVariant).thenNothing();
+        assertThat(given().at(T1).round()).first().isInstanceOf(FleetEvent.InstanceRequested.class);
     }
 
     @Test
@@ -275,6 +263,7 @@ class FleetRoundSpec {
         private final Map<String, InferenceComponentState.Present> components = new LinkedHashMap<>();
         private final Map<String, Instant> heartbeats = new LinkedHashMap<>();
         private Instant now = T0;
+        private Document config = CONFIG;
 
         Given(FleetState fleet) {
             this.fleet = fleet;
@@ -297,8 +286,13 @@ class FleetRoundSpec {
             return this;
         }
 
+        Given config(Document endpointConfig) {
+            config = endpointConfig;
+            return this;
+        }
+
         List<FleetEvent> round() {
-            EndpointState endpoint = new EndpointState.Present("ep", CONFIG, EndpointStatus.IN_SERVICE);
+            EndpointState endpoint = new EndpointState.Present("ep", config, EndpointStatus.IN_SERVICE);
             FleetPlanning planning =
                     FleetPlanning.of(FLEET, endpoint, fleet, InstanceTypeCatalog.standard(), SETTINGS, now);
             return FleetRound.decide(fleet, planning, components, heartbeats, SETTINGS, now);
@@ -319,6 +313,21 @@ class FleetRoundSpec {
         events.addAll(serving("a", 1, "i-1", List.of(0), T0));
         events.addAll(serving("a", 2, "i-1", List.of(1), T0));
         return events;
+    }
+
+    /** {@code a}'s one copy, scheduled at {@code T1} on device 0 of {@code i-1}, the only instance. */
+    private static FleetEvent onlyCopyOfA(String copyId) {
+        return new FleetEvent.CopyScheduled(
+                "a",
+                copyId,
+                "i-1",
+                List.of(0),
+                2000,
+                1024,
+                "",
+                "a wants 1 copy, has 0; placed on i-1 by best fit, no other copy of a is there",
+                T0,
+                T1);
     }
 
     /** An instance requested and registered at {@code T0}. */

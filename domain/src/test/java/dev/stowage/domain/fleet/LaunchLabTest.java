@@ -10,6 +10,7 @@ import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.controlplane.ControlPlane.SpecificationRequest;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemoryLivenessStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
@@ -20,6 +21,7 @@ import dev.stowage.domain.views.InferenceComponentView;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
+import dev.stowage.events.EndpointEvent;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.events.InferenceComponentEvent;
 import java.time.Duration;
@@ -275,6 +277,44 @@ class LaunchLabTest {
     }
 
     @Test
+    void a_delete_right_after_an_update_finishes_whatever_the_update_had_started() {
+        for (String deployment : List.of(
+                "{}",
+                "{'RollingUpdatePolicy':{'MaximumBatchSize':{'Type':'COPY_COUNT','Value':1},'WaitIntervalInSeconds':60}}")) {
+            LaunchLabTest lab = new LaunchLabTest();
+            lab.threeCopiesUpdatedWith(deployment);
+            lab.reactor.reconcile(FLEET); // the update's first new copy is scheduled, not yet loaded
+            lab.api.setDesiredCopyCount("ic-a", 1, CopyCountCause.API, "t");
+            lab.api.deleteInferenceComponent("ic-a", "t");
+            lab.settle();
+
+            assertThat(lab.componentExists("ic-a")).as(deployment).isFalse();
+            assertThat(lab.fleet().copiesOf("ic-a")).as(deployment).isEmpty();
+        }
+    }
+
+    @Test
+    void a_component_left_on_a_deleted_endpoint_is_deleted_with_it() {
+        createLab();
+        createComponent("ic-a", 1);
+        settle();
+        String endpoint = StreamIds.endpoint("lab");
+        // As a DeleteEndpoint that raced a CreateInferenceComponent could before they excluded each other.
+        events.append(
+                endpoint,
+                events.read(endpoint).size(),
+                List.of(new EndpointEvent.DeletionStarted(clock.instant())),
+                new AppendContext(clock.instant(), "t", "t"));
+        projector.catchUp(endpoint, events.read(endpoint));
+
+        settle();
+        settle();
+
+        assertThat(componentExists("ic-a")).isFalse();
+        assertThat(endpointExists()).isFalse();
+    }
+
+    @Test
     void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
         createLab();
         createComponent("ic-a", 1);
@@ -412,6 +452,11 @@ class LaunchLabTest {
         return InferenceComponentView.describe(events.read(StreamIds.inferenceComponent(ic)))
                 .orElseThrow()
                 .componentStatus();
+    }
+
+    private boolean endpointExists() {
+        return !events.read(StreamIds.endpoint("lab")).isEmpty()
+                && !(events.read(StreamIds.endpoint("lab")).getLast().event() instanceof EndpointEvent.Deleted);
     }
 
     private boolean componentExists(String ic) {

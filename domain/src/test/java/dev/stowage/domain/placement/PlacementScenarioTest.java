@@ -122,6 +122,24 @@ class PlacementScenarioTest {
     }
 
     @Test
+    void copiesBeyondWhatTheFleetCouldEverHoldAreCountedNotMaterialised() {
+        FleetView full = round(round(oneInstance(), LAB, POLICY), LAB, POLICY);
+        Map<String, IcTarget> countless = Map.of(
+                "ic-a", new IcTarget(Integer.MAX_VALUE, ONE_GPU),
+                "ic-b", new IcTarget(1, TWO_GPUS),
+                "ic-c", new IcTarget(1, ONE_GPU));
+
+        Plan plan = Placement.plan(full, countless, POLICY);
+
+        // 2^31 - 1 wanted, 1 serving, 4 coming on the one instance MaxInstanceCount still allows.
+        assertThat(plan.only(Blocked.class))
+                .extracting(Blocked::why)
+                .containsExactly("2147483642 copies of ic-a pending: needs 1 accelerator device, 4 cores, 16384 MiB per"
+                        + " copy; instances have at most 0 free accelerator devices; MaxInstanceCount 2 reached");
+        assertThat(plan.only(RequestInstance.class)).hasSize(1);
+    }
+
+    @Test
     void blockedWhenACopyCanNeverFitOneInstance() {
         Map<String, IcTarget> huge = Map.of("ic-big", new IcTarget(1, Resources.of(8, 5, 16_384)));
 

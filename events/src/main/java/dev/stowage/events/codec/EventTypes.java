@@ -25,6 +25,7 @@ public final class EventTypes {
             new EventType("endpoint.in-service", 1, EndpointEvent.InService.class),
             new EventType("endpoint.updated", 1, EndpointEvent.Updated.class),
             new EventType("endpoint.failed", 1, EndpointEvent.Failed.class),
+            new EventType("endpoint.inference-component-added", 1, EndpointEvent.InferenceComponentAdded.class),
             new EventType("endpoint.deletion-started", 1, EndpointEvent.DeletionStarted.class),
             new EventType("endpoint.deleted", 1, EndpointEvent.Deleted.class),
             new EventType("inference-component.created", 1, InferenceComponentEvent.Created.class),

@@ -86,6 +86,9 @@ final class GoldenEvents {
             Map.entry("endpoint.updated/v1", new EndpointEvent.Updated("llm-config-2", CONFIG_2, T1)),
             Map.entry(
                     "endpoint.failed/v1", new EndpointEvent.Failed("No capacity for ml.g5.2xlarge in us-east-1a.", T1)),
+            Map.entry(
+                    "endpoint.inference-component-added/v1",
+                    new EndpointEvent.InferenceComponentAdded("llm-component", T1)),
             Map.entry("endpoint.deletion-started/v1", new EndpointEvent.DeletionStarted(T1)),
             Map.entry("endpoint.deleted/v1", new EndpointEvent.Deleted(T1)),
             Map.entry(

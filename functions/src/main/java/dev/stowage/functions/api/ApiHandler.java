@@ -7,10 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.store.ConcurrencyConflict;
+import dev.stowage.domain.store.EventTooLarge;
 import dev.stowage.functions.config.Environment;
 import dev.stowage.functions.ec2.Ec2HostVerifier;
 import dev.stowage.wire.protocol.AwsJsonProtocol;
 import dev.stowage.wire.protocol.JsonRequest;
+import dev.stowage.wire.protocol.ModelledMembers;
 import dev.stowage.wire.protocol.RequestValidator;
 import dev.stowage.wire.protocol.WireError;
 import dev.stowage.wire.protocol.WireException;
@@ -31,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * The control-plane Lambda behind API Gateway: parse the AWS JSON 1.1 request, validate it against the
  * service model, run the operation, encode the answer. Signatures are checked before it (API Gateway's IAM
  * authorization on AWS, the local server in local mode). A rejected request writes nothing. The hosts' service
- * ({@code StowageHost}) is served on {@value #HOST_PATH} only, every other service everywhere but there; a request
- * on the wrong path is an unknown operation.
+ * ({@code StowageHost}) is served on {@code POST} {@value #HOST_PATH} only, every other service on {@code POST /}
+ * only; another method or path is an unknown operation.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
@@ -45,7 +47,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     private final OperationMetrics metrics;
 
     /** A service with the validator of its model. */
-    private record Served(ServiceApi api, RequestValidator validator) {}
+    /** A service, how its requests are checked, and the members of its requests that are kept. */
+    private record Served(ServiceApi api, RequestValidator validator, ModelledMembers members) {}
 
     /** The operation a request named, once it parsed: what its metrics are recorded under. */
     private static final class NamedOperation {
@@ -71,8 +74,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     public ApiHandler(List<ServiceApi> apis, OperationMetrics metrics) {
         this.metrics = metrics;
         this.protocol = new AwsJsonProtocol(apis.stream().map(ServiceApi::model).toList());
-        apis.forEach(api ->
-                services.put(api.model().targetPrefix(), new Served(api, RequestValidator.forModel(api.model()))));
+        apis.forEach(api -> services.put(
+                api.model().targetPrefix(),
+                new Served(api, RequestValidator.forModel(api.model()), new ModelledMembers(api.model()))));
     }
 
     @Override
@@ -94,20 +98,26 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             JsonRequest request = protocol.parse(ApiGatewayEvents.headers(event), ApiGatewayEvents.body(event));
             named.name =
                     request.service().targetPrefix() + "." + request.operation().name();
-            if (onHostPath(event) != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
+            boolean host = onHostPath(event);
+            if (!"POST".equalsIgnoreCase(event.getHttpMethod())
+                    || !(host || onRootPath(event))
+                    || host != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
                 throw AwsJsonProtocol.unknownOperation().exception();
             }
             served = services.get(request.service().targetPrefix());
             String operation = request.operation().name();
             served.validator().check(operation, request.body());
+            ObjectNode input = served.members().of(operation, request.body());
             ObjectNode output = served.api()
-                    .invoke(operation, request.body(), requestId, ApiGatewayEvents.caller(event))
+                    .invoke(operation, input, requestId, ApiGatewayEvents.caller(event))
                     .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
             return error(e.error(), requestId);
         } catch (CommandRejected e) {
             return error(served == null ? ErrorCodes.sageMaker(e) : served.api().error(e), requestId);
+        } catch (EventTooLarge e) {
+            return error(WireError.validation(e.getMessage()), requestId);
         } catch (ConcurrencyConflict e) {
             // Only an operation appends, so its service is known by now.
             return error(Objects.requireNonNull(served).api().conflict(e), requestId);
@@ -136,6 +146,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 .withStatusCode(status)
                 .withHeaders(headers)
                 .withBody(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the request came on the API's root, where the JSON services are served (only there and on /host). */
+    private static boolean onRootPath(APIGatewayProxyRequestEvent event) {
+        if ("/".equals(event.getResource())) {
+            return true; // API Gateway's own resource, whatever base path a custom domain adds to the path
+        }
+        String path = Objects.requireNonNullElse(event.getPath(), "/");
+        return path.isEmpty() || path.equals("/");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.stowage.functions.api;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.alarms.AlarmService;
+import dev.stowage.domain.component.CopyQuota;
 import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.domain.fleet.FleetRepository;
@@ -17,6 +18,7 @@ import dev.stowage.domain.views.ViewStore;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.functions.cloudwatch.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
+import dev.stowage.functions.config.DeploymentQuota;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.ec2.HostVerifier;
 import java.time.Clock;
@@ -38,6 +40,7 @@ public record ApiWiring(
         Clock clock,
         AlarmService alarms,
         InstanceTypeCatalog catalog,
+        CopyQuota quota,
         HostVerifier hostVerifier) {
 
     /** Every service the API handler serves. */
@@ -70,6 +73,7 @@ public record ApiWiring(
                 clock,
                 arns,
                 catalog,
+                quota,
                 reads::inferenceComponentsOn,
                 (stream, appended) -> catchUpQuietly(projector, stream, appended));
     }
@@ -108,7 +112,8 @@ public record ApiWiring(
     /** The same, with alarms through {@code cloudWatch}, for a function that also calls CloudWatch itself. */
     public static ApiWiring fromEnvironment(CloudWatchClient cloudWatch) {
         return of(Stores.fromEnvironment(), Clock.systemUTC(), new CloudWatchAlarmService(cloudWatch))
-                .withCatalog(DeploymentCatalog.fromEnvironment());
+                .withCatalog(DeploymentCatalog.fromEnvironment())
+                .withQuota(DeploymentQuota.fromEnvironment());
     }
 
     /** Every instance type Stowage supports. */
@@ -122,16 +127,22 @@ public record ApiWiring(
                 clock,
                 alarms,
                 InstanceTypeCatalog.standard(),
+                CopyQuota.DEFAULT,
                 HostVerifier.TRUSTING);
     }
 
     /** Only the instance types of {@code restricted} may be used (a deployment's allowed types). */
     public ApiWiring withCatalog(InstanceTypeCatalog restricted) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted, hostVerifier);
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted, quota, hostVerifier);
+    }
+
+    /** One inference component may want at most {@code copyQuota}'s copies. */
+    public ApiWiring withQuota(CopyQuota copyQuota) {
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, copyQuota, hostVerifier);
     }
 
     /** Host operations are checked to come from the instance they report for. */
     public ApiWiring withHostVerifier(HostVerifier verifier) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, verifier);
+        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, quota, verifier);
     }
 }

@@ -85,12 +85,6 @@ final class EndpointOperations {
                 summary.set(member, variant.get(member).deepCopy());
             }
         }
-        if (variant.hasNonNull("ServerlessConfig")) {
-            summary.set(
-                    "CurrentServerlessConfig", variant.get("ServerlessConfig").deepCopy());
-            summary.set(
-                    "DesiredServerlessConfig", variant.get("ServerlessConfig").deepCopy());
-        }
         return summary;
     }
 

@@ -6,9 +6,11 @@ import static dev.stowage.functions.dynamodb.EventItem.s;
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.ConcurrencyConflict;
 import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.EventTooLarge;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.codec.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,32 +119,67 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public List<EventEnvelope> append(
             String stream, long expectedVersion, List<? extends Event> events, AppendContext context) {
-        if (expectedVersion < 0) {
-            throw new IllegalArgumentException("expectedVersion must not be negative: " + expectedVersion);
+        return appendAll(List.of(new Append(stream, expectedVersion, events)), context);
+    }
+
+    /** One TransactWriteItems for every part (one PutItem for a single event): all are written or none. */
+    @Override
+    public List<EventEnvelope> appendAll(List<Append> parts, AppendContext context) {
+        List<Append> appends =
+                parts.stream().filter(part -> !part.events().isEmpty()).toList();
+        int total = appends.stream().mapToInt(part -> part.events().size()).sum();
+        if (total > MAX_EVENTS_PER_APPEND) {
+            throw new IllegalArgumentException("At most " + MAX_EVENTS_PER_APPEND + " events per append, got " + total);
         }
-        if (events.size() > MAX_EVENTS_PER_APPEND) {
-            throw new IllegalArgumentException(
-                    "At most " + MAX_EVENTS_PER_APPEND + " events per append, got " + events.size());
+        if (appends.stream().map(Append::stream).distinct().count() != appends.size()) {
+            throw new IllegalArgumentException("Each stream may appear in one part only");
         }
-        if (events.isEmpty()) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(total);
+        for (Append append : appends) {
+            if (append.expectedVersion() < 0) {
+                throw new IllegalArgumentException("expectedVersion must not be negative: " + append.expectedVersion());
+            }
+            for (int i = 0; i < append.events().size(); i++) {
+                items.add(item(
+                        append.stream(),
+                        append.expectedVersion() + 1 + i,
+                        append.events().get(i),
+                        context));
+            }
+        }
+        if (items.isEmpty()) {
             return List.of();
         }
-        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            items.add(EventItem.of(stream, expectedVersion + 1 + i, codec.encode(events.get(i)), context));
-        }
-        requireVersionExists(stream, expectedVersion);
+        appends.forEach(append -> requireVersionExists(append.stream(), append.expectedVersion()));
+        Append first = appends.getFirst();
         try {
             write(items);
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
-            throw new ConcurrencyConflict(stream, expectedVersion);
+            throw new ConcurrencyConflict(first.stream(), first.expectedVersion());
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(DynamoDbEventStore::isConflict)) {
-                throw new ConcurrencyConflict(stream, expectedVersion);
+            List<CancellationReason> reasons = e.cancellationReasons();
+            for (int i = 0; i < reasons.size(); i++) {
+                if (isConflict(reasons.get(i))) {
+                    String stream = items.get(i).get(EventsTable.STREAM).s();
+                    Append conflicted = appends.stream()
+                            .filter(append -> append.stream().equals(stream))
+                            .findFirst()
+                            .orElse(first);
+                    throw new ConcurrencyConflict(conflicted.stream(), conflicted.expectedVersion());
+                }
             }
             throw e;
         }
         return items.stream().map(item -> EventItem.toEnvelope(item, codec)).toList();
+    }
+
+    private Map<String, AttributeValue> item(String stream, long version, Event event, AppendContext context) {
+        EventCodec.Encoded encoded = codec.encode(event);
+        long bytes = encoded.data().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > EventTooLarge.MAX_BYTES) {
+            throw new EventTooLarge(stream, bytes);
+        }
+        return EventItem.of(stream, version, encoded, context);
     }
 
     /**

@@ -34,6 +34,20 @@ class ApiHandlerTest {
     }
 
     @Test
+    void members_the_model_does_not_define_are_neither_stored_nor_echoed_back() throws Exception {
+        var created = call(
+                "SageMaker.CreateModel",
+                "{'ModelName':'m','Padding':'" + "x".repeat(1 << 20) + "','PrimaryContainer':{'Image':'stowage/echo',"
+                        + "'Secret':'s','Environment':{'A':'1'}}}");
+        assertThat(created.getStatusCode()).isEqualTo(200);
+
+        JsonNode described = body(call("SageMaker.DescribeModel", "{'ModelName':'m'}"));
+        assertThat(described.has("Padding")).isFalse();
+        assertThat(described.get("PrimaryContainer").toString())
+                .isEqualTo("{\"Image\":\"stowage/echo\",\"Environment\":{\"A\":\"1\"}}");
+    }
+
+    @Test
     void a_list_right_after_a_create_shows_it() throws Exception {
         call("SageMaker.CreateModel", "{'ModelName':'m','PrimaryContainer':{'Image':'stowage/echo'}}");
         JsonNode listed = body(call("SageMaker.ListModels", "{}"));

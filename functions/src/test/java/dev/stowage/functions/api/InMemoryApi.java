@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.alarms.InMemoryAlarmService;
+import dev.stowage.domain.component.CopyQuota;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemoryLivenessStore;
@@ -50,6 +51,7 @@ final class InMemoryApi {
                                 clock,
                                 new InMemoryAlarmService(),
                                 InstanceTypeCatalog.standard(),
+                                CopyQuota.DEFAULT,
                                 HostVerifier.TRUSTING)
                         .services(),
                 metrics);

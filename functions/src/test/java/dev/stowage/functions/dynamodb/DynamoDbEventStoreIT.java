@@ -3,8 +3,10 @@ package dev.stowage.functions.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stowage.domain.store.EventStore;
+import dev.stowage.domain.store.EventTooLarge;
 import dev.stowage.events.Document;
 import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
@@ -69,6 +71,21 @@ class DynamoDbEventStoreIT extends EventStoreConformance {
                         "correlationId",
                         "causationId");
         assertThat(item.get("data").s()).contains("\"modelName\":\"llm\"").contains("\"description\":{}");
+    }
+
+    @Test
+    void refuses_an_event_larger_than_an_item_and_its_view_can_hold_and_writes_nothing() {
+        String stream = newStream();
+        Document huge = Document.of(
+                JsonNodeFactory.instance.objectNode().put("Environment", "x".repeat(EventTooLarge.MAX_BYTES)));
+        Event tooLarge = new ModelEvent.Created("llm", "arn:aws:sagemaker:us-east-1:123456789012:model/llm", huge, T1);
+
+        assertThatThrownBy(() -> store.append(stream, 0, List.of(CREATED, tooLarge), CONTEXT))
+                .isInstanceOf(EventTooLarge.class)
+                .hasMessage("The request is too large for Stowage to store: the resource it describes (" + stream
+                        + ") takes 307361 bytes, and Stowage stores at most 307200 bytes per change. Send fewer or"
+                        + " shorter values (Environment entries, containers, tags).");
+        assertThat(store.read(stream)).isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.stowage.host.copies;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -12,14 +11,29 @@ import java.nio.file.StandardCopyOption;
  */
 public record BucketFolder(Path root) implements ArtifactStore {
 
-    /** Where {@code location} lives under the root; does not check that it exists. */
-    public Path resolve(S3Location location) {
-        return root.resolve(location.bucket()).resolve(location.key()).normalize();
+    /**
+     * Where {@code location} lives under the root; does not check that it exists.
+     *
+     * @throws IOException when the key would lead out of its bucket's folder (a leading slash, {@code ..})
+     */
+    public Path resolve(S3Location location) throws IOException {
+        Path bucket = root.resolve(location.bucket()).normalize();
+        Path resolved = bucket.resolve(location.key().replaceFirst("^/+", "")).normalize();
+        if (!bucket.startsWith(root.normalize()) || !resolved.startsWith(bucket)) {
+            throw new IOException("The artifact URL " + location + " leads out of its bucket.");
+        }
+        return resolved;
     }
 
     @Override
     public Path fetch(S3Location location, Path target) throws IOException {
         Path source = resolve(location);
+        if (!Files.exists(source)) {
+            throw new IOException(
+                    "The model artifact " + location + " was not found. Local mode reads s3://<bucket>/<key>"
+                            + " from hosts/buckets/<bucket>/<key> under the data dir that ./stowage up was given with"
+                            + " --data-dir; put the object there.");
+        }
         return copyIfFile(source, location.toString(), target);
     }
 
@@ -29,7 +43,7 @@ public record BucketFolder(Path root) implements ArtifactStore {
             return source;
         }
         if (!Files.isRegularFile(source)) {
-            throw new NoSuchFileException(source.toString(), null, "The model artifact " + url + " was not found");
+            throw new IOException("The model artifact " + url + " was not found.");
         }
         Files.createDirectories(target);
         Files.copy(source, target.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -32,6 +32,11 @@ public final class DockerConfigAuth implements RegistryAuth {
         return new DockerConfigAuth(folder.resolve("config.json"));
     }
 
+    /** The {@code config.json} read. */
+    public Path file() {
+        return file;
+    }
+
     @Override
     public Optional<AuthConfig> forRegistry(String registry) {
         if (!Files.isRegularFile(file)) {

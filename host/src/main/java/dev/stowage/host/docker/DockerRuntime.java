@@ -3,9 +3,9 @@ package dev.stowage.host.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
@@ -100,13 +100,23 @@ public final class DockerRuntime implements ContainerEngine {
                 return;
             }
             sweep.ifDiskLow(log);
-            log.line("pulling image " + image + " from " + RegistryAuth.registryOf(image));
-            new ImagePull(docker, image, auth.forRegistry(RegistryAuth.registryOf(image)), progress).run(timeout);
+            String registry = RegistryAuth.registryOf(image);
+            log.line("pulling image " + image + " from " + registry);
+            new ImagePull(docker, image, credentials(registry), progress).run(timeout);
             sweep.pulled(image);
             log.line("pulled image " + image);
         } catch (DockerException e) {
             throw new IOException(
                     "The Docker Engine at " + engine + " refused to get image " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The registry's credentials; credentials that cannot be had (an ECR token refused) fail the pull saying why. */
+    private Optional<AuthConfig> credentials(String registry) throws IOException {
+        try {
+            return auth.forRegistry(registry);
+        } catch (RuntimeException e) {
+            throw new IOException("No credentials for registry " + registry + ": " + e.getMessage(), e);
         }
     }
 
@@ -257,15 +267,8 @@ public final class DockerRuntime implements ContainerEngine {
      */
     private void released(String image, boolean cached, CopyLog log) {
         Integer left = inUse.computeIfPresent(image, (name, count) -> count > 1 ? count - 1 : null);
-        if (cached || left != null || !sweep.wasPulled(image)) {
-            return;
-        }
-        try {
-            docker.removeImageCmd(image).withForce(false).exec();
-            sweep.forget(image);
+        if (!cached && left == null && sweep.wasPulled(image) && sweep.remove(image)) {
             log.line("removed image " + image + " (no DataCacheConfig caching, and no copy on this host uses it)");
-        } catch (NotFoundException | ConflictException e) {
-            // Gone already, or another container (another deployment's, or one being created) still uses it.
         }
     }
 

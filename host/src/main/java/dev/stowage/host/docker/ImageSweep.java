@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Frees the engine's disk for a pull: when the file system under the engine's root has less than {@value
@@ -22,10 +23,18 @@ final class ImageSweep {
     static final int MIN_FREE_GIB = 10;
 
     private final DockerClient docker;
+    private final BooleanSupplier diskLow;
     private final Set<String> pulled = ConcurrentHashMap.newKeySet();
 
     ImageSweep(DockerClient docker) {
         this.docker = docker;
+        this.diskLow = this::low;
+    }
+
+    /** A sweep that asks {@code diskLow} whether the disk is low (tests). */
+    ImageSweep(DockerClient docker, BooleanSupplier diskLow) {
+        this.docker = docker;
+        this.diskLow = diskLow;
     }
 
     void pulled(String image) {
@@ -36,25 +45,36 @@ final class ImageSweep {
         return pulled.contains(image);
     }
 
-    void forget(String image) {
-        pulled.remove(image);
-    }
-
     /** Removes unused pulled images when the disk is low; says in {@code log} what it removed. */
     void ifDiskLow(CopyLog log) {
-        if (!low()) {
+        if (!diskLow.getAsBoolean()) {
             return;
         }
         for (String image : Set.copyOf(pulled)) {
-            try {
-                docker.removeImageCmd(image).withForce(false).exec();
-                pulled.remove(image);
+            if (remove(image)) {
                 log.line("the disk is low: removed image " + image + ", which no copy on this host uses");
-            } catch (NotFoundException e) {
-                pulled.remove(image);
-            } catch (ConflictException e) {
-                // a container uses it
             }
+        }
+    }
+
+    /**
+     * Removes {@code image} when no container (of any state, anyone's) was made from it by that name: the Engine lets
+     * a name of an image with several go even while a container made by it runs. Returns whether it went.
+     */
+    boolean remove(String image) {
+        try {
+            if (docker.listContainersCmd().withShowAll(true).exec().stream()
+                    .anyMatch(container -> image.equals(container.getImage()))) {
+                return false;
+            }
+            docker.removeImageCmd(image).withForce(false).exec();
+            pulled.remove(image);
+            return true;
+        } catch (NotFoundException e) {
+            pulled.remove(image);
+            return false;
+        } catch (ConflictException e) {
+            return false; // a container made from it since
         }
     }
 

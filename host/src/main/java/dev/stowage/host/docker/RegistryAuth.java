@@ -12,7 +12,12 @@ import java.util.Optional;
 public interface RegistryAuth {
     RegistryAuth ANONYMOUS = registry -> Optional.empty();
 
-    /** The credentials for {@code registry} ({@code host[:port]}; {@code docker.io} for Docker Hub's images). */
+    /**
+     * The credentials for {@code registry} ({@code host[:port]}; {@code docker.io} for Docker Hub's images).
+     *
+     * @throws RuntimeException when the registry needs credentials that cannot be had now (an ECR token refused);
+     *     the pull then fails with this reason instead of trying anonymously
+     */
     Optional<AuthConfig> forRegistry(String registry);
 
     /** These credentials, or else {@code other}'s. */

@@ -5,7 +5,7 @@ import dev.stowage.host.metrics.MetricsPublisher;
 
 /**
  * A host on EC2 with the adapters it sends through: closing it drains and stops the host, then sends the copy logs
- * and metrics still buffered.
+ * and metrics still buffered and lets go of the Docker Engine's client (containers were stopped with their copies).
  */
 public record Ec2Host(InferenceHost host, MetricsPublisher metrics) implements AutoCloseable {
 
@@ -14,6 +14,7 @@ public record Ec2Host(InferenceHost host, MetricsPublisher metrics) implements A
         host.close();
         closeQuietly(host.config().copyLogSink());
         closeQuietly(metrics);
+        host.config().containers().close();
     }
 
     private static void closeQuietly(Object resource) {

@@ -1,5 +1,7 @@
 package dev.stowage.host.ec2;
 
+import dev.stowage.host.docker.DockerConfigAuth;
+import dev.stowage.host.docker.DockerConnection;
 import dev.stowage.host.logs.CloudWatchCopyLogs;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +21,10 @@ import java.util.Optional;
  * @param simulatedInstanceType {@code STOWAGE_SIMULATED_INSTANCE_TYPE}: offer this catalog type's capacity instead
  *     of detecting the machine's
  * @param homeDir {@code STOWAGE_HOST_DIR} (default {@code /var/lib/stowage}): fetched artifacts and copy logs
+ * @param dockerHost {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock}): the Docker Engine that runs
+ *     container images
+ * @param dockerConfig {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker/config.json}): registry
+ *     credentials of {@code docker login}, for registries that are not ECR
  */
 public record HostEnvironment(
         URI apiUrl,
@@ -28,7 +34,9 @@ public record HostEnvironment(
         String logGroupPrefix,
         int logRetentionDays,
         Optional<String> simulatedInstanceType,
-        Path homeDir) {
+        Path homeDir,
+        String dockerHost,
+        Path dockerConfig) {
 
     public static HostEnvironment of(Map<String, String> env) {
         String api = required(env, "STOWAGE_API_URL");
@@ -40,7 +48,17 @@ public record HostEnvironment(
                 env.getOrDefault("STOWAGE_LOG_GROUP_PREFIX", CloudWatchCopyLogs.DEFAULT_GROUP_PREFIX),
                 Integer.parseInt(env.getOrDefault("STOWAGE_LOG_RETENTION_DAYS", "0")),
                 Optional.ofNullable(env.get("STOWAGE_SIMULATED_INSTANCE_TYPE")).filter(type -> !type.isBlank()),
-                Path.of(env.getOrDefault("STOWAGE_HOST_DIR", "/var/lib/stowage")));
+                Path.of(env.getOrDefault("STOWAGE_HOST_DIR", "/var/lib/stowage")),
+                DockerConnection.hostFrom(env),
+                DockerConfigAuth.fromEnvironment(env).file());
+    }
+
+    /**
+     * Whether containers get the accelerator devices placement assigned them: on a real instance, not when the
+     * capacity is simulated (the devices offered do not exist on the machine).
+     */
+    public boolean attachesDevices() {
+        return simulatedInstanceType.isEmpty();
     }
 
     /** Where the hosts' operations are served. */

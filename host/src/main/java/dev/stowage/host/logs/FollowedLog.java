@@ -41,6 +41,9 @@ final class FollowedLog {
 
     Read read(Clock clock) throws IOException {
         long length = size(file);
+        if (length < offset) {
+            offset = 0; // the log was moved aside when it grew past its bound (CopyLog.MAX_BYTES): a new file
+        }
         if (length <= offset) {
             return new Read(List.of(), offset);
         }

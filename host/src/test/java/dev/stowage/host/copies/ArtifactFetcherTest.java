@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.testing.ModelArchives;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +27,21 @@ class ArtifactFetcherTest {
     }
 
     @Test
+    void a_key_never_leads_out_of_its_bucket_and_a_missing_object_says_where_local_mode_looks() throws Exception {
+        Files.createDirectories(dir.resolve("buckets/models"));
+        Files.writeString(dir.resolve("secret"), "the machine's own file");
+        ArtifactFetcher fetcher = new ArtifactFetcher(dir.resolve("buckets"), dir.resolve("work"));
+
+        assertThatThrownBy(() -> fetcher.fetch("c", "s3://models/" + dir.resolve("secret")))
+                .as("a leading slash would make the key absolute")
+                .hasMessage(
+                        "The model artifact s3://models/" + dir.resolve("secret") + " was not found. Local mode reads"
+                                + " s3://<bucket>/<key> from hosts/buckets/<bucket>/<key> under the data dir that ./stowage up"
+                                + " was given with --data-dir; put the object there.");
+        assertThat(Files.exists(dir.resolve("work/c/model/secret"))).isFalse();
+    }
+
+    @Test
     void a_folder_is_used_in_place_and_a_file_is_copied_into_the_copy_folder() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("buckets/models/folder"));
         Files.writeString(dir.resolve("buckets/models/model.bin"), "weights");
@@ -39,8 +53,8 @@ class ArtifactFetcherTest {
         assertThat(fetched).isEqualTo(dir.resolve("work/copy-1/model"));
         assertThat(fetched.resolve("model.bin")).hasContent("weights");
         assertThatThrownBy(() -> fetcher.fetch("copy-1", "s3://models/missing"))
-                .isInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining("The model artifact s3://models/missing was not found");
+                .hasMessageStartingWith("The model artifact s3://models/missing was not found.")
+                .hasMessageNotContaining(dir.toString());
     }
 
     @Test

@@ -41,4 +41,17 @@ class CopyLogTest {
 
         assertThat(tail).hasSize(4096).endsWith("x9");
     }
+
+    @Test
+    void a_log_past_its_bound_moves_aside_so_a_chatty_copy_cannot_fill_the_disk() throws Exception {
+        Path file = dir.resolve("c.log");
+        CopyLog log = CopyLog.open(file, Clock.systemUTC(), 1000);
+        for (int i = 0; i < 40; i++) {
+            log.line("line " + i + " " + "x".repeat(40));
+        }
+
+        assertThat(Files.size(file)).isLessThanOrEqualTo(1000);
+        assertThat(Files.size(dir.resolve("c.log.1"))).isLessThanOrEqualTo(1000);
+        assertThat(Files.readString(file)).contains("line 39 ");
+    }
 }

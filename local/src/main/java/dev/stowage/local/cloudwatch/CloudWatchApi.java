@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.host.metrics.InMemoryMetrics;
 import dev.stowage.local.alarms.LocalAlarmEngine;
-import dev.stowage.wire.protocol.Operation;
 import dev.stowage.wire.protocol.RequestValidator;
-import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.Violation;
 import dev.stowage.wire.protocol.WireError;
 import dev.stowage.wire.protocol.WireException;
@@ -21,16 +19,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Local mode's CloudWatch: reads the RPC v2 CBOR request, checks it against CloudWatch's trimmed model (Coral's
- * constraint messages, as {@code ValidationError}), runs the operation and writes its output. Signatures are checked
- * before (signing name {@value #SIGNING_NAME}).
+ * Local mode's CloudWatch: reads the request in whichever of CloudWatch's wires it speaks ({@link CloudWatchWire}),
+ * checks it against CloudWatch's trimmed model (Coral's constraint messages, as {@code ValidationError}), runs the
+ * operation and writes its output on the same wire. Signatures are checked before (signing name {@value
+ * #SIGNING_NAME}).
  */
 public final class CloudWatchApi implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     public static final String SIGNING_NAME = "monitoring";
     static final String MODEL = "/service-models/cloudwatch.json";
 
-    private final ServiceModel model = ServiceModel.load(MODEL);
-    private final RequestValidator validator = new RequestValidator(model, false);
+    private final RequestValidator validator = new RequestValidator(CloudWatchWire.MODEL, false);
     private final Map<String, Function<JsonNode, ObjectNode>> operations;
 
     public CloudWatchApi(LocalAlarmEngine alarms, InMemoryMetrics metrics, Clock clock) {
@@ -53,36 +51,43 @@ public final class CloudWatchApi implements RequestHandler<APIGatewayProxyReques
                 metricOps::getMetricData,
                 "ListMetrics",
                 metricOps::listMetrics);
+        if (!operations.keySet().equals(CloudWatchWire.MODEL.operations().keySet())) {
+            // The wires answer an operation the model lacks as unknown; every modeled one must run.
+            throw new IllegalStateException("CloudWatch's model and operations differ");
+        }
     }
 
-    /** Whether a request path is CloudWatch's. */
-    public static boolean serves(String path) {
-        return CloudWatchRpc.serves(path);
+    /** Whether a request is CloudWatch's, in any of its wires. */
+    public static boolean serves(APIGatewayProxyRequestEvent event) {
+        return CloudWatchWire.of(CloudWatchRequest.of(event)).isPresent();
     }
 
-    /** A refused request (e.g. a bad signature) as CloudWatch answers it. */
-    public static APIGatewayProxyResponseEvent refusal(WireError error) {
-        return CloudWatchRpc.failure(error);
+    /** A refused request (e.g. a bad signature) as CloudWatch answers it on the request's wire. */
+    public static APIGatewayProxyResponseEvent refusal(APIGatewayProxyRequestEvent event, WireError error) {
+        CloudWatchRequest request = CloudWatchRequest.of(event);
+        return wire(request).failure(error, request);
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        CloudWatchRequest request = CloudWatchRequest.of(event);
+        CloudWatchWire wire = wire(request);
         try {
-            String name = CloudWatchRpc.operation(event);
-            Function<JsonNode, ObjectNode> operation = operations.get(name);
-            Operation modeled = model.operation(name).orElse(null);
-            if (operation == null || modeled == null) {
-                throw new WireError("UnknownOperationException", null, 404).exception();
-            }
-            ObjectNode body = CloudWatchRpc.decode(event);
-            List<Violation> violations = validator.validate(name, body);
+            CloudWatchWire.Call call = wire.read(request);
+            String name = call.operation().name();
+            List<Violation> violations = validator.validate(name, call.input());
             if (!violations.isEmpty()) {
                 throw CloudWatchErrors.validation(RequestValidator.message(violations));
             }
-            return CloudWatchRpc.success(operation.apply(body), modeled.output(), model);
+            return wire.success(operations.get(name).apply(call.input()), call.operation(), request);
         } catch (WireException e) {
-            return CloudWatchRpc.failure(e.error());
+            return wire.failure(e.error(), request);
         }
+    }
+
+    /** The request's wire; RPC v2 CBOR (which answers any other request as an unknown operation) when none. */
+    private static CloudWatchWire wire(CloudWatchRequest request) {
+        return CloudWatchWire.of(request).orElse(CloudWatchWire.RPC);
     }
 
     private static Function<JsonNode, ObjectNode> noOutput(Consumer<JsonNode> operation) {

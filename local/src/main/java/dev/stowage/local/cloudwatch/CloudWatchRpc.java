@@ -1,6 +1,5 @@
 package dev.stowage.local.cloudwatch;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import dev.stowage.functions.api.ApiGatewayEvents;
-import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.protocol.Operation;
 import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.Shape;
 import dev.stowage.wire.protocol.WireError;
@@ -19,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,35 +27,38 @@ import org.jspecify.annotations.Nullable;
  * are {@code {"__type": <shape>, "message": <text>}} with {@code x-amzn-query-error: <code>;Sender}, which the SDK
  * reads (CloudWatch is query-compatible) for {@code errorCode()}. Thread-safe.
  */
-final class CloudWatchRpc {
+final class CloudWatchRpc implements CloudWatchWire {
     static final String PATH_PREFIX = "/service/GraniteServiceVersion20100801/operation/";
     static final String CONTENT_TYPE = "application/cbor";
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
-    private CloudWatchRpc() {}
+    private final ServiceModel model;
 
-    /** Whether the request is for CloudWatch. */
-    static boolean serves(@Nullable String path) {
-        return path != null && path.startsWith(PATH_PREFIX);
+    CloudWatchRpc(ServiceModel model) {
+        this.model = model;
     }
 
-    /** The operation the path names ({@code UnknownOperationException} 404 for none). */
-    static String operation(APIGatewayProxyRequestEvent event) {
-        String path = Objects.requireNonNullElse(event.getPath(), "");
-        Headers headers = ApiGatewayEvents.headers(event);
+    /** Whether the request is for CloudWatch over RPC v2 CBOR. */
+    static boolean speaks(CloudWatchRequest request) {
+        return request.path().startsWith(PATH_PREFIX);
+    }
+
+    /** The operation the path names ({@code UnknownOperationException} 404 for none) and its CBOR body. */
+    @Override
+    public Call read(CloudWatchRequest request) {
+        String path = request.path();
         String name = path.substring(Math.min(path.length(), PATH_PREFIX.length()));
-        if (!"POST".equals(event.getHttpMethod())
-                || !headers.first("smithy-protocol").orElse("").equals("rpc-v2-cbor")
-                || name.isEmpty()
-                || name.contains("/")) {
+        Operation operation = model.operation(name).orElse(null);
+        if (!"POST".equals(request.method())
+                || !request.headers().first("smithy-protocol").orElse("").equals("rpc-v2-cbor")
+                || operation == null) {
             throw new WireError("UnknownOperationException", null, 404).exception();
         }
-        return name;
+        return new Call(operation, decode(request.body()));
     }
 
     /** The request body as a tree ({@code {}} when empty; {@code SerializationException} when not a CBOR map). */
-    static ObjectNode decode(APIGatewayProxyRequestEvent event) {
-        byte[] bytes = ApiGatewayEvents.body(event);
+    static ObjectNode decode(byte[] bytes) {
         if (bytes.length == 0) {
             return CBOR.createObjectNode();
         }
@@ -75,33 +75,29 @@ final class CloudWatchRpc {
         throw WireError.serialization("The request body is not a CBOR map.").exception();
     }
 
-    /** A 200 with {@code output} written as the operation's output shape ({@code null}: no output, empty body). */
-    static APIGatewayProxyResponseEvent success(
-            @Nullable JsonNode output, @Nullable String outputShape, ServiceModel model) {
-        if (output == null || outputShape == null) {
+    @Override
+    public APIGatewayProxyResponseEvent success(
+            @Nullable JsonNode output, Operation operation, CloudWatchRequest request) {
+        if (output == null || operation.output() == null) {
             return response(200, new byte[0], Map.of());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator generator = (CBORGenerator) CBOR.getFactory().createGenerator(bytes)) {
-            write(generator, output, model.shape(outputShape), model);
+            write(generator, output, model.shape(operation.output()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return response(200, bytes.toByteArray(), Map.of());
     }
 
-    /** The error as CloudWatch sends it over RPC v2 CBOR. */
-    static APIGatewayProxyResponseEvent failure(WireError error) {
+    @Override
+    public APIGatewayProxyResponseEvent failure(WireError error, CloudWatchRequest request) {
         ObjectNode body = CBOR.createObjectNode().put("__type", CloudWatchErrors.shapeOf(error.code()));
         if (error.message() != null) {
             body.put("message", error.message());
         }
         try {
-            String fault = error.status() >= 500 ? "Receiver" : "Sender";
-            return response(
-                    error.status(),
-                    CBOR.writeValueAsBytes(body),
-                    Map.of("x-amzn-query-error", error.code() + ";" + fault));
+            return response(error.status(), CBOR.writeValueAsBytes(body), CloudWatchErrors.queryErrorHeader(error));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,27 +116,26 @@ final class CloudWatchRpc {
                 .withBody(Base64.getEncoder().encodeToString(body));
     }
 
-    private static void write(CBORGenerator out, JsonNode value, @Nullable Shape shape, ServiceModel model)
-            throws IOException {
+    private void write(CBORGenerator out, JsonNode value, @Nullable Shape shape) throws IOException {
         if (shape instanceof Shape.Structure structure && value.isObject()) {
             out.writeStartObject();
             for (Map.Entry<String, JsonNode> member : value.properties()) {
                 out.writeFieldName(member.getKey());
                 String memberShape = structure.members().get(member.getKey());
-                write(out, member.getValue(), memberShape == null ? null : model.shape(memberShape), model);
+                write(out, member.getValue(), memberShape == null ? null : model.shape(memberShape));
             }
             out.writeEndObject();
         } else if (shape instanceof Shape.MapOf map && value.isObject()) {
             out.writeStartObject();
             for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 out.writeFieldName(entry.getKey());
-                write(out, entry.getValue(), model.shape(map.value()), model);
+                write(out, entry.getValue(), model.shape(map.value()));
             }
             out.writeEndObject();
         } else if (shape instanceof Shape.ListOf list && value.isArray()) {
             out.writeStartArray();
             for (JsonNode item : value) {
-                write(out, item, model.shape(list.member()), model);
+                write(out, item, model.shape(list.member()));
             }
             out.writeEndArray();
         } else if (shape instanceof Shape.Timestamp && value.isNumber()) {

@@ -1,7 +1,7 @@
 /**
- * Local mode's CloudWatch API, as the current AWS SDKs speak it (Smithy RPC v2 CBOR, {@code POST
- * /service/GraniteServiceVersion20100801/operation/<Operation>}): alarms over the local alarm engine, metrics over
- * the local metric store, validated against CloudWatch's trimmed service model.
+ * Local mode's CloudWatch API, in each of the wires the AWS SDKs speak it ({@link
+ * dev.stowage.local.cloudwatch.CloudWatchWire}: Smithy RPC v2 CBOR, JSON 1.0 and the query protocol): alarms over
+ * the local alarm engine, metrics over the local metric store, validated against CloudWatch's trimmed service model.
  */
 @NullMarked
 package dev.stowage.local.cloudwatch;

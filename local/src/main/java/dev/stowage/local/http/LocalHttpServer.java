@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
 public final class LocalHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalHttpServer.class.getName());
     private static final String FUNCTION_NAME = "api";
+    /**
+     * API Gateway's payload limit (10 MB): a body past it is refused with 413 by its {@code Content-Length}, or once
+     * that much has been read, before anything else is done with it, so one request cannot take the heap.
+     */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -73,6 +78,15 @@ public final class LocalHttpServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    private static long declaredLength(HttpExchange exchange) {
+        try {
+            return Long.parseLong(
+                    exchange.getRequestHeaders().getFirst("Content-Length").strip());
+        } catch (NullPointerException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Stops accepting requests and waits up to 5 s for those in progress. */
     @Override
     public void close() {
@@ -91,9 +105,19 @@ public final class LocalHttpServer implements AutoCloseable {
             HttpExchange exchange, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler)
             throws IOException {
         try (exchange) {
+            long declared = declaredLength(exchange);
+            if (declared > MAX_BODY_BYTES) {
+                ProxyResponses.write(exchange, ProxyResponses.tooLarge(declared, MAX_BODY_BYTES));
+                return;
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                // Read one byte past the limit at most: a chunked body that goes on is refused, not held.
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                ProxyResponses.write(exchange, ProxyResponses.tooLarge(body.length, MAX_BODY_BYTES));
+                return;
             }
             String requestId = UUID.randomUUID().toString();
             APIGatewayProxyRequestEvent event = ProxyRequests.toEvent(exchange, body, requestId, account);

@@ -20,6 +20,15 @@ final class ProxyResponses {
                 .withBody("{\"message\": \"Internal server error\"}");
     }
 
+    /** API Gateway's answer to a body over its payload limit, as an AWS error every client reads. */
+    static APIGatewayProxyResponseEvent tooLarge(long bytes, long limit) {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(413)
+                .withHeaders(Map.of("Content-Type", "application/json", "X-Amzn-ErrorType", "RequestEntityTooLarge"))
+                .withBody("{\"__type\": \"RequestEntityTooLarge\", \"message\": \"Request body of " + bytes
+                        + " bytes or more is larger than the " + limit + " bytes this endpoint accepts.\"}");
+    }
+
     private ProxyResponses() {}
 
     static void write(HttpExchange exchange, @Nullable APIGatewayProxyResponseEvent response) throws IOException {

@@ -8,9 +8,11 @@ import dev.stowage.local.cloudwatch.CloudWatchApi;
 import java.util.Objects;
 
 /**
- * The local port serves every API: {@code /endpoints/…} is the runtime API, {@code /service/GraniteServiceVersion20100801/…}
- * CloudWatch, everything else the JSON APIs (the API handler serves the hosts' {@code StowageHost} on {@code /host}
- * and the other services on any other path, as API Gateway does on AWS).
+ * The local port serves every API: {@code /endpoints/…} is the runtime API; CloudWatch's requests in any of its wires
+ * (RPC v2 CBOR's {@code /service/GraniteServiceVersion20100801/…}, JSON 1.0's {@code GraniteServiceVersion20100801.*}
+ * target, a query-protocol form post of its API version) go to CloudWatch; everything else to the JSON APIs (the API
+ * handler serves the hosts' {@code StowageHost} on {@code /host} and the other services on any other path, as API
+ * Gateway does on AWS).
  */
 final class RuntimeRouting implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> runtime;
@@ -32,7 +34,7 @@ final class RuntimeRouting implements RequestHandler<APIGatewayProxyRequestEvent
         if (path.startsWith("/endpoints/")) {
             return runtime.handleRequest(event, context);
         }
-        return CloudWatchApi.serves(path)
+        return CloudWatchApi.serves(event)
                 ? cloudWatch.handleRequest(event, context)
                 : api.handleRequest(event, context);
     }

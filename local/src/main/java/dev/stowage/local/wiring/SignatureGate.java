@@ -22,9 +22,9 @@ import java.util.Objects;
  * Local mode's stand-in for API Gateway's IAM authorization (ADR 5): a request reaches the handler only when
  * its SigV4 signature verifies against the local credentials, for the signing name of the service its target
  * names (SageMaker's runtime and unknown targets sign as {@code sagemaker}; the hosts' {@code StowageHost} as
- * {@code execute-api}; CloudWatch's path as {@code monitoring}, refused in its own wire format). The JSON APIs and the
- * runtime also accept {@code execute-api}, the name clients of the AWS deployment sign with for API Gateway, so one
- * client configuration works against both.
+ * {@code execute-api}; CloudWatch's requests, in any of its wires, as {@code monitoring}, refused in the request's
+ * wire format). The JSON APIs and the runtime also accept {@code execute-api}, the name clients of the AWS deployment
+ * sign with for API Gateway, so one client configuration works against both.
  */
 final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final String DEFAULT_SIGNING_NAME = "sagemaker";
@@ -44,7 +44,7 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Headers headers = ApiGatewayEvents.headers(event);
-        boolean cloudWatch = CloudWatchApi.serves(Objects.requireNonNullElse(event.getPath(), ""));
+        boolean cloudWatch = CloudWatchApi.serves(event);
         try {
             String signingName = cloudWatch
                     ? CloudWatchApi.SIGNING_NAME
@@ -54,7 +54,7 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
                     cloudWatch ? List.of(signingName) : List.of(signingName, API_GATEWAY_SIGNING_NAME));
         } catch (WireException refused) {
             if (cloudWatch) {
-                return CloudWatchApi.refusal(refused.error());
+                return CloudWatchApi.refusal(event, refused.error());
             }
             return new APIGatewayProxyResponseEvent()
                     .withStatusCode(refused.error().status())

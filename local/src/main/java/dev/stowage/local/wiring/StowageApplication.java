@@ -4,11 +4,13 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
+import dev.stowage.domain.fleet.PreviousRun;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.domain.views.Projector;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
+import dev.stowage.functions.config.DeploymentQuota;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.dynamodb.EventsTable;
 import dev.stowage.functions.dynamodb.ViewsTable;
@@ -90,7 +92,8 @@ public final class StowageApplication implements LocalApplication {
                         environment.account())
                 .start();
         this.alarms = alarmEngine;
-        ApiWiring wiring = ApiWiring.of(stores, environment.clock(), alarmEngine);
+        ApiWiring wiring =
+                ApiWiring.of(stores, environment.clock(), alarmEngine).withQuota(DeploymentQuota.fromEnvironment());
         ApiHandler api = new ApiHandler(wiring.services());
         ScalingReactor scalingReactor = wiring.scalingReactor(options.timeScale());
         this.scaling = scalingReactor;
@@ -142,7 +145,9 @@ public final class StowageApplication implements LocalApplication {
                         .withContainers(containers),
                 control.directory());
         this.instances = provider;
-        var instances = new InstanceReconciler(new FleetRepository(stores.events(), stores.snapshots()), provider);
+        var fleets = new FleetRepository(stores.events(), stores.snapshots());
+        PreviousRun.declareHostsLost(reactor.allFleets(), fleets, environment.clock());
+        var instances = new InstanceReconciler(fleets, provider);
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         var front = new InvocationService(

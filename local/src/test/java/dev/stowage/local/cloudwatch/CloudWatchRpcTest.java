@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.WireError;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,7 +19,7 @@ class CloudWatchRpcTest {
             + "65747269634e616d65616d6954696d657374616d70c1fb41dac1ac681000006556616c7565fa3fc0000064556e697465436f75"
             + "6e74ffff";
 
-    private static final ServiceModel MODEL = ServiceModel.load(CloudWatchApi.MODEL);
+    private static final CloudWatchWire RPC = CloudWatchWire.RPC;
 
     @Test
     void reads_the_sdks_request_with_its_tagged_timestamp() {
@@ -30,10 +29,13 @@ class CloudWatchRpcTest {
                 .withMultiValueHeaders(Map.of("Smithy-protocol", List.of("rpc-v2-cbor")))
                 .withIsBase64Encoded(true)
                 .withBody(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(PUT_METRIC_DATA)));
+        CloudWatchRequest request = CloudWatchRequest.of(event);
 
-        ObjectNode body = CloudWatchRpc.decode(event);
+        CloudWatchWire.Call call = RPC.read(request);
+        ObjectNode body = call.input();
 
-        assertThat(CloudWatchRpc.operation(event)).isEqualTo("PutMetricData");
+        assertThat(CloudWatchWire.of(request)).contains(RPC);
+        assertThat(call.operation().name()).isEqualTo("PutMetricData");
         assertThat(body.path("Namespace").asText()).isEqualTo("Custom");
         assertThat(body.path("MetricData").path(0).path("Value").asDouble()).isEqualTo(1.5);
         assertThat(Members.instant(
@@ -46,7 +48,8 @@ class CloudWatchRpcTest {
         ObjectNode output = Members.TREE.createObjectNode().put("Label", "m");
         output.putArray("Datapoints").addObject().put("Timestamp", 1764064800.0).put("Sum", 3.0);
 
-        APIGatewayProxyResponseEvent response = CloudWatchRpc.success(output, "GetMetricStatisticsOutput", MODEL);
+        APIGatewayProxyResponseEvent response = RPC.success(
+                output, CloudWatchWire.MODEL.operation("GetMetricStatistics").orElseThrow(), WireRequests.ANY);
 
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(response.getBody()));
         assertThat(hex).contains("6954696d657374616d70" + "c1fb"); // "Timestamp", tag 1, float64
@@ -56,7 +59,7 @@ class CloudWatchRpcTest {
     @Test
     void errors_carry_the_shape_and_the_query_code() {
         APIGatewayProxyResponseEvent response =
-                CloudWatchRpc.failure(new WireError("InvalidParameterValue", "bad", 400));
+                RPC.failure(new WireError("InvalidParameterValue", "bad", 400), WireRequests.ANY);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("x-amzn-query-error", "InvalidParameterValue;Sender");

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +110,29 @@ class LocalHttpServerTest {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("Internal server error");
         assertThat(seen.get().getBody()).isNull();
+    }
+
+    @Test
+    void a_body_past_the_payload_limit_is_refused_before_the_handler_and_unread() throws Exception {
+        serve(event -> new APIGatewayProxyResponseEvent().withStatusCode(200));
+        byte[] tooBig = new byte[LocalHttpServer.MAX_BODY_BYTES + 1];
+
+        HttpResponse<String> declared = client.send(
+                HttpRequest.newBuilder(URI.create(server.baseUri() + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(tooBig))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = client.send(
+                HttpRequest.newBuilder(URI.create(server.baseUri() + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(declared, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("\"__type\": \"RequestEntityTooLarge\"");
+        }
+        assertThat(seen.get()).as("the handler never saw them").isNull();
     }
 
     private void serve(Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> answer) {

@@ -14,9 +14,12 @@ import static dev.stowage.local.sdk.BadRequestsIT.requirements;
 
 import dev.stowage.local.sdk.BadRequestsIT.BadRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.CreateInferenceComponentRequest;
 
 /** The table of {@link BadRequestsIT}: the request, the error code and the service's message. */
@@ -44,6 +47,11 @@ final class BadRequests {
     }
 
     private void models() {
+        invalidPrefix(
+                "CreateModel whose description is more than Stowage stores per change",
+                s -> s.createModel(b ->
+                        b.modelName("huge").executionRoleArn(ROLE).containers(fullContainer("a"), fullContainer("b"))),
+                "The request is too large for Stowage to store: the resource it describes (model/huge) takes ");
         invalid(
                 "CreateModel without ModelName",
                 s -> s.createModel(b -> b.executionRoleArn(ROLE)),
@@ -160,6 +168,14 @@ final class BadRequests {
                         b.endpointConfigName(IC_CONFIG).executionRoleArn(ROLE).productionVariants(icVariant())),
                 "Cannot create already existing endpoint configuration \"" + ARN_PREFIX + "endpoint-config/" + IC_CONFIG
                         + "\".");
+        invalid(
+                "CreateEndpointConfig with a serverless variant",
+                s -> s.createEndpointConfig(
+                        b -> b.endpointConfigName("config").productionVariants(v -> v.variantName(VARIANT)
+                                .modelName(MODEL)
+                                .serverlessConfig(c -> c.memorySizeInMB(2048).maxConcurrency(5)))),
+                "Stowage does not run serverless inference: remove ServerlessConfig from variant \"" + VARIANT
+                        + "\". Stowage runs variants with an InstanceType and an InitialInstanceCount.");
         invalid(
                 "DescribeEndpointConfig of a missing config",
                 s -> s.describeEndpointConfig(b -> b.endpointConfigName(MISSING)),
@@ -313,6 +329,18 @@ final class BadRequests {
                         b -> b.inferenceComponentName(IC).desiredRuntimeConfig(r -> r.copyCount(-1))),
                 ONE + "Value '-1' at 'desiredRuntimeConfig.copyCount' failed to satisfy constraint: Member must have"
                         + " value greater than or equal to 0");
+        limitExceeded(
+                "UpdateInferenceComponentRuntimeConfig with CopyCount 2147483647",
+                s -> s.updateInferenceComponentRuntimeConfig(
+                        b -> b.inferenceComponentName(IC).desiredRuntimeConfig(r -> r.copyCount(Integer.MAX_VALUE))),
+                "The account-level service limit 'Maximum copies per inference component' is 1000 copies, and the"
+                        + " request asks for 2147483647. Ask the operator of this Stowage deployment to raise the quota"
+                        + " (STOWAGE_MAX_COPIES_PER_INFERENCE_COMPONENT).");
+        limitExceeded(
+                "CreateInferenceComponent with more copies than its variant can ever hold",
+                s -> s.createInferenceComponent(create("ic-2", IC_ENDPOINT, 5)),
+                "CopyCount 5 exceeds the 4 copies variant \"" + VARIANT + "\" can hold: at most 1 instance (its"
+                        + " InitialInstanceCount) of ml.g5.12xlarge, 4 copies each.");
         invalid(
                 "UpdateInferenceComponentRuntimeConfig without DesiredRuntimeConfig",
                 s -> s.updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(IC)),
@@ -387,6 +415,19 @@ final class BadRequests {
                 .runtimeConfig(r -> r.copyCount(copies));
     }
 
+    /** A container with the most Environment entries the model allows, each key and value as long as allowed. */
+    private static ContainerDefinition fullContainer(String hostname) {
+        Map<String, String> environment = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            environment.put("K" + String.format("%03d", i) + "k".repeat(1020), "v".repeat(1024));
+        }
+        return ContainerDefinition.builder()
+                .containerHostname(hostname)
+                .image("stowage/echo")
+                .environment(environment)
+                .build();
+    }
+
     private static String missingModel() {
         return "Could not find model \"" + ARN_PREFIX + "model/" + MISSING + "\".";
     }
@@ -405,6 +446,10 @@ final class BadRequests {
 
     private void invalid(String name, Consumer<SageMakerClient> call, String message) {
         cases.add(new BadRequest(name, call, VALIDATION, message, false));
+    }
+
+    private void limitExceeded(String name, Consumer<SageMakerClient> call, String message) {
+        cases.add(new BadRequest(name, call, "ResourceLimitExceeded", message, false));
     }
 
     private void invalidPrefix(String name, Consumer<SageMakerClient> call, String message) {

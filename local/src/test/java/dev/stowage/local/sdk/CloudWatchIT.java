@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
@@ -33,6 +37,7 @@ import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinat
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
@@ -65,12 +70,24 @@ class CloudWatchIT {
     }
 
     private static CloudWatchClient client(String secret) {
+        return client(secret, new ArrayList<>());
+    }
+
+    /** A client that adds the {@code Content-Encoding} of each request it sends to {@code encodings}. */
+    private static CloudWatchClient client(String secret, List<String> encodings) {
+        ExecutionInterceptor encoding = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                context.httpRequest().firstMatchingHeader("Content-Encoding").ifPresent(encodings::add);
+            }
+        };
         return CloudWatchClient.builder()
                 .endpointOverride(STOWAGE.running().baseUri())
                 .region(Region.of(RunningStowage.REGION))
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, secret)))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .overrideConfiguration(
+                        c -> c.retryStrategy(r -> r.maxAttempts(1)).addExecutionInterceptor(encoding))
                 .build();
     }
 
@@ -146,6 +163,35 @@ class CloudWatchIT {
                     assertThat(metric.metricName()).isEqualTo("Latency");
                     assertThat(metric.dimensions()).containsExactly(SERVICE);
                 });
+    }
+
+    /** Was refused as "The request body is not a CBOR map." while local mode did not inflate gzipped bodies. */
+    @Test
+    void a_put_past_the_sdks_compression_threshold_arrives_gzipped_and_is_read() {
+        List<MetricDatum> data = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            data.add(MetricDatum.builder()
+                    .metricName("Bulk")
+                    .dimensions(d -> d.name("Padding").value("x".repeat(40)))
+                    .value(1.0)
+                    .timestamp(MINUTE.plusSeconds(i % 60))
+                    .build());
+        }
+        List<String> encodings = new CopyOnWriteArrayList<>();
+        try (CloudWatchClient watched = client(RunningStowage.SECRET_KEY, encodings)) {
+            watched.putMetricData(b -> b.namespace(NAMESPACE).metricData(data));
+        }
+
+        GetMetricStatisticsResponse statistics = cloudWatch().getMetricStatistics(b -> b.namespace(NAMESPACE)
+                .metricName("Bulk")
+                .dimensions(d -> d.name("Padding").value("x".repeat(40)))
+                .startTime(MINUTE)
+                .endTime(MINUTE.plusSeconds(60))
+                .period(60)
+                .statistics(Statistic.SAMPLE_COUNT));
+
+        assertThat(encodings).containsExactly("gzip");
+        assertThat(statistics.datapoints()).extracting(Datapoint::sampleCount).containsExactly(200.0);
     }
 
     @Test

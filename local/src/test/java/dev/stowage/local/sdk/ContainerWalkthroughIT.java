@@ -15,12 +15,9 @@ import dev.stowage.testing.docker.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,8 +32,6 @@ import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstance
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
-import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
 
 /**
  * The announcement's walkthrough with a real model image, through the real SDKs against local mode on the machine's
@@ -90,6 +85,7 @@ class ContainerWalkthroughIT {
                 .variantName("AllTraffic")
                 .specification(s -> s.container(c -> c.image(TestImages.ensure(docker, TestImage.BYOC_SKLEARN))
                                 .artifactUrl("s3://models/sklearn/model.tar.gz"))
+                        .dataCacheConfig(d -> d.enableCaching(true))
                         .computeResourceRequirements(r -> r.numberOfCpuCoresRequired(1f)
                                 .numberOfAcceleratorDevicesRequired(2f)
                                 .minMemoryRequiredInMb(512)
@@ -98,6 +94,12 @@ class ContainerWalkthroughIT {
 
         ComponentWaits.awaitInService(sageMaker(), WAIT, COMPONENT, 1);
         assertThat(containersOf(COMPONENT)).hasSize(1);
+        assertThat(sageMaker()
+                        .describeInferenceComponent(b -> b.inferenceComponentName(COMPONENT))
+                        .specification()
+                        .dataCacheConfig()
+                        .enableCaching())
+                .isTrue();
     }
 
     @Test
@@ -149,21 +151,13 @@ class ContainerWalkthroughIT {
                 .runtimeConfig(r -> r.copyCount(1)));
         ComponentWaits.awaitInService(sageMaker(), WAIT, STREAMING, 1);
 
-        List<String> parts = new ArrayList<>();
+        List<String> parts;
         try (SageMakerRuntimeAsyncClient streaming = STOWAGE.running().runtimeAsync()) {
-            CompletableFuture<Void> done = streaming.invokeEndpointWithResponseStream(
-                    b -> b.endpointName(ENDPOINT)
-                            .inferenceComponentName(STREAMING)
-                            .contentType("application/json")
-                            .body(SdkBytes.fromUtf8String(
-                                    "{\"inputs\": \"hello world\", \"parameters\": {\"max_new_tokens\": 6}}")),
-                    InvokeEndpointWithResponseStreamResponseHandler.builder()
-                            .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
-                                    .onPayloadPart((PayloadPart part) ->
-                                            parts.add(part.bytes().asUtf8String()))
-                                    .build())
-                            .build());
-            done.get(60, TimeUnit.SECONDS);
+            parts = ResponseStreams.parts(
+                    streaming,
+                    ENDPOINT,
+                    STREAMING,
+                    "{\"inputs\": \"hello world\", \"parameters\": {\"max_new_tokens\": 6}}");
         }
         assertThat(String.join("", parts)).isEqualTo("hello world hello world hello world ");
         assertThat(parts).as("token by token, not one buffered answer").hasSizeGreaterThan(1);

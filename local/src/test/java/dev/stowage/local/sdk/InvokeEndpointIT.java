@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
-import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 /** InvokeEndpoint and InvokeEndpointWithResponseStream with the real SDK clients against local mode. */
@@ -108,19 +106,7 @@ class InvokeEndpointIT {
 
     @Test
     void the_streaming_call_answers_with_event_stream_payload_parts() throws Exception {
-        List<String> parts = new ArrayList<>();
-        CompletableFuture<Void> done = streaming.invokeEndpointWithResponseStream(
-                b -> b.endpointName(ENDPOINT)
-                        .inferenceComponentName(ECHO)
-                        .contentType("application/json")
-                        .body(SdkBytes.fromUtf8String("{\"inputs\":\"stream me\"}")),
-                InvokeEndpointWithResponseStreamResponseHandler.builder()
-                        .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
-                                .onPayloadPart((PayloadPart part) ->
-                                        parts.add(part.bytes().asUtf8String()))
-                                .build())
-                        .build());
-        done.get(30, TimeUnit.SECONDS);
+        List<String> parts = ResponseStreams.parts(streaming, ENDPOINT, ECHO, "{\"inputs\":\"stream me\"}");
         assertThat(String.join("", parts)).isEqualTo("{\"inputs\":\"stream me\"}");
     }
 

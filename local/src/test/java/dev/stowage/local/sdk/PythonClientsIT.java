@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class PythonClientsIT {
                 print(stowage_signing.goes_to_stowage("https://api.sagemaker.us-east-1.amazonaws.com/"))
                 """
                         .formatted(STOWAGE.running().baseUri());
-        Run run = run(List.of("python3", "-c", script), Map.of());
+        ClientProcesses.Run run = run(List.of("python3", "-c", script), Map.of());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("execute-api ['from-boto3']").contains("False");
     }
@@ -59,7 +58,7 @@ class PythonClientsIT {
                 "[plugins]\nstowage = stowage_signing\n" + (v1 ? "" : "cli_legacy_plugin_path = " + CLIENTS + "\n"));
         Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString());
 
-        Run toStowage = run(
+        ClientProcesses.Run toStowage = run(
                 List.of(
                         "aws",
                         "sagemaker",
@@ -72,32 +71,14 @@ class PythonClientsIT {
         assertThat(toStowage.output()).contains("/" + RunningStowage.REGION + "/execute-api/aws4_request");
     }
 
-    private record Run(int exit, String output) {}
-
-    private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("PYTHONPATH", CLIENTS.toString());
-        builder.environment().put("AWS_ACCESS_KEY_ID", RunningStowage.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", RunningStowage.SECRET_KEY);
-        builder.environment().put("AWS_DEFAULT_REGION", RunningStowage.REGION);
-        builder.environment()
-                .putIfAbsent("AWS_CONFIG_FILE", home.resolve("none").toString());
-        builder.environment()
-                .put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        return new Run(process.exitValue(), output);
+    private ClientProcesses.Run run(List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Map<String, String> withClients = new HashMap<>(env);
+        withClients.put("PYTHONPATH", CLIENTS.toString());
+        return new ClientProcesses(home).run(command, withClients);
     }
 
     private boolean succeeds(List<String> command) {
-        try {
-            return run(command, Map.of()).exit() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return new ClientProcesses(home).succeeds(command);
     }
 }

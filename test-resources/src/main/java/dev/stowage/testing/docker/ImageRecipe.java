@@ -18,7 +18,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * One recipe from {@code test-images/<name>/} on the class path: {@code recipe.properties} (the base's mmdebstrap
- * {@code variant} and {@code packages}, the {@code files} of the build context), a {@code Dockerfile} whose {@code
+ * {@code variant} and {@code packages}, the {@code files} of the build context, and the {@code shared} ones from
+ * {@code test-images/shared/}), a {@code Dockerfile} whose {@code
  * FROM {{base}}} names the base, and the files. Tags are hashes of what the build reads, so a changed recipe
  * gets a new tag and an unchanged one finds its image again.
  */
@@ -28,6 +29,8 @@ record ImageRecipe(String name, RootFileSystem base, String dockerfile, Map<Stri
     private static final String FORMAT = "stowage-test-image/1";
 
     private static final String ROOT = "/test-images/";
+    /** Files several recipes take ({@code shared=} in their properties), from {@code test-images/shared/}. */
+    private static final String SHARED = "shared";
 
     static ImageRecipe load(TestImage image) {
         String name = image.recipeName();
@@ -48,6 +51,11 @@ record ImageRecipe(String name, RootFileSystem base, String dockerfile, Map<Stri
         for (String file : properties.getProperty("files", "").trim().split("\\s+")) {
             if (!file.isEmpty()) {
                 files.put(file, bytes(name, file));
+            }
+        }
+        for (String file : properties.getProperty("shared", "").trim().split("\\s+")) {
+            if (!file.isEmpty()) {
+                files.put(file, bytes(SHARED, file));
             }
         }
         var digest = sha256();

@@ -50,7 +50,8 @@ class ImageRecipeTest {
             }
         }
 
-        assertThat(entries).containsOnlyKeys("Dockerfile", "app.py");
+        assertThat(entries).containsOnlyKeys("Dockerfile", "app.py", "contract.py");
+        assertThat(entries.get("contract.py")).as("a shared file").contains("def serve(");
         assertThat(entries.get("Dockerfile"))
                 .startsWith("FROM stowage-test/base:abc\n")
                 .contains("ENTRYPOINT [\"python3\", \"/opt/program/app.py\"]");

@@ -8,6 +8,10 @@ import java.util.List;
 final class ConstraintTexts {
 
     static final String NOT_NULL = "Member must not be null";
+    static final String WHOLE_NUMBER = "Member must be a whole number";
+    static final String FINITE = "Member must be a finite number";
+    static final String TIMESTAMP =
+            "Member must be a timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in epoch seconds";
 
     private ConstraintTexts() {}
 

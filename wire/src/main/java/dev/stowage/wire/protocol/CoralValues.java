@@ -38,8 +38,15 @@ final class CoralValues {
         };
     }
 
+    /** As the request had it, for a value that failed (an integer's fraction or size is the point). */
     static String number(JsonNode value, Shape.NumberKind kind) {
-        return kind.integral() ? Long.toString(value.asLong()) : Double.toString(value.asDouble());
+        if (kind.integral() && value.canConvertToLong() && value.isIntegralNumber()) {
+            return Long.toString(value.asLong());
+        }
+        if (value.isFloatingPointNumber() && !value.isBigDecimal()) {
+            return Double.toString(value.asDouble());
+        }
+        return value.asText();
     }
 
     private static @Nullable Shape memberShape(Shape.Structure structure, String name, ServiceModel model) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +46,11 @@ public final class Headers {
     public Optional<String> first(String name) {
         List<String> list = all(name);
         return list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
+    }
+
+    /** The names present, as the request had them (case aside), in name order. */
+    public Set<String> names() {
+        return values.keySet();
     }
 
     /** Whether the header is present. */

@@ -41,6 +41,11 @@ public final class RequestValidator {
     /** Coral stops collecting after this many violations. */
     public static final int MAX_VIOLATIONS = 10;
 
+    /** The first and last second of the years 1 to 9999, which the services' timestamps cover. */
+    private static final BigDecimal FIRST_SECOND = BigDecimal.valueOf(-62135596800L);
+
+    private static final BigDecimal LAST_SECOND = BigDecimal.valueOf(253402300799L);
+
     private final ServiceModel model;
     private final boolean anchoredPatterns;
     private final JsonTypeCheck types;
@@ -197,25 +202,57 @@ public final class RequestValidator {
                 }
                 length(s.codePointCount(0, s.length()), text.min(), text.max(), failed);
             }
-            case Shape.Numeric numeric -> {
-                BigDecimal number =
-                        numeric.kind().integral() ? BigDecimal.valueOf(value.asLong()) : value.decimalValue();
-                if (numeric.min() != null && number.compareTo(numeric.min()) < 0) {
-                    failed.add(ConstraintTexts.minValue(numeric.min(), numeric.kind()));
-                }
-                if (numeric.max() != null && number.compareTo(numeric.max()) > 0) {
-                    failed.add(ConstraintTexts.maxValue(numeric.max(), numeric.kind()));
-                }
-            }
+            case Shape.Numeric numeric -> number(numeric, value, failed);
             case Shape.Blob blob ->
                 length(Base64.getDecoder().decode(value.asText()).length, blob.min(), blob.max(), failed);
             case Shape.ListOf list -> length(value.size(), list.min(), list.max(), failed);
             case Shape.MapOf map -> length(value.size(), map.min(), map.max(), failed);
             case Shape.Structure structure -> {}
             case Shape.Bool bool -> {}
-            case Shape.Timestamp timestamp -> {}
+            case Shape.Timestamp timestamp -> {
+                if (!value.isNumber() || !finite(value) || outside(value.decimalValue(), FIRST_SECOND, LAST_SECOND)) {
+                    failed.add(ConstraintTexts.TIMESTAMP);
+                }
+            }
         }
         return failed;
+    }
+
+    /**
+     * A number is read exactly and checked against its kind before the model's range: an integer member takes only
+     * whole numbers its type holds (never wrapped: 2^32 + 1 is not 1), a floating-point member only finite ones.
+     */
+    private static void number(Shape.Numeric numeric, JsonNode value, List<String> failed) {
+        if (!finite(value)) {
+            failed.add(ConstraintTexts.FINITE);
+            return;
+        }
+        BigDecimal number = value.decimalValue();
+        Shape.NumberKind kind = numeric.kind();
+        if (kind.integral() && number.stripTrailingZeros().scale() > 0) {
+            failed.add(ConstraintTexts.WHOLE_NUMBER);
+            return;
+        }
+        BigDecimal min = numeric.min() == null ? kind.least() : numeric.min().max(kind.least());
+        BigDecimal max = numeric.max() == null ? kind.greatest() : numeric.max().min(kind.greatest());
+        if (!kind.integral() && (number.compareTo(kind.least()) < 0 || number.compareTo(kind.greatest()) > 0)) {
+            failed.add(ConstraintTexts.FINITE);
+            return;
+        }
+        if (number.compareTo(min) < 0) {
+            failed.add(ConstraintTexts.minValue(min, kind));
+        }
+        if (number.compareTo(max) > 0) {
+            failed.add(ConstraintTexts.maxValue(max, kind));
+        }
+    }
+
+    private static boolean finite(JsonNode value) {
+        return !value.isFloatingPointNumber() || Double.isFinite(value.doubleValue()) || value.isBigDecimal();
+    }
+
+    private static boolean outside(BigDecimal value, BigDecimal min, BigDecimal max) {
+        return value.compareTo(min) < 0 || value.compareTo(max) > 0;
     }
 
     private static void length(long length, @Nullable Long min, @Nullable Long max, List<String> failed) {

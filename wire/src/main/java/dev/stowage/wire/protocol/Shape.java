@@ -53,9 +53,29 @@ public sealed interface Shape {
         FLOAT,
         DOUBLE;
 
-        /** Whether values of this kind are whole numbers (the wire truncates fractions, as Coral does). */
+        /** Whether values of this kind are whole numbers. */
         public boolean integral() {
             return this == INTEGER || this == LONG;
+        }
+
+        /** The least value of the kind (a float's and a double's: the most negative finite one). */
+        public BigDecimal least() {
+            return switch (this) {
+                case INTEGER -> BigDecimal.valueOf(Integer.MIN_VALUE);
+                case LONG -> BigDecimal.valueOf(Long.MIN_VALUE);
+                case FLOAT -> BigDecimal.valueOf(-Float.MAX_VALUE);
+                case DOUBLE -> BigDecimal.valueOf(-Double.MAX_VALUE);
+            };
+        }
+
+        /** The greatest value of the kind (a float's and a double's: the greatest finite one). */
+        public BigDecimal greatest() {
+            return switch (this) {
+                case INTEGER -> BigDecimal.valueOf(Integer.MAX_VALUE);
+                case LONG -> BigDecimal.valueOf(Long.MAX_VALUE);
+                case FLOAT -> BigDecimal.valueOf(Float.MAX_VALUE);
+                case DOUBLE -> BigDecimal.valueOf(Double.MAX_VALUE);
+            };
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,13 @@ public final class SigV4Verifier {
                             400)
                     .exception();
         }
+        unsigned(request, auth).ifPresent(name -> {
+            throw new WireError(
+                            "IncompleteSignatureException",
+                            "'" + name + "' must be a 'SignedHeader' in the AWS Authorization.",
+                            400)
+                    .exception();
+        });
         String canonical = CanonicalRequest.of(request, auth.signedHeaders(), payloadHash(request, auth));
         String stringToSign = Authorization.ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n"
                 + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -133,6 +141,28 @@ public final class SigV4Verifier {
             throw invalid(MISMATCH);
         }
         return auth.accessKeyId();
+    }
+
+    /**
+     * The first header the signature must cover and does not: every {@code x-amz-*} header sent (the date, the
+     * target, the payload hash, the security token…), and {@code Date} when it is the request's date. Otherwise a
+     * captured request could be replayed with another {@code X-Amz-Target}, and run as another operation.
+     */
+    private static Optional<String> unsigned(SignedRequest request, Authorization auth) {
+        List<String> required = new ArrayList<>();
+        request.headers().names().forEach(name -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-")) {
+                required.add(lower);
+            }
+        });
+        if (request.headers().first("X-Amz-Date").isEmpty()) {
+            required.add("date");
+        }
+        return required.stream()
+                .sorted()
+                .filter(name -> !auth.signedHeaders().contains(name))
+                .findFirst();
     }
 
     private static String requestDate(SignedRequest request, String header) {

@@ -217,6 +217,54 @@ class RequestValidatorTest {
     }
 
     @Test
+    void an_integer_member_takes_only_whole_numbers_its_type_holds_never_wrapped() {
+        String create = "{'InferenceComponentName':'ic','EndpointName':'ep','RuntimeConfig':{'CopyCount':%s}}";
+        assertThat(messageOf(SAGEMAKER, "CreateInferenceComponent", create.formatted("4294967297")))
+                .isEqualTo("1 validation error detected: Value '4294967297' at 'runtimeConfig.copyCount' failed to"
+                        + " satisfy constraint: Member must have value less than or equal to 2147483647");
+        assertThat(messageOf(SAGEMAKER, "CreateInferenceComponent", create.formatted("1.5")))
+                .isEqualTo("1 validation error detected: Value '1.5' at 'runtimeConfig.copyCount' failed to satisfy"
+                        + " constraint: Member must be a whole number");
+        assertThat(messageOf(SAGEMAKER, "CreateInferenceComponent", create.formatted("1e400")))
+                .endsWith("Member must be a finite number");
+        assertThat(messageOf(SAGEMAKER, "CreateInferenceComponent", create.formatted("100000000000000000000000")))
+                .endsWith("Member must have value less than or equal to 2147483647");
+        assertThat(SAGEMAKER.validate("CreateInferenceComponent", json(create.formatted("2.0"))))
+                .as("a whole number written with a fraction of zero")
+                .isEmpty();
+        assertThat(messageOf(
+                        AUTOSCALING,
+                        "RegisterScalableTarget",
+                        "{'ServiceNamespace':'sagemaker','ResourceId':'inference-component/ic','ScalableDimension':"
+                                + "'sagemaker:inference-component:DesiredCopyCount','MinCapacity':-4294967297}"))
+                .endsWith("Member must have value greater than or equal to -2147483648");
+    }
+
+    @Test
+    void a_floating_point_member_takes_only_finite_numbers() {
+        assertThat(messageOf(
+                        SAGEMAKER,
+                        "CreateInferenceComponent",
+                        "{'InferenceComponentName':'ic','EndpointName':'ep','Specification':{'ComputeResourceRequirements':"
+                                + "{'NumberOfCpuCoresRequired':1e400,'MinMemoryRequiredInMb':1024}}}"))
+                .isEqualTo("1 validation error detected: Value 'Infinity' at"
+                        + " 'specification.computeResourceRequirements.numberOfCpuCoresRequired' failed to satisfy"
+                        + " constraint: Member must be a finite number");
+    }
+
+    @Test
+    void a_timestamp_is_a_finite_epoch_within_the_years_1_to_9999() {
+        for (String epoch : new String[] {"1e400", "253402300800", "-62135596801"}) {
+            assertThat(messageOf(SAGEMAKER, "ListInferenceComponents", "{'CreationTimeAfter':" + epoch + "}"))
+                    .as(epoch)
+                    .endsWith("Member must be a timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z,"
+                            + " in epoch seconds");
+        }
+        assertThat(SAGEMAKER.validate("ListInferenceComponents", json("{'CreationTimeAfter':253402300799}")))
+                .isEmpty();
+    }
+
+    @Test
     void checkThrowsTheValidationException() {
         assertThatThrownBy(() -> SAGEMAKER.check("DeleteEndpoint", json("{}")))
                 .isInstanceOfSatisfying(WireException.class, e -> assertThat(e.error())

@@ -123,6 +123,30 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void a_request_signed_without_its_target_does_not_run_as_the_target_it_carries() {
+        Map<String, List<String>> noTarget = new LinkedHashMap<>(jsonHeaders());
+        noTarget.remove("X-Amz-Target");
+        SignedRequest signed =
+                SdkSigning.sign(ENDPOINT, noTarget, BODY, "sagemaker", "us-east-1", "test", "test", CLOCK);
+        SignedRequest replayed = withHeader(signed, "X-Amz-Target", "SageMaker.DeleteInferenceComponent");
+
+        assertRejected(
+                replayed,
+                "sagemaker",
+                new WireError(
+                        "IncompleteSignatureException",
+                        "'x-amz-target' must be a 'SignedHeader' in the AWS Authorization.",
+                        400));
+        assertRejected(
+                withHeader(sdkSigned(), "X-Amz-Security-Token", "stolen"),
+                "sagemaker",
+                new WireError(
+                        "IncompleteSignatureException",
+                        "'x-amz-security-token' must be a 'SignedHeader' in the AWS Authorization.",
+                        400));
+    }
+
+    @Test
     void rejectsATamperedBody() {
         SignedRequest signed = sdkSigned();
         SignedRequest tampered = new SignedRequest(
