@@ -67,16 +67,12 @@ public final class ContainersBenchmark {
             double slowdown,
             long memoryFloorMib) {
 
-        /** The documented run: about 25 minutes on 2 cores. */
+        /** The documented run: 15 to 30 minutes on 2 cores, as their other load allows. */
         static Settings standard() {
             return new Settings(
                     TestImage.BYOC_SKLEARN, true, 3, 128, 3000, 500, 8, 400, Duration.ofSeconds(10), 3.0, 4096);
         }
 
-        /**
-         * Seconds of each scenario, to check that it works: the small {@code exit-after-serving} image through the
-         * registry with its layers left on the Engine (a pull that only fetches the manifest), one run per mode.
-         */
         /** These settings with only the density scenario ({@code --density-only}). */
         Settings densityOnly() {
             return new Settings(
@@ -93,6 +89,10 @@ public final class ContainersBenchmark {
                     memoryFloorMib);
         }
 
+        /**
+         * Seconds of each scenario, to check that it works: the small {@code exit-after-serving} image through the
+         * registry with its layers left on the Engine (a pull that only fetches the manifest), one run per mode.
+         */
         static Settings smoke() {
             return new Settings(
                     TestImage.EXIT_AFTER_SERVING, false, 1, 1, 100, 20, 2, 2, Duration.ofSeconds(1), 3.0, 512);
