@@ -6,14 +6,12 @@ import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.local.wiring.StowageApplication;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -56,55 +54,29 @@ final class RouterOverhead {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        List<Path> paths = List.of(
-                new Path("direct to the copy (java.net.http, POST <copy>/invocations)", () -> send(http, direct)),
-                new Path(
+        List<InterleavedCalls.Path> paths = List.of(
+                new InterleavedCalls.Path(
+                        "direct to the copy (java.net.http, POST <copy>/invocations)",
+                        () -> InterleavedCalls.send(http, direct)),
+                new InterleavedCalls.Path(
                         "through the copy's host (SageMakerRuntimeClient, SigV4 checked by the host, its router)",
                         () -> viaHost.invokeEndpoint(b -> b.endpointName("dp-echo")
                                 .inferenceComponentName("echo")
                                 .contentType("application/json")
                                 .body(SdkBytes.fromUtf8String(body)))),
-                new Path(
+                new InterleavedCalls.Path(
                         "through the local port (SageMakerRuntimeClient, SigV4, front -> host -> copy)",
                         () -> runtime.invokeEndpoint(b -> b.endpointName("dp-echo")
                                 .inferenceComponentName("echo")
                                 .contentType("application/json")
                                 .body(SdkBytes.fromUtf8String(body)))));
-        for (int i = 0; i < settings.overheadWarmUp(); i++) {
-            paths.forEach(path -> path.call().run());
-        }
-        long[][] nanos = new long[paths.size()][settings.overheadCalls()];
-        // Interleaved, one at a time, so every path sees the same machine.
-        for (int i = 0; i < settings.overheadCalls(); i++) {
-            for (int p = 0; p < paths.size(); p++) {
-                long start = System.nanoTime();
-                paths.get(p).call().run();
-                nanos[p][i] = System.nanoTime() - start;
-            }
-        }
+        long[][] nanos = InterleavedCalls.measure(paths, settings.overheadWarmUp(), settings.overheadCalls());
         out.printf(
                 Locale.ROOT,
                 "Router overhead, stowage/echo, %d sequential calls each (after %d warm-up):%n",
                 settings.overheadCalls(),
                 settings.overheadWarmUp());
-        Arrays.sort(nanos[0]);
-        double dp50 = Latencies.percentileMillis(nanos[0], 50);
-        double dp99 = Latencies.percentileMillis(nanos[0], 99);
-        for (int p = 0; p < paths.size(); p++) {
-            Arrays.sort(nanos[p]);
-            double p50 = Latencies.percentileMillis(nanos[p], 50);
-            double p99 = Latencies.percentileMillis(nanos[p], 99);
-            out.printf(
-                    Locale.ROOT,
-                    "  %-80s p50 %.3f ms  p99 %.3f ms;  ÷ direct p50 %.2f p99 %.2f;  − direct p50 %.3f ms p99 %.3f ms%n",
-                    paths.get(p).name(),
-                    p50,
-                    p99,
-                    p50 / dp50,
-                    p99 / dp99,
-                    p50 - dp50,
-                    p99 - dp99);
-        }
+        InterleavedCalls.print(paths, nanos, out);
         viaHost.close();
         Thread.sleep(1500); // let the invocation metrics reach the in-memory store
         for (String stat : List.of("p50", "p99")) {
@@ -118,23 +90,6 @@ final class RouterOverhead {
                     "  OverheadLatency %s per component since start (GET /stowage/metrics, period 3600 s): %s%n",
                     stat,
                     overheadValues(r.body()));
-        }
-    }
-
-    /** One way to invoke the echo copy, for the overhead comparison. */
-    private record Path(String name, Runnable call) {}
-
-    private static void send(HttpClient http, HttpRequest request) {
-        try {
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + r.statusCode());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,30 @@ public final class TestImages {
     /** The reference {@code image} has, or will have once built: {@code stowage-test/<name>:<recipe hash>}. */
     public static String reference(TestImage image) {
         return ImageRecipe.load(image).reference();
+    }
+
+    /**
+     * The reference of the base image {@code image} is built on, {@code stowage-test/base:<hash of its packages>}:
+     * recipes naming the same packages share it.
+     */
+    public static String baseReference(TestImage image) {
+        return ImageRecipe.load(image).base().reference();
+    }
+
+    /**
+     * Runs {@code work} holding the lock that {@link #ensure} takes before it builds, so that a test JVM finding an
+     * image missing meanwhile waits for {@code work} to end and then finds it again instead of building it: for a
+     * benchmark that takes an image off the Engine for a while and puts it back. {@code work} must not call {@link
+     * #ensure} (this JVM holds the lock).
+     */
+    public static <T> T holdingBuilds(Callable<T> work) throws Exception {
+        synchronized (TestImages.class) {
+            try (FileChannel channel =
+                            FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                return work.call();
+            }
+        }
     }
 
     /** Builds {@code image} unless the Engine already has it, and returns its reference. */
