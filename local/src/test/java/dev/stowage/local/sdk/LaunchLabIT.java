@@ -154,10 +154,9 @@ class LaunchLabIT {
     @Test
     @Order(5)
     void moreCopiesThanTwoInstancesHoldAreBlockedWithTheReason() {
-        SageMakerException refused = Assertions.catchThrowableOfType(
-                SageMakerException.class,
-                () -> sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(PAIR)
-                        .desiredRuntimeConfig(r -> r.copyCount(5))));
+        SageMakerException refused = Assertions.catchThrowableOfType(SageMakerException.class, () -> sageMaker()
+                .updateInferenceComponentRuntimeConfig(
+                        b -> b.inferenceComponentName(PAIR).desiredRuntimeConfig(r -> r.copyCount(5))));
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ResourceLimitExceeded");
         assertThat(refused.awsErrorDetails().errorMessage())
                 .isEqualTo("CopyCount 5 exceeds the 4 copies variant \"AllTraffic\" can hold: at most 2 instances"
