@@ -98,6 +98,11 @@ public final class MetricsCommand implements Callable<Integer> {
             return 1;
         }
         var out = spec.commandLine().getOut();
+        if (body.path("Metrics").isEmpty()) {
+            err.println("stowage metrics: no datapoints yet" + (name == null ? "" : " for " + name)
+                    + "; hosts publish theirs once they run (an endpoint with an instance), every few seconds.");
+            return 0;
+        }
         for (JsonNode metric : body.path("Metrics")) {
             StringBuilder dimensions = new StringBuilder();
             metric.path("Dimensions").properties().forEach(d -> dimensions

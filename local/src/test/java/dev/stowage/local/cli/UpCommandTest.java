@@ -138,7 +138,11 @@ class UpCommandTest {
                     .startsWith("CPUReservation")
                     .contains("25.00")
                     .contains("InstanceId=i-1");
-            assertThat(application.metricQueries).containsExactly("name=CPUReservation");
+            Output none = Output.of(stowage, "metrics", "GPUReservation");
+            assertThat(none.status()).isZero();
+            assertThat(none.out()).isEmpty();
+            assertThat(none.err()).startsWith("stowage metrics: no datapoints yet for GPUReservation;");
+            assertThat(application.metricQueries).containsExactly("name=CPUReservation", "name=GPUReservation");
         } finally {
             up.stopAndWait();
             running.join(TIMEOUT);
@@ -278,9 +282,15 @@ class UpCommandTest {
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api = (request, context) -> {
                 if (request.getPath().equals("/stowage/metrics")) {
-                    metricQueries.add(request.getQueryStringParameters().entrySet().stream()
+                    String query = request.getQueryStringParameters().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("&")));
+                            .collect(Collectors.joining("&"));
+                    metricQueries.add(query);
+                    if (query.equals("name=GPUReservation")) {
+                        return new APIGatewayProxyResponseEvent()
+                                .withStatusCode(200)
+                                .withBody("{\"Metrics\": []}");
+                    }
                     return new APIGatewayProxyResponseEvent()
                             .withStatusCode(200)
                             .withBody("{\"Metrics\": [{\"MetricName\": \"CPUReservation\", \"Value\": 25.0,"
