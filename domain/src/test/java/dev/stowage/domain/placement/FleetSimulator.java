@@ -61,7 +61,11 @@ final class FleetSimulator {
                     }
                     instances.put(
                             r.instanceId(),
-                            FleetInstance.requested(r.instanceId(), policy.instanceCapacity(), policy.now()));
+                            FleetInstance.requested(
+                                    r.instanceId(),
+                                    r.instanceType(),
+                                    policy.pool(r.instanceType()).orElseThrow().capacity(),
+                                    policy.now()));
                 }
                 case RetireInstance r -> {
                     if (copies.values().stream().anyMatch(c -> c.instanceId().equals(r.instanceId()))) {
@@ -100,7 +104,7 @@ final class FleetSimulator {
             FleetInstance.State state =
                     i.state() == FleetInstance.State.REQUESTED ? FleetInstance.State.RUNNING : i.state();
             Instant since = i.state() == FleetInstance.State.REQUESTED ? now : i.since();
-            instances.add(new FleetInstance(i.instanceId(), state, i.capacity(), since, lastHosted));
+            instances.add(new FleetInstance(i.instanceId(), i.instanceType(), state, i.capacity(), since, lastHosted));
         }
         return new FleetView(instances, copies);
     }
