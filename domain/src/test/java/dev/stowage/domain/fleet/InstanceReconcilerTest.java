@@ -7,7 +7,9 @@ import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
 import dev.stowage.events.FleetEvent;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +22,8 @@ class InstanceReconcilerTest {
 
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final Provider provider = new Provider();
-    private final InstanceReconciler reconciler =
-            new InstanceReconciler(new FleetRepository(events, new InMemorySnapshotStore()), provider);
+    private final InstanceReconciler reconciler = new InstanceReconciler(
+            new FleetRepository(events, new InMemorySnapshotStore()), provider, Clock.fixed(T0, ZoneOffset.UTC));
 
     /** A provider whose launches of {@code refused} fail, as EC2's do without capacity. */
     private static final class Provider implements InstanceProvider {
