@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +60,24 @@ public record FleetState(
         return (int) copiesOf(inferenceComponentName).stream()
                 .filter(c -> c.status() == Status.LOADED && !replacing(c))
                 .count();
+    }
+
+    /** Serving copies of a component (as {@link #loadedCopies}) by the type of the instance they are on. */
+    public Map<String, Integer> loadedCopiesByInstanceType(String inferenceComponentName) {
+        Map<String, Integer> byType = new TreeMap<>();
+        copiesOf(inferenceComponentName).stream()
+                .filter(c -> c.status() == Status.LOADED && !replacing(c) && instances.containsKey(c.instanceId()))
+                .forEach(c -> byType.merge(instances.get(c.instanceId()).instanceType(), 1, Integer::sum));
+        return byType;
+    }
+
+    /** Registered instances of each type. */
+    public Map<String, Integer> runningInstancesByType() {
+        Map<String, Integer> byType = new TreeMap<>();
+        instances.values().stream()
+                .filter(i -> i.status() == FleetInstanceRecord.Status.RUNNING)
+                .forEach(i -> byType.merge(i.instanceType(), 1, Integer::sum));
+        return byType;
     }
 
     /** Whether {@code copy} is a move's replacement whose original has not been removed yet. */

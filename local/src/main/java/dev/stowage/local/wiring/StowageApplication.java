@@ -143,11 +143,12 @@ public final class StowageApplication implements LocalApplication {
                         .withClock(environment.clock())
                         .withServing(options.serving())
                         .withContainers(containers),
-                control.directory());
+                control.directory(),
+                options.capacity());
         this.instances = provider;
         var fleets = new FleetRepository(stores.events(), stores.snapshots());
         PreviousRun.declareHostsLost(reactor.allFleets(), fleets, environment.clock());
-        var instances = new InstanceReconciler(fleets, provider);
+        var instances = new InstanceReconciler(fleets, provider, environment.clock());
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         var front = new InvocationService(
