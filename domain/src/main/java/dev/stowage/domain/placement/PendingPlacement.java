@@ -5,8 +5,10 @@ import dev.stowage.domain.placement.Decision.RequestInstance;
 import dev.stowage.domain.placement.Decision.ScheduleCopy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -40,6 +42,7 @@ final class PendingPlacement {
         Map<String, List<Item>> unplaced = new TreeMap<>(NaturalOrder.INSTANCE);
         Map<String, List<Item>> starved = new TreeMap<>(NaturalOrder.INSTANCE);
         int requested = 0;
+        Set<String> asked = new HashSet<>();
         for (PoolGroups.Group group : groups.groups()) {
             int offset = requested;
             int allowedNew = group.pool().available() ? allowed - requested : 0;
@@ -70,7 +73,7 @@ final class PendingPlacement {
                 }
             }
             List<Host> fresh = packing.hosts.stream()
-                    .filter(h -> h.kind == Host.Kind.NEW && h.copies() > 0)
+                    .filter(h -> h.kind == Host.Kind.NEW && h.copies() > 0 && !asked.contains(h.id))
                     .toList();
             String request = RequestReason.of(
                     group.items().size() - packing.placed(), packing, fresh.size(), group.pool(), ledger, policy);
@@ -78,6 +81,7 @@ final class PendingPlacement {
                 decisions.add(new RequestInstance(host.id, host.type, request));
             }
             requested += fresh.size();
+            fresh.forEach(h -> asked.add(h.id));
             hosts = packing.hosts.stream()
                     .filter(h -> h.kind != Host.Kind.NEW || h.copies() > 0)
                     .toList();

@@ -109,6 +109,24 @@ final class FleetSimulator {
         return new FleetView(instances, copies);
     }
 
+    /** Fails unless every copy holds what its component needs on the type of its instance, and may run there. */
+    static void assertEachCopyFitsItsType(FleetView fleet, Map<String, IcTarget> targets) {
+        for (FleetCopy copy : fleet.copies()) {
+            IcTarget target = targets.get(copy.inferenceComponent());
+            FleetInstance instance = fleet.instances().stream()
+                    .filter(i -> i.instanceId().equals(copy.instanceId()))
+                    .findFirst()
+                    .orElseThrow();
+            if (target != null && copy.state() == FleetCopy.State.SCHEDULED) {
+                Optional<Resources> needed = target.demand().on(instance.instanceType());
+                if (needed.isEmpty() || !needed.get().equals(copy.resources())) {
+                    throw new AssertionError(copy + " does not hold what " + copy.inferenceComponent() + " needs on "
+                            + instance.instanceType() + ": " + needed);
+                }
+            }
+        }
+    }
+
     /** Fails unless every instance holds at most its capacity and each device is given to one copy at most. */
     static void assertNoOvercommit(FleetView fleet) {
         for (FleetInstance instance : fleet.instances()) {
