@@ -95,21 +95,23 @@ record FleetPlanning(
         return Math.min(initial, bounds()[1]);
     }
 
-    PlacementPolicy policy() {
+    /** The bounds of placement on {@code current}, the fleet as this round sees it (its shortages included). */
+    PlacementPolicy policy(FleetState current) {
         int[] bounds = bounds();
         int min = endpointCreating ? Math.max(bounds[0], initialInstances()) : bounds[0];
         Duration coolDown = endpointGoing ? Duration.ZERO : settings.coolDown();
-        return new PlacementPolicy(pools(), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
+        return new PlacementPolicy(
+                pools(current), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
     }
 
     /**
      * The variant's pools in priority order, each short of capacity while its last launch failed for capacity less
      * than {@link FleetSettings#capacityRetryAfter()} ago.
      */
-    private List<InstancePool> pools() {
+    private List<InstancePool> pools(FleetState current) {
         List<InstancePool> pools = new ArrayList<>();
         for (String type : instanceTypes) {
-            Optional<String> shortage = Optional.ofNullable(fleet.shortages().get(type))
+            Optional<String> shortage = Optional.ofNullable(current.shortages().get(type))
                     .filter(s -> s.at().plus(settings.capacityRetryAfter()).isAfter(now))
                     .map(s -> s.reason() + " (at " + s.at() + "; asked again after "
                             + s.at().plus(settings.capacityRetryAfter()) + ")");

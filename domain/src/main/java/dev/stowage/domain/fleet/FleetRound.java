@@ -51,8 +51,8 @@ final class FleetRound {
         Set<String> stale = Rollout.staleCopies(reaped, components);
         Map<String, IcTarget> wanted = planning.targets(components, reaped);
         Map<String, IcTarget> targets = Rollout.batched(wanted, reaped, components, stale, now, settings.timeScale());
-        Plan plan =
-                Placement.plan(PlacementInput.view(reaped, planning::capacityOf, stale), targets, planning.policy());
+        Plan plan = Placement.plan(
+                PlacementInput.view(reaped, planning::capacityOf, stale), targets, planning.policy(reaped));
         Map<String, Instant> specifications = specifications(components);
         List<FleetEvent> applied = new ArrayList<>(FLEETS.decide(new ApplyPlan(plan, specifications, now), reaped));
         if (stale.isEmpty()) {

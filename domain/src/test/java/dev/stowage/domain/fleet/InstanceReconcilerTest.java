@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
+import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.FleetEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +30,14 @@ class InstanceReconcilerTest {
     private static final class Provider implements InstanceProvider {
         final Set<String> launched = new HashSet<>(Set.of("i-old"));
         final Set<String> refused = new HashSet<>();
+        final Set<String> noCapacity = new HashSet<>();
         final List<String> tokens = new ArrayList<>();
 
         @Override
         public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
+            if (noCapacity.contains(instanceType)) {
+                throw new InsufficientCapacity("InsufficientInstanceCapacity: no " + instanceType + " now.");
+            }
             if (refused.contains(instanceId)) {
                 throw new IllegalStateException("InsufficientInstanceCapacity for " + instanceId);
             }
@@ -69,5 +74,26 @@ class InstanceReconcilerTest {
         reconciler.reconcile(FLEET);
         assertThat(provider.launched).containsExactlyInAnyOrder("i-1", "i-2");
         assertThat(provider.tokens).containsExactly("fleet/e/AllTraffic/i-2", "fleet/e/AllTraffic/i-1");
+    }
+
+    @Test
+    void a_launch_refused_for_capacity_is_recorded_on_the_fleet_so_placement_turns_to_the_next_pool() {
+        events.append(
+                FLEET.stream(),
+                0,
+                List.of(
+                        new FleetEvent.InstanceRequested("i-1", "ml.g5.12xlarge", "copies", T0),
+                        new FleetEvent.InstanceRequested("i-2", "ml.g6.12xlarge", "copies", T0)),
+                new AppendContext(T0, "t", "t"));
+        provider.noCapacity.add("ml.g5.12xlarge");
+
+        reconciler.reconcile(FLEET);
+
+        assertThat(provider.launched).containsExactly("i-2");
+        assertThat(events.read(FLEET.stream(), 2).stream()
+                        .map(EventEnvelope::event)
+                        .toList())
+                .containsExactly(new FleetEvent.InstanceLaunchFailed(
+                        "i-1", "ml.g5.12xlarge", "InsufficientInstanceCapacity: no ml.g5.12xlarge now.", T0));
     }
 }
