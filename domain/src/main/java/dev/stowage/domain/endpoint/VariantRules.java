@@ -84,8 +84,8 @@ final class VariantRules {
             throw CommandRejected.validation("Variant \"" + name + "\" must specify an InstanceType or InstancePools.");
         }
         if (variant.initialInstanceCount().isEmpty()) {
-            throw CommandRejected.validation("InitialInstanceCount is required for variant \"" + name + "\" with an "
-                    + (variant.instancePools().isEmpty() ? "InstanceType." : "InstancePools."));
+            throw CommandRejected.validation("InitialInstanceCount is required for variant \"" + name + "\" with "
+                    + (variant.instancePools().isEmpty() ? "an InstanceType." : "InstancePools."));
         }
         variant.managedInstanceScaling().ifPresent(scaling -> checkScaling(variant, scaling));
     }
