@@ -58,13 +58,7 @@ class InstanceReconcilerTest {
 
     @Test
     void a_refused_launch_holds_up_nothing_else_and_is_thrown_for_a_retry() {
-        events.append(
-                FLEET.stream(),
-                0,
-                List.of(
-                        new FleetEvent.InstanceRequested("i-1", "ml.g5.xlarge", "min", T0),
-                        new FleetEvent.InstanceRequested("i-2", "ml.g5.xlarge", "min", T0)),
-                new AppendContext(T0, "t", "t"));
+        requested("ml.g5.xlarge", "ml.g5.xlarge");
         provider.refused.add("i-1");
 
         assertThatThrownBy(() -> reconciler.reconcile(FLEET)).hasMessageContaining("i-1");
@@ -78,13 +72,7 @@ class InstanceReconcilerTest {
 
     @Test
     void a_launch_refused_for_capacity_is_recorded_on_the_fleet_so_placement_turns_to_the_next_pool() {
-        events.append(
-                FLEET.stream(),
-                0,
-                List.of(
-                        new FleetEvent.InstanceRequested("i-1", "ml.g5.12xlarge", "copies", T0),
-                        new FleetEvent.InstanceRequested("i-2", "ml.g6.12xlarge", "copies", T0)),
-                new AppendContext(T0, "t", "t"));
+        requested("ml.g5.12xlarge", "ml.g6.12xlarge");
         provider.noCapacity.add("ml.g5.12xlarge");
 
         reconciler.reconcile(FLEET);
@@ -95,5 +83,16 @@ class InstanceReconcilerTest {
                         .toList())
                 .containsExactly(new FleetEvent.InstanceLaunchFailed(
                         "i-1", "ml.g5.12xlarge", "InsufficientInstanceCapacity: no ml.g5.12xlarge now.", T0));
+    }
+
+    /** The fleet asked for {@code i-1} of {@code first} and {@code i-2} of {@code second}. */
+    private void requested(String first, String second) {
+        events.append(
+                FLEET.stream(),
+                0,
+                List.of(
+                        new FleetEvent.InstanceRequested("i-1", first, "copies", T0),
+                        new FleetEvent.InstanceRequested("i-2", second, "copies", T0)),
+                new AppendContext(T0, "t", "t"));
     }
 }

@@ -55,15 +55,10 @@ class InstancePoolsTest {
 
     @Test
     void copiesThatFitOnlyAPoolTheProviderIsShortOfWaitAndSayWhy() {
-        PlacementPolicy policy = new PlacementPolicy(
-                List.of(new InstancePool("g5", G5, Optional.of(SHORT_OF_G5)), InstancePool.of("g6", G6)),
-                0,
-                4,
-                Duration.ofMinutes(10),
-                2,
-                T0);
         Plan plan = Placement.plan(
-                FleetView.EMPTY, Map.of("g5-only", new IcTarget(1, CopyDemand.on("g5", ONE_GPU))), policy);
+                FleetView.EMPTY,
+                Map.of("g5-only", new IcTarget(1, CopyDemand.on("g5", ONE_GPU))),
+                policy(Optional.of(SHORT_OF_G5)));
 
         assertThat(plan.decisions())
                 .containsExactly(new Blocked(
@@ -97,13 +92,7 @@ class InstancePoolsTest {
 
     @Test
     void minInstanceCountIsKeptWithTheFirstPoolTheProviderIsNotShortOf() {
-        PlacementPolicy policy = new PlacementPolicy(
-                List.of(new InstancePool("g5", G5, Optional.of(SHORT_OF_G5)), InstancePool.of("g6", G6)),
-                1,
-                4,
-                Duration.ofMinutes(10),
-                2,
-                T0);
+        PlacementPolicy policy = policy(Optional.of(SHORT_OF_G5), 1);
 
         assertThat(Placement.plan(FleetView.EMPTY, Map.of(), policy).only(RequestInstance.class))
                 .extracting(RequestInstance::instanceType)
@@ -111,9 +100,13 @@ class InstancePoolsTest {
     }
 
     private static PlacementPolicy policy(Optional<String> g5Shortage) {
+        return policy(g5Shortage, 0);
+    }
+
+    private static PlacementPolicy policy(Optional<String> g5Shortage, int minInstances) {
         return new PlacementPolicy(
                 List.of(new InstancePool("g5", G5, g5Shortage), InstancePool.of("g6", G6)),
-                0,
+                minInstances,
                 4,
                 Duration.ofMinutes(10),
                 2,
