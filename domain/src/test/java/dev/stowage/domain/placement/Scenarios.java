@@ -94,13 +94,7 @@ final class Scenarios {
     }
 
     private static Map<String, IcTarget> targets(Random random, List<Resources> demands) {
-        Map<String, IcTarget> targets = new LinkedHashMap<>();
-        for (int i = 0; i < demands.size(); i++) {
-            if (random.nextInt(6) > 0) {
-                targets.put("ic-" + i, new IcTarget(random.nextInt(5), demands.get(i)));
-            }
-        }
-        return targets;
+        return typedTargets(random, demands.stream().map(CopyDemand::uniform).toList());
     }
 
     private static Resources demand(Random random, Resources cap, boolean neverFits) {
