@@ -63,9 +63,10 @@ final class PlacementExplainer {
         FleetState fleet = reads.fleet(endpointName, variantName);
         PlacementExplanation explanation = PlacementExplanation.of(
                 fleet, subjects(componentsOn(endpointName, variantName, fleet)), clock.instant());
-        ObjectNode out = Json.object()
-                .put("VariantName", variantName)
-                .put("InstanceType", variant.path("InstanceType").asText());
+        ObjectNode out = Json.object().put("VariantName", variantName);
+        if (variant.hasNonNull("InstanceType")) {
+            out.put("InstanceType", variant.path("InstanceType").asText());
+        }
         ArrayNode instances = out.putArray("Instances");
         explanation.instances().forEach(i -> instances.add(instance(i)));
         pools(variant, fleet, out);
