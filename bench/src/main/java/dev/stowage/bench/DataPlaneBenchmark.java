@@ -147,7 +147,8 @@ public final class DataPlaneBenchmark {
 
             List<RoutingUnderLoad.Point> points = RoutingUnderLoad.measure(settings, runtime, out);
             out.println();
-            RouterOverhead.measure(settings, stowage, local.baseUri(), runtime, out);
+            RouterOverhead.measure(
+                    settings, stowage, local.baseUri(), runtime, uri -> runtimeClient(uri, options), out);
             return points;
         }
     }

@@ -16,12 +16,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
  * The data-plane benchmark's router-overhead scenario: a {@code stowage/echo} component (one copy) called
- * sequentially directly at its copy's base URL, through the runtime API of the copy's host (the router alone), and
+ * sequentially directly at its copy's base URL, through the runtime API of the copy's host (SigV4 and the router), and
  * through the local port with the SDK (signing, the front's router, then the host); then Stowage's own {@code
  * OverheadLatency} read back from {@code /stowage/metrics}.
  */
@@ -37,6 +38,7 @@ final class RouterOverhead {
             StowageApplication stowage,
             URI base,
             SageMakerRuntimeClient runtime,
+            Function<URI, SageMakerRuntimeClient> clients,
             PrintStream out)
             throws Exception {
         List<InferenceHost> hosts = stowage.instances().hosts("fleet/dp-echo/" + DataPlaneBenchmark.VARIANT);
@@ -45,6 +47,8 @@ final class RouterOverhead {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no serving copy of echo"));
         RoutableCopy copy = host.copies().serving("echo").getFirst();
+        // The host's runtime port checks the client's signature as local mode's port does (ADR 23).
+        SageMakerRuntimeClient viaHost = clients.apply(host.address());
         String body = "{\"inputs\":\"hello, overhead\"}";
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -52,14 +56,14 @@ final class RouterOverhead {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpRequest viaHost = HttpRequest.newBuilder(URI.create(host.address() + "/endpoints/dp-echo/invocations"))
-                .header("Content-Type", "application/json")
-                .header("X-Amzn-SageMaker-Inference-Component", "echo")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         List<Path> paths = List.of(
                 new Path("direct to the copy (java.net.http, POST <copy>/invocations)", () -> send(http, direct)),
-                new Path("through the copy's host (java.net.http, the host's router)", () -> send(http, viaHost)),
+                new Path(
+                        "through the copy's host (SageMakerRuntimeClient, SigV4 checked by the host, its router)",
+                        () -> viaHost.invokeEndpoint(b -> b.endpointName("dp-echo")
+                                .inferenceComponentName("echo")
+                                .contentType("application/json")
+                                .body(SdkBytes.fromUtf8String(body)))),
                 new Path(
                         "through the local port (SageMakerRuntimeClient, SigV4, front -> host -> copy)",
                         () -> runtime.invokeEndpoint(b -> b.endpointName("dp-echo")
@@ -101,6 +105,7 @@ final class RouterOverhead {
                     p50 - dp50,
                     p99 - dp99);
         }
+        viaHost.close();
         Thread.sleep(1500); // let the invocation metrics reach the in-memory store
         for (String stat : List.of("p50", "p99")) {
             HttpRequest metrics = HttpRequest.newBuilder(URI.create(

@@ -1,6 +1,7 @@
 package dev.stowage.host;
 
 import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.wire.hostapi.HostKeys;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public interface FleetPort {
 
-    /** The host is up with this capacity and serves its runtime API at {@code address}. */
+    /** The host is up with this capacity, and its peers reach it at {@code address}. */
     void register(String endpointName, String variantName, String instanceId, String address, Capacity capacity);
 
     /**
@@ -28,4 +29,10 @@ public interface FleetPort {
     void copyFailed(String endpointName, String variantName, String copyId, String reason, String logTail);
 
     void copyRemoved(String endpointName, String variantName, String copyId);
+
+    /**
+     * The deployment's host keys and front tokens (ADR 23), which the instance trusts its peers and its front by;
+     * given only to an instance of the deployment.
+     */
+    HostKeys hostKeys(String endpointName, String variantName, String instanceId);
 }

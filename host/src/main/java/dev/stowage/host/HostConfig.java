@@ -6,11 +6,13 @@ import dev.stowage.host.logs.CopyLogSink;
 import dev.stowage.host.runtime.ContainerEngine;
 import dev.stowage.host.serving.ServingSettings;
 import dev.stowage.host.time.TimeScale;
+import dev.stowage.wire.sigv4.SigV4Verifier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,9 +23,10 @@ import java.util.function.Consumer;
  * @param endpointName the endpoint the instance belongs to
  * @param variantName its production variant
  * @param instanceId the instance id the control plane knows it by
- * @param address where peers and load balancers reach the host's runtime API (sent when registering); empty: the
- *     address the runtime server is bound to
- * @param runtimeBind where the runtime API server listens (port 0: any free port)
+ * @param address where peers reach the host's peer port (sent when registering); empty: the address the peer server
+ *     is bound to
+ * @param runtimeBind where the runtime API server listens (port 0: any free port), for load balancers and clients
+ * @param peerBind where the peer server listens (port 0: any free port), for the fleet's other hosts (ADR 23)
  * @param capacity what the instance offers copies
  * @param pollInterval how often assignments are read and reconciled
  * @param heartbeatInterval how often the host says it is alive
@@ -39,6 +42,8 @@ import java.util.function.Consumer;
  * @param artifacts where {@code s3://} artifacts come from (locally the folder {@code artifactRoot})
  * @param copyLogSink where copy logs are shipped besides their file (locally nowhere)
  * @param containers the engine that runs container images (none: such images are refused, saying why)
+ * @param clientSignatures checks clients' SigV4 signatures on the runtime port (local mode's credentials); empty: only
+ *     the deployment's front is let in (on AWS, where API Gateway has checked the signature)
  */
 public record HostConfig(
         String endpointName,
@@ -46,6 +51,7 @@ public record HostConfig(
         String instanceId,
         String address,
         InetSocketAddress runtimeBind,
+        InetSocketAddress peerBind,
         HostCapacity capacity,
         Duration pollInterval,
         Duration heartbeatInterval,
@@ -60,7 +66,8 @@ public record HostConfig(
         ServingSettings serving,
         ArtifactStore artifacts,
         CopyLogSink copyLogSink,
-        ContainerEngine containers) {
+        ContainerEngine containers,
+        Optional<SigV4Verifier> clientSignatures) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
@@ -85,6 +92,7 @@ public record HostConfig(
                 instanceId,
                 address,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 capacity,
                 DEFAULT_POLL_INTERVAL,
                 DEFAULT_HEARTBEAT_INTERVAL,
@@ -99,7 +107,8 @@ public record HostConfig(
                 ServingSettings.defaults(),
                 new BucketFolder(baseDir.resolve("buckets")),
                 CopyLogSink.LOCAL_ONLY,
-                ContainerEngine.NONE);
+                ContainerEngine.NONE,
+                Optional.empty());
     }
 
     /** This config running every timer {@code scale} times faster. */
@@ -125,6 +134,16 @@ public record HostConfig(
     /** Where the runtime API listens: on EC2 every interface at the runtime port, for peers and the load balancer. */
     public HostConfig withRuntimeBind(InetSocketAddress bind) {
         return copy(c -> c.runtimeBind = bind);
+    }
+
+    /** Where peers reach the host: on EC2 every interface at the peer port, which only the hosts' group may reach. */
+    public HostConfig withPeerBind(InetSocketAddress bind) {
+        return copy(c -> c.peerBind = bind);
+    }
+
+    /** Clients' SigV4 signatures are checked with {@code verifier} on the runtime port (local mode). */
+    public HostConfig withClientSignatures(SigV4Verifier verifier) {
+        return copy(c -> c.clientSignatures = Optional.of(verifier));
     }
 
     /** Local buckets under {@code root}. */
@@ -173,6 +192,7 @@ public record HostConfig(
     private static final class Copy {
         private final HostConfig from;
         InetSocketAddress runtimeBind;
+        InetSocketAddress peerBind;
         Duration pollInterval;
         Duration heartbeatInterval;
         Duration drainTimeout;
@@ -184,10 +204,12 @@ public record HostConfig(
         ArtifactStore artifacts;
         CopyLogSink copyLogSink;
         ContainerEngine containers;
+        Optional<SigV4Verifier> clientSignatures;
 
         Copy(HostConfig from) {
             this.from = from;
             this.runtimeBind = from.runtimeBind;
+            this.peerBind = from.peerBind;
             this.pollInterval = from.pollInterval;
             this.heartbeatInterval = from.heartbeatInterval;
             this.drainTimeout = from.drainTimeout;
@@ -199,6 +221,7 @@ public record HostConfig(
             this.artifacts = from.artifacts;
             this.copyLogSink = from.copyLogSink;
             this.containers = from.containers;
+            this.clientSignatures = from.clientSignatures;
         }
 
         HostConfig build() {
@@ -208,6 +231,7 @@ public record HostConfig(
                     from.instanceId,
                     from.address,
                     runtimeBind,
+                    peerBind,
                     from.capacity,
                     pollInterval,
                     heartbeatInterval,
@@ -222,7 +246,8 @@ public record HostConfig(
                     serving,
                     artifacts,
                     copyLogSink,
-                    containers);
+                    containers,
+                    clientSignatures);
         }
     }
 }

@@ -7,8 +7,12 @@ import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RuntimeCatalog;
 import dev.stowage.host.serving.HostServing;
 import dev.stowage.host.serving.RoutingDirectory;
+import dev.stowage.host.trust.HostTrust;
+import dev.stowage.host.trust.KeySource;
+import dev.stowage.host.trust.RefreshingKeys;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,11 +65,17 @@ public final class InferenceHost implements AutoCloseable {
                 new Utilization(metrics, config.capacity().detectedNvidia() ? GpuUtilization::read : Map::of);
     }
 
-    /** Registers the instance (a failure is thrown to the caller) and starts heartbeating and reconciling. */
+    /**
+     * Reads the deployment's keys, starts serving, registers the instance (a failure is thrown to the caller) and
+     * starts heartbeating and reconciling.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
+        KeySource keys = new RefreshingKeys(
+                () -> fleet.hostKeys(config.endpointName(), config.variantName(), config.instanceId()));
+        keys.keys();
         HostServing front = new HostServing(
                 new HostServing.Identity(config.endpointName(), config.variantName(), config.instanceId()),
                 services.table(),
@@ -73,7 +83,9 @@ public final class InferenceHost implements AutoCloseable {
                 metrics,
                 config.clock(),
                 config.serving().scaled(config.timeScale().factor()),
-                config.runtimeBind(),
+                // Signatures are timed by the real clock: local mode's may run faster (--time-scale).
+                HostTrust.of(keys, config.clientSignatures(), Clock.systemUTC()),
+                new HostServing.Binds(config.runtimeBind(), config.peerBind()),
                 config.address());
         try {
             fleet.register(
@@ -106,11 +118,20 @@ public final class InferenceHost implements AutoCloseable {
 
     /** Where this host serves the runtime API, once started. */
     public URI address() {
+        return started().runtimeAddress();
+    }
+
+    /** Where this host's peers reach it (the address it registered), once started. */
+    public URI peerAddress() {
+        return started().address();
+    }
+
+    private HostServing started() {
         HostServing front = serving;
         if (front == null) {
             throw new IllegalStateException("Host " + config.instanceId() + " is not started.");
         }
-        return front.address();
+        return front;
     }
 
     public HostConfig config() {

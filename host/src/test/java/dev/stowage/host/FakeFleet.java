@@ -1,6 +1,8 @@
 package dev.stowage.host;
 
 import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.host.trust.TestKeys;
+import dev.stowage.wire.hostapi.HostKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,11 @@ final class FakeFleet implements FleetPort {
     public synchronized void copyFailed(
             String endpointName, String variantName, String copyId, String reason, String logTail) {
         failed.put(copyId, new Failure(reason, logTail));
+    }
+
+    @Override
+    public HostKeys hostKeys(String endpointName, String variantName, String instanceId) {
+        return TestKeys.KEYS;
     }
 
     @Override

@@ -97,14 +97,14 @@ class ProcessCopyTest {
     @Test
     void a_process_that_never_serves_fails_with_the_tail_of_what_it_printed() throws Exception {
         var spec = container(image(SILENT, "Silent.java"), Map.of());
-        spec.putObject("StartupParameters").put("ContainerStartupHealthCheckTimeoutInSeconds", 200);
+        spec.putObject("StartupParameters").put("ContainerStartupHealthCheckTimeoutInSeconds", 600);
         fleet.assign(scheduled(COPY_1, spec, 0));
         host = new InferenceHost(config(dir), fleet, new InMemoryMetrics(), new NoRoutes());
         host.start();
 
         await("copy failed", () -> fleet.failure(COPY_1) != null);
         FakeFleet.Failure failure = fleet.failure(COPY_1);
-        assertThat(failure.reason()).contains("did not pass the health check (GET /ping) within 200 seconds");
+        assertThat(failure.reason()).contains("did not pass the health check (GET /ping) within 600 seconds");
         assertThat(failure.logTail()).contains("loading shard 79").doesNotContain("loading shard 10\n");
         assertThat(failure.logTail().lines().count()).isLessThanOrEqualTo(50);
     }

@@ -38,7 +38,8 @@ import software.constructs.Construct;
  *       X-Amz-Target}), served by the API function;
  *   <li>{@code POST /host}: what inference hosts say and read (the only method their role may call);
  *   <li>{@code POST /endpoints/{name}/invocations[-response-stream]}: the runtime API, passed through a VPC link to
- *       the internal load balancer in front of the hosts, streamed, so IAM can grant or deny each endpoint.
+ *       the internal load balancer in front of the hosts, streamed, so IAM can grant or deny each endpoint; the
+ *       integration adds the deployment's {@link FrontToken}, the only credential a host's runtime port accepts.
  * </ul>
  */
 public final class ControlApi extends Construct {
@@ -110,8 +111,12 @@ public final class ControlApi extends Construct {
                         .options(IntegrationOptions.builder()
                                 .connectionType(ConnectionType.VPC_LINK)
                                 .vpcLink(link)
-                                .requestParameters(
-                                        Map.of("integration.request.path.proxy", "method.request.path.proxy"))
+                                .requestParameters(Map.of(
+                                        "integration.request.path.proxy",
+                                        "method.request.path.proxy",
+                                        // A static value, quoted; it replaces any such header a caller sends.
+                                        "integration.request.header." + FrontToken.HEADER,
+                                        "'" + props.frontToken().value() + "'"))
                                 .responseTransferMode(ResponseTransferMode.STREAM)
                                 .timeout(RUNTIME_TIMEOUT)
                                 .build())
@@ -136,5 +141,10 @@ public final class ControlApi extends Construct {
         return api.arnForExecuteApi("POST", HOST_PATH, STAGE);
     }
 
-    public record Props(String deployment, IFunction handler, HostNetwork network, RetentionDays retention) {}
+    public record Props(
+            String deployment,
+            IFunction handler,
+            HostNetwork network,
+            FrontToken frontToken,
+            RetentionDays retention) {}
 }

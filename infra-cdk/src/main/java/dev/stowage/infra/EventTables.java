@@ -27,6 +27,8 @@ public final class EventTables extends Construct {
     public static final String VIEWS_KIND_INDEX = "kind-index";
     public static final String VIEWS_KIND = "kind";
     public static final String VIEWS_TTL = "expiresAt";
+    /** The views table's row holding the hosts' key ring, which only the API function may touch (ADR 23). */
+    public static final String VIEWS_HOST_KEYS_ROW = "host-keys";
 
     private final Table events;
     private final Table views;

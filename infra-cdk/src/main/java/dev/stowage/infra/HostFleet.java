@@ -170,8 +170,8 @@ public final class HostFleet extends Construct {
     }
 
     /**
-     * What the host reads at start (ADR 15): the API's stage URL, the region, the deployment, the runtime port, and
-     * where copy logs go and how long they are kept.
+     * What the host reads at start (ADR 15): the API's stage URL, the region, the deployment, the runtime port, the
+     * peer port (ADR 23), and where copy logs go and how long they are kept.
      */
     public static Map<String, String> hostEnvironment(String apiUrl, StowageSettings settings) {
         return Map.of(
@@ -183,6 +183,8 @@ public final class HostFleet extends Construct {
                 settings.deployment(),
                 "STOWAGE_RUNTIME_PORT",
                 Integer.toString(HostNetwork.RUNTIME_PORT),
+                "STOWAGE_PEER_PORT",
+                Integer.toString(HostNetwork.PEER_PORT),
                 "STOWAGE_LOG_GROUP_PREFIX",
                 copyLogGroupPrefix(settings),
                 "STOWAGE_LOG_RETENTION_DAYS",

@@ -10,7 +10,6 @@ import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
@@ -31,15 +30,21 @@ import software.constructs.Construct;
 
 /**
  * Where the hosts run and how requests reach them: the VPC (made, or looked up by id), private subnets for the
- * instances, the hosts' security group (the runtime port open to the VPC only: the load balancer and peer hosts),
- * and the internal network load balancer whose target group the instance provider registers each instance in.
+ * instances, the internal network load balancer whose target group the instance provider registers each instance in,
+ * and two security groups that reference each other and name no address range (ADR 23): the load balancer's, which
+ * lets in only API Gateway's VPC link (PrivateLink traffic, not evaluated against inbound rules; nothing else in the
+ * VPC may open a connection to it) and lets out only to the hosts' runtime port; and the hosts', which lets in the
+ * runtime port from the load balancer's group only and the peer port from the hosts' own group only.
  */
 public final class HostNetwork extends Construct {
     /** The port every host serves the runtime API on ({@code STOWAGE_RUNTIME_PORT}). */
     public static final int RUNTIME_PORT = 8080;
+    /** The port hosts forward requests and gossip loads to each other on ({@code STOWAGE_PEER_PORT}). */
+    public static final int PEER_PORT = 8081;
 
     private final IVpc vpc;
     private final SecurityGroup hosts;
+    private final SecurityGroup front;
     private final NetworkLoadBalancer loadBalancer;
     private final NetworkTargetGroup targets;
     private final SubnetSelection subnets;
@@ -57,20 +62,35 @@ public final class HostNetwork extends Construct {
                 .orElseGet(() -> newVpc(settings, retention));
         this.hosts = SecurityGroup.Builder.create(this, "Hosts")
                 .vpc(vpc)
-                .description("Stowage inference hosts: the runtime port from inside the VPC")
+                .description("Stowage inference hosts: the runtime port from the load balancer, the peer port from"
+                        + " the hosts")
                 .allowAllOutbound(true)
                 .build();
-        hosts.addIngressRule(
-                Peer.ipv4(vpc.getVpcCidrBlock()),
-                Port.tcp(RUNTIME_PORT),
-                "Runtime API from the load balancer and peer hosts");
-        this.loadBalancer = NetworkLoadBalancer.Builder.create(this, "Runtime")
+        this.front = SecurityGroup.Builder.create(this, "RuntimeBalancer")
+                .vpc(vpc)
+                .description("Stowage runtime load balancer: reached through API Gateway's VPC link only")
+                .allowAllOutbound(false)
+                .build();
+        // Ids of their own, not the ones before ADR 23: Elastic Load Balancing cannot give a security group to a
+        // network
+        // load balancer made without one, so an existing stack must replace it, and its target group, which may belong
+        // to one load balancer only.
+        this.loadBalancer = NetworkLoadBalancer.Builder.create(this, "GuardedRuntime")
                 .vpc(vpc)
                 .internetFacing(false)
                 .crossZoneEnabled(true)
                 .vpcSubnets(privateSubnets())
+                .securityGroups(List.of(front))
+                // The VPC link reaches the load balancer through PrivateLink from addresses the stack cannot name;
+                // with no inbound rule, nothing else in the VPC can.
+                .enforceSecurityGroupInboundRulesOnPrivateLinkTraffic(false)
                 .build();
-        this.targets = NetworkTargetGroup.Builder.create(this, "HostTargets")
+        // Requests and health checks; referencing the balancer's group lets them in whatever client IP is preserved.
+        front.getConnections()
+                .allowTo(hosts, Port.tcp(RUNTIME_PORT), "Runtime API and its health check, from the load balancer");
+        hosts.getConnections()
+                .allowInternally(Port.tcp(PEER_PORT), "Peer forwarding and load gossip, from the deployment's hosts");
+        this.targets = NetworkTargetGroup.Builder.create(this, "GuardedHostTargets")
                 .vpc(vpc)
                 .port(RUNTIME_PORT)
                 .protocol(Protocol.TCP)
@@ -143,6 +163,11 @@ public final class HostNetwork extends Construct {
 
     public SecurityGroup hosts() {
         return hosts;
+    }
+
+    /** The load balancer's security group: the only source of the hosts' runtime port. */
+    public SecurityGroup front() {
+        return front;
     }
 
     public NetworkLoadBalancer loadBalancer() {

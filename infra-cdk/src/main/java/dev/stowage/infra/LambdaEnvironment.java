@@ -22,6 +22,7 @@ public final class LambdaEnvironment {
     public static final String RUNTIME_TARGET_GROUP = "RUNTIME_TARGET_GROUP_ARN";
     public static final String MAX_INSTANCES = "MAX_INSTANCES";
     public static final String DASHBOARD_PREFIX = "STOWAGE_DASHBOARD_PREFIX";
+    public static final String FRONT_TOKEN = "STOWAGE_FRONT_TOKEN";
 
     private LambdaEnvironment() {}
 
@@ -67,6 +68,13 @@ public final class LambdaEnvironment {
     public static Map<String, String> withDashboards(Map<String, String> base, String prefix) {
         Map<String, String> env = new LinkedHashMap<>(base);
         env.put(DASHBOARD_PREFIX, prefix);
+        return env;
+    }
+
+    /** Plus the front token the API hands the hosts with their keys (the API function only, ADR 23). */
+    public static Map<String, String> withFrontToken(Map<String, String> base, String token) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put(FRONT_TOKEN, token);
         return env;
     }
 }

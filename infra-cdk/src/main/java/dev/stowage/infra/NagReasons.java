@@ -26,6 +26,7 @@ final class NagReasons {
                 true);
         controlApi(stack.api());
         network(stack.network());
+        frontToken(stack.frontToken());
         hosts(stack.hosts());
         functions(stack);
     }
@@ -60,13 +61,18 @@ final class NagReasons {
                         "AwsSolutions-ELB2",
                         "Network load balancers write access logs only for TLS listeners; every runtime request is"
                                 + " logged in API Gateway's access log before it reaches the load balancer."));
+    }
+
+    private static void frontToken(FrontToken token) {
         suppress(
-                network.hosts(),
+                token.secret(),
                 reason(
-                        "CdkNagValidationFailure",
-                        "EC23 cannot read the VPC's CIDR token: the only ingress rule is the runtime port from the"
-                                + " VPC's own CIDR (the load balancer and peer hosts), never 0.0.0.0/0.",
-                        "AwsSolutions-EC23"));
+                        "AwsSolutions-SMG4",
+                        "CloudFormation resolves the token into the runtime integration and the API function only"
+                                + " when it deploys them: a rotation by Secrets Manager would change the secret behind"
+                                + " both, until a later deployment updates one and not the other and the hosts refuse"
+                                + " every invocation. So it is not rotated on a schedule; it adds to IAM authorization and"
+                                + " the security groups, it does not replace them (ADR 23)."));
     }
 
     private static void hosts(HostFleet hosts) {

@@ -79,6 +79,9 @@ public final class StackFunctions extends Construct {
         }
         props.tables().events().grantReadData(dashboards.role());
         props.tables().views().grantReadData(dashboards.role());
+        for (JavaFunction function : all()) {
+            HostKeysRow.deny(function.role(), props.tables().views());
+        }
 
         props.api()
                 .role()

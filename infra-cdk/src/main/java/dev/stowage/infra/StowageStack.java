@@ -16,7 +16,8 @@ import software.constructs.Construct;
 
 /**
  * Stowage in one account and region (DESIGN §8): the tables, the functions and what triggers them, the REST API,
- * the hosts' network and launch templates, each function and the hosts with only the permissions they use, and the
+ * the hosts' network and launch templates, the front token that lets invocations through to the hosts (ADR 23), each
+ * function and the hosts with only the permissions they use, and the
  * written reason for every cdk-nag finding that stays ({@link NagReasons}).
  */
 public final class StowageStack extends Stack {
@@ -26,6 +27,7 @@ public final class StowageStack extends Stack {
     private final ControlApi api;
     private final HostFleet hosts;
     private final JavaFunction apiFunction;
+    private final FrontToken frontToken;
 
     public StowageStack(Construct scope, String id, StackProps props, StowageSettings settings) {
         super(scope, id, props);
@@ -41,6 +43,7 @@ public final class StowageStack extends Stack {
                 settings.instanceTypes(),
                 settings.maxCopiesPerInferenceComponent());
         Code code = Code.fromAsset(settings.functionsJar().toString());
+        FrontToken frontToken = new FrontToken(this, "FrontToken");
         JavaFunction apiFunction = new JavaFunction(
                 this,
                 "ApiFunction",
@@ -52,10 +55,12 @@ public final class StowageStack extends Stack {
                         code,
                         2048,
                         Duration.seconds(29),
-                        base,
+                        LambdaEnvironment.withFrontToken(base, frontToken.value()),
                         retention));
         this.api = new ControlApi(
-                this, "Api", new ControlApi.Props(settings.deployment(), apiFunction.alias(), network, retention));
+                this,
+                "Api",
+                new ControlApi.Props(settings.deployment(), apiFunction.alias(), network, frontToken, retention));
         this.hosts =
                 new HostFleet(this, "Hosts", new HostFleet.Props(settings, network, api.hostMethodArn(), api.url()));
         this.functions = new StackFunctions(
@@ -63,6 +68,7 @@ public final class StowageStack extends Stack {
                 "Functions",
                 new StackFunctions.Props(settings, code, base, retention, tables, network, hosts, apiFunction));
         this.apiFunction = apiFunction;
+        this.frontToken = frontToken;
         List<JavaFunction> everyFunction = new ArrayList<>(List.of(apiFunction));
         everyFunction.addAll(functions.all());
         new OperationsDashboard(this, "Operations", settings.deployment(), everyFunction, functions.consumers());
@@ -120,6 +126,10 @@ public final class StowageStack extends Stack {
 
     public JavaFunction apiFunction() {
         return apiFunction;
+    }
+
+    public FrontToken frontToken() {
+        return frontToken;
     }
 
     public HostFleet hosts() {

@@ -35,6 +35,16 @@ class HostFleetTest {
     }
 
     @Test
+    void every_host_serves_its_peers_on_the_port_only_they_may_reach() {
+        for (String kind : List.of("gpu", "neuron")) {
+            assertThat(userData(kind))
+                    .as(kind)
+                    .contains("STOWAGE_RUNTIME_PORT=" + HostNetwork.RUNTIME_PORT + "\n")
+                    .contains("STOWAGE_PEER_PORT=" + HostNetwork.PEER_PORT + "\n");
+        }
+    }
+
+    @Test
     void gpu_hosts_register_the_nvidia_runtime_before_docker_restarts() {
         String script = userData("gpu");
 
@@ -78,13 +88,7 @@ class HostFleetTest {
                 List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"),
                 "Resource",
                 accountsRepositories));
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
-                        "PolicyDocument",
-                        Map.of("Statement", Match.arrayWith(List.of(token, pull)))));
+        StowageStackTest.rolePolicyHas(template, "HostsRole.*", token, pull);
     }
 
     @Test

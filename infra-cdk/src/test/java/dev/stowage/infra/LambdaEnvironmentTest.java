@@ -18,15 +18,17 @@ class LambdaEnvironmentTest {
     @Test
     void the_functions_read_every_variable_the_stack_sets() throws IOException {
         String functions = sources(Path.of("../functions/src/main/java"));
-        Map<String, String> everything = LambdaEnvironment.withDashboards(
-                LambdaEnvironment.withInstances(
-                        LambdaEnvironment.of("e", "v", "1", "d", List.of("ml.g5.xlarge"), 1000),
-                        "lt-1",
-                        "lt-2",
-                        List.of("subnet-1"),
-                        "arn:tg",
-                        3),
-                "d-");
+        Map<String, String> everything = LambdaEnvironment.withFrontToken(
+                LambdaEnvironment.withDashboards(
+                        LambdaEnvironment.withInstances(
+                                LambdaEnvironment.of("e", "v", "1", "d", List.of("ml.g5.xlarge"), 1000),
+                                "lt-1",
+                                "lt-2",
+                                List.of("subnet-1"),
+                                "arn:tg",
+                                3),
+                        "d-"),
+                "token");
         assertThat(unread(everything.keySet(), functions))
                 .as("variables no function reads")
                 .isEmpty();

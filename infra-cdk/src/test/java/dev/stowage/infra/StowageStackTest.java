@@ -2,8 +2,10 @@ package dev.stowage.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.functions.dynamodb.DynamoDbKeyRingStore;
 import dev.stowage.functions.dynamodb.EventsTable;
 import dev.stowage.functions.dynamodb.ViewsTable;
+import dev.stowage.host.trust.InvocationGate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,12 +130,79 @@ class StowageStackTest {
                                 "ConnectionType", "VPC_LINK",
                                 "ResponseTransferMode", "STREAM",
                                 "RequestParameters",
-                                        Map.of("integration.request.path.proxy", "method.request.path.proxy")))));
+                                        Match.objectLike(Map.of(
+                                                "integration.request.path.proxy", "method.request.path.proxy"))))));
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("Scheme", "internal", "Type", "network"));
         template.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::TargetGroup",
                 Map.of("Port", HostNetwork.RUNTIME_PORT, "TargetType", "instance", "Protocol", "TCP"));
+    }
+
+    @Test
+    void the_runtime_integration_sends_the_front_token_which_only_the_api_function_also_gets() {
+        StowageStack stack = SynthesizedStack.get().stack;
+        String token = stack.frontToken().value();
+        assertThat(FrontToken.HEADER).isEqualTo(InvocationGate.FRONT_TOKEN_HEADER);
+        assertThat(LambdaEnvironment.FRONT_TOKEN).isEqualTo("STOWAGE_FRONT_TOKEN");
+        template.hasResourceProperties(
+                "AWS::ApiGateway::Method",
+                Map.of(
+                        "Integration",
+                        Match.objectLike(Map.of(
+                                "Type",
+                                "HTTP_PROXY",
+                                "RequestParameters",
+                                Match.objectLike(Map.of(
+                                        "integration.request.header." + FrontToken.HEADER,
+                                        stack.resolve("'" + token + "'")))))));
+        Map<String, Map<String, Object>> holders = template.findResources(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(
+                                                Map.of(LambdaEnvironment.FRONT_TOKEN, stack.resolve(token)))))));
+        assertThat(holders.values()).singleElement().satisfies(function -> assertThat(
+                        properties(function).get("Handler"))
+                .isEqualTo(Handlers.API + "::handleRequest"));
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+    }
+
+    @Test
+    void only_the_api_function_may_touch_the_host_key_ring_row() {
+        assertThat(EventTables.VIEWS_HOST_KEYS_ROW).isEqualTo(DynamoDbKeyRingStore.ID);
+        Object denied = Match.objectLike(Map.of(
+                "Sid",
+                "NoHostKeys",
+                "Effect",
+                "Deny",
+                "Action",
+                HostKeysRow.ITEM_ACTIONS,
+                "Condition",
+                Map.of(
+                        "ForAnyValue:StringEquals",
+                        Map.of("dynamodb:LeadingKeys", List.of(EventTables.VIEWS_HOST_KEYS_ROW)))));
+        Object noScans = Match.objectLike(Map.of("Sid", "NoViewScans", "Effect", "Deny", "Action", "dynamodb:Scan"));
+        for (String role : List.of(
+                "FunctionsViewProjectorRole.*",
+                "FunctionsPlacementRole.*",
+                "FunctionsInstancesRole.*",
+                "FunctionsDashboardsRole.*",
+                "FunctionsScalingRole.*",
+                "FunctionsFleetTickRole.*",
+                "FunctionsStillInAlarmRole.*")) {
+            rolePolicyHas(template, role, denied, noScans);
+        }
+        assertThat(template.findResources(
+                        "AWS::IAM::Policy",
+                        Map.of(
+                                "Properties",
+                                Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(denied)))))))
+                .hasSize(7);
     }
 
     @Test
@@ -158,32 +227,17 @@ class StowageStackTest {
 
     @Test
     void hosts_may_publish_metrics_only_to_stowage_namespaces_and_call_only_the_host_method() {
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("HostsRole.*"))),
-                        "PolicyDocument",
-                        Map.of(
-                                "Statement",
-                                Match.arrayWith(List.of(
-                                        Match.objectLike(Map.of(
-                                                "Sid", "Metrics",
-                                                "Action", "cloudwatch:PutMetricData",
-                                                "Condition",
-                                                        Map.of(
-                                                                "StringLike",
-                                                                Map.of("cloudwatch:namespace", "Stowage/*")))),
-                                        Match.objectLike(Map.of(
-                                                "Sid", "ControlPlane",
-                                                "Action", "execute-api:Invoke",
-                                                "Resource",
-                                                        Map.of(
-                                                                "Fn::Join",
-                                                                List.of(
-                                                                        "",
-                                                                        Match.arrayWith(
-                                                                                List.of("/prod/POST/host")))))))))));
+        rolePolicyHas(
+                template,
+                "HostsRole.*",
+                Match.objectLike(Map.of(
+                        "Sid", "Metrics",
+                        "Action", "cloudwatch:PutMetricData",
+                        "Condition", Map.of("StringLike", Map.of("cloudwatch:namespace", "Stowage/*")))),
+                Match.objectLike(Map.of(
+                        "Sid", "ControlPlane",
+                        "Action", "execute-api:Invoke",
+                        "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/prod/POST/host")))))));
     }
 
     @Test
@@ -203,39 +257,21 @@ class StowageStackTest {
 
     @Test
     void the_api_function_may_put_and_delete_only_target_tracking_alarms() {
-        template.hasResourceProperties(
-                "AWS::IAM::Policy",
-                Map.of(
-                        "Roles",
-                        List.of(Map.of("Ref", Match.stringLikeRegexp("ApiFunctionRole.*"))),
-                        "PolicyDocument",
-                        Map.of(
-                                "Statement",
-                                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Sid", "ManageTargetTrackingAlarms",
-                                        "Action", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
-                                        "Resource",
-                                                Map.of(
-                                                        "Fn::Join",
-                                                        List.of(
-                                                                "",
-                                                                Match.arrayWith(
-                                                                        List.of(":alarm:TargetTracking-*")))))))))));
+        rolePolicyHas(
+                template,
+                "ApiFunctionRole.*",
+                Match.objectLike(Map.of(
+                        "Sid", "ManageTargetTrackingAlarms",
+                        "Action", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
+                        "Resource",
+                                Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":alarm:TargetTracking-*")))))));
     }
 
     @Test
     void placement_reads_the_alarms_that_roll_updates_back() {
         for (String role : List.of("FunctionsPlacementRole.*", "FunctionsFleetTickRole.*")) {
-            template.hasResourceProperties(
-                    "AWS::IAM::Policy",
-                    Map.of(
-                            "Roles",
-                            List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
-                            "PolicyDocument",
-                            Map.of(
-                                    "Statement",
-                                    Match.arrayWith(List.of(Match.objectLike(
-                                            Map.of("Sid", "Alarms", "Action", "cloudwatch:DescribeAlarms")))))));
+            rolePolicyHas(
+                    template, role, Match.objectLike(Map.of("Sid", "Alarms", "Action", "cloudwatch:DescribeAlarms")));
         }
     }
 
@@ -252,6 +288,17 @@ class StowageStackTest {
                 .contains("\"Stowage/Functions\",\"FailedBatches\",\"Function\",\"view-projector\"")
                 .contains("ApproximateNumberOfMessagesVisible")
                 .contains("\"Throttles\"");
+    }
+
+    /** The default policy of the role whose logical id matches {@code role} has {@code statements}, among others. */
+    static void rolePolicyHas(Template template, String role, Object... statements) {
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "Roles",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp(role))),
+                        "PolicyDocument",
+                        Map.of("Statement", Match.arrayWith(List.of(statements)))));
     }
 
     @SuppressWarnings("unchecked")

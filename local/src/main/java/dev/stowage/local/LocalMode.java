@@ -24,21 +24,25 @@ public final class LocalMode implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final LocalHttpServer http;
+    private final URI dynamoDb;
 
-    private LocalMode(Deque<AutoCloseable> started, LocalHttpServer http) {
+    private LocalMode(Deque<AutoCloseable> started, LocalHttpServer http, URI dynamoDb) {
         this.started = started;
         this.http = http;
+        this.dynamoDb = dynamoDb;
     }
 
-    /** Starts everything; when this returns the API serves requests and the pollers run. */
+    /**
+     * Starts everything; when this returns the API serves requests and the pollers run. A port that cannot be listened
+     * on fails before anything else starts.
+     */
     public static LocalMode start(LocalModeOptions options, LocalApplication application) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
-        // The HTTP server is bound first, so the application knows its URL, but it is stopped first: it stays out
-        // of the stack.
-        LocalHttpServer http = null;
+        // The HTTP server is bound first, so that a port in use fails before DynamoDB Local starts and the application
+        // knows its URL, but it is stopped first: it stays out of the stack.
+        LocalHttpServer http = LocalHttpServer.bind(options.port(), options.region(), options.account());
         try {
             LocalDynamoDb db = push(started, LocalDynamoDb.start(options.dataDir()));
-            http = LocalHttpServer.bind(options.port(), options.region(), options.account());
             LocalEnvironment environment = new LocalEnvironment(
                     db.client(),
                     db.streams(),
@@ -64,11 +68,9 @@ public final class LocalMode implements AutoCloseable {
                                 StreamPoller.logFailures()));
             }
             http.serve(handlers.api());
-            return new LocalMode(started, http);
+            return new LocalMode(started, http, db.endpoint());
         } catch (RuntimeException | Error e) {
-            if (http != null) {
-                http.close();
-            }
+            http.close();
             closeAll(started);
             throw e;
         }
@@ -77,6 +79,11 @@ public final class LocalMode implements AutoCloseable {
     /** The base URL of the API, {@code http://127.0.0.1:<port>}. */
     public URI baseUri() {
         return http.baseUri();
+    }
+
+    /** Where DynamoDB Local listens, {@code http://127.0.0.1:<port>}. */
+    public URI dynamoDbEndpoint() {
+        return dynamoDb;
     }
 
     /** Stops the HTTP server, the pollers, the application's resources and DynamoDB Local, in that order. */

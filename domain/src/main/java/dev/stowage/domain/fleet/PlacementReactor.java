@@ -135,7 +135,8 @@ public final class PlacementReactor {
         FleetPlanning planning = FleetPlanning.of(key, endpoint, fleet, catalog, settings, now);
         if (planning.idle()) {
             if (planning.endpointGoing()) {
-                statuses.orphans(present, fleet, now);
+                // Nothing left to retire (or never anything, for a model variant): the deletion completes here.
+                statuses.advance(key, endpoint, planning, present, fleet, now);
             }
             return false;
         }

@@ -77,7 +77,7 @@ final class StatusAdvancer {
      * Components whose endpoint is gone or going: deleted with it. A backstop only, for streams written before
      * CreateInferenceComponent and DeleteEndpoint excluded each other (their appends race on the endpoint's stream).
      */
-    void orphans(Map<String, InferenceComponentState.Present> present, FleetState fleet, Instant now) {
+    private void orphans(Map<String, InferenceComponentState.Present> present, FleetState fleet, Instant now) {
         present.forEach((name, ic) -> {
             String stream = StreamIds.inferenceComponent(name);
             if (ic.status() != InferenceComponentStatus.DELETING) {

@@ -315,6 +315,25 @@ class LaunchLabTest {
     }
 
     @Test
+    void a_model_variant_endpoint_with_no_instance_is_in_service_and_its_deletion_completes() {
+        api.createModel("m", doc("{'PrimaryContainer':{'Image':'stowage/echo'}}"), "t");
+        api.createEndpointConfig(
+                "lab-config",
+                doc("{'ProductionVariants':[{'VariantName':'AllTraffic','ModelName':'m',"
+                        + "'InstanceType':'ml.g5.xlarge','InitialInstanceCount':1}]}"),
+                "t");
+        api.createEndpoint("lab", "lab-config", "t");
+        settle();
+        assertThat(endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
+        assertThat(instances()).isEmpty();
+
+        api.deleteEndpoint("lab", "t");
+        settle();
+
+        assertThat(endpointExists()).isFalse();
+    }
+
+    @Test
     void a_copy_blocked_by_fragmentation_gets_room_when_another_copy_moves() {
         createLab();
         createComponent("ic-a", 1);

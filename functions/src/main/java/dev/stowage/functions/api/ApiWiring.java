@@ -19,8 +19,11 @@ import dev.stowage.events.EventEnvelope;
 import dev.stowage.functions.cloudwatch.CloudWatchAlarmService;
 import dev.stowage.functions.config.DeploymentCatalog;
 import dev.stowage.functions.config.DeploymentQuota;
+import dev.stowage.functions.config.FrontTokens;
 import dev.stowage.functions.config.Stores;
 import dev.stowage.functions.ec2.HostVerifier;
+import dev.stowage.functions.hostkeys.DeploymentKeys;
+import dev.stowage.functions.hostkeys.HostKeyRing;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +44,8 @@ public record ApiWiring(
         AlarmService alarms,
         InstanceTypeCatalog catalog,
         CopyQuota quota,
-        HostVerifier hostVerifier) {
+        HostVerifier hostVerifier,
+        DeploymentKeys hostKeys) {
 
     /** Every service the API handler serves. */
     public List<ServiceApi> services() {
@@ -56,7 +60,8 @@ public record ApiWiring(
                         new RoutingReads(reads(), arns.account()),
                         scalingReactor(1.0),
                         new FleetRepository(events, snapshots),
-                        hostVerifier));
+                        hostVerifier,
+                        hostKeys));
     }
 
     /** What hosts report, as fleet commands. */
@@ -113,10 +118,11 @@ public record ApiWiring(
     public static ApiWiring fromEnvironment(CloudWatchClient cloudWatch) {
         return of(Stores.fromEnvironment(), Clock.systemUTC(), new CloudWatchAlarmService(cloudWatch))
                 .withCatalog(DeploymentCatalog.fromEnvironment())
-                .withQuota(DeploymentQuota.fromEnvironment());
+                .withQuota(DeploymentQuota.fromEnvironment())
+                .withFrontTokens(FrontTokens.fromEnvironment());
     }
 
-    /** Every instance type Stowage supports. */
+    /** Every instance type Stowage supports; the hosts' key ring in the stores, no front tokens. */
     public static ApiWiring of(Stores stores, Clock clock, AlarmService alarms) {
         return new ApiWiring(
                 stores.events(),
@@ -128,21 +134,41 @@ public record ApiWiring(
                 alarms,
                 InstanceTypeCatalog.standard(),
                 CopyQuota.DEFAULT,
-                HostVerifier.TRUSTING);
+                HostVerifier.TRUSTING,
+                new DeploymentKeys(HostKeyRing.standard(stores.keyRing(), clock), List.of()));
     }
 
     /** Only the instance types of {@code restricted} may be used (a deployment's allowed types). */
     public ApiWiring withCatalog(InstanceTypeCatalog restricted) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, restricted, quota, hostVerifier);
+        return new ApiWiring(
+                events, views, snapshots, liveness, arns, clock, alarms, restricted, quota, hostVerifier, hostKeys);
     }
 
     /** One inference component may want at most {@code copyQuota}'s copies. */
     public ApiWiring withQuota(CopyQuota copyQuota) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, copyQuota, hostVerifier);
+        return new ApiWiring(
+                events, views, snapshots, liveness, arns, clock, alarms, catalog, copyQuota, hostVerifier, hostKeys);
     }
 
     /** Host operations are checked to come from the instance they report for. */
     public ApiWiring withHostVerifier(HostVerifier verifier) {
-        return new ApiWiring(events, views, snapshots, liveness, arns, clock, alarms, catalog, quota, verifier);
+        return new ApiWiring(
+                events, views, snapshots, liveness, arns, clock, alarms, catalog, quota, verifier, hostKeys);
+    }
+
+    /** Invocations from the deployment's front carry one of {@code tokens}; the hosts get them with their keys. */
+    public ApiWiring withFrontTokens(List<String> tokens) {
+        return new ApiWiring(
+                events,
+                views,
+                snapshots,
+                liveness,
+                arns,
+                clock,
+                alarms,
+                catalog,
+                quota,
+                hostVerifier,
+                new DeploymentKeys(hostKeys.ring(), tokens));
     }
 }

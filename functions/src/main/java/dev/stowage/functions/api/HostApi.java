@@ -10,7 +10,9 @@ import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.scaling.ScalingReactor;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.functions.ec2.HostVerifier;
+import dev.stowage.functions.hostkeys.DeploymentKeys;
 import dev.stowage.wire.hostapi.AssignmentJson;
+import dev.stowage.wire.hostapi.HostKeysJson;
 import dev.stowage.wire.hostapi.RoutingSnapshotJson;
 import dev.stowage.wire.protocol.Caller;
 import dev.stowage.wire.protocol.ServiceModel;
@@ -21,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * What inference hosts call (target prefix {@code StowageHost}, served on {@code POST /host} only): the fleet
- * reports of {@link FleetReports}, and the reads and signals of their routers. Every report is idempotent, so hosts
- * retry freely.
+ * reports of {@link FleetReports}, the reads and signals of their routers, and the keys they trust each other and their
+ * front by ({@link DeploymentKeys}, ADR 23). Every report is idempotent, so hosts retry freely.
  */
 public final class HostApi implements ServiceApi {
     private static final ServiceModel MODEL = ServiceModel.stowageHost();
@@ -35,18 +37,21 @@ public final class HostApi implements ServiceApi {
     private final ScalingReactor scaling;
     private final FleetRepository fleets;
     private final HostVerifier verifier;
+    private final DeploymentKeys keys;
 
     HostApi(
             FleetReports reports,
             RoutingReads routing,
             ScalingReactor scaling,
             FleetRepository fleets,
-            HostVerifier verifier) {
+            HostVerifier verifier,
+            DeploymentKeys keys) {
         this.reports = reports;
         this.routing = routing;
         this.scaling = scaling;
         this.fleets = fleets;
         this.verifier = verifier;
+        this.keys = keys;
     }
 
     @Override
@@ -84,6 +89,9 @@ public final class HostApi implements ServiceApi {
             case "DescribeRouting" -> {
                 return Optional.of(RoutingSnapshotJson.encode(routing.describe(input)));
             }
+            case "DescribeHostKeys" -> {
+                return Optional.of(HostKeysJson.encode(keys.describe()));
+            }
             // Synchronous here: a Lambda is frozen once it answers. The host does not wait for it.
             case "ReportWaitingRequest" -> scaling.onWaitingRequest(text(input, "InferenceComponentName"));
             default -> {
@@ -100,11 +108,12 @@ public final class HostApi implements ServiceApi {
 
     /**
      * A host speaks only for its own instance: its registration, heartbeats and assignments, and the copies placed on
-     * it. Routing reads and waiting requests concern any endpoint a host routes, so anyone the API lets in may ask.
+     * it; and only an instance of the deployment gets its keys. Routing reads and waiting requests concern any endpoint
+     * a host routes, so anyone the API lets in may ask.
      */
     private void verify(String operation, ObjectNode input, Caller caller) {
         switch (operation) {
-            case "RegisterInstance", "SendHeartbeat", "DescribeAssignments" ->
+            case "RegisterInstance", "SendHeartbeat", "DescribeAssignments", "DescribeHostKeys" ->
                 verifier.verify(caller, fleet(input), text(input, "InstanceId"));
             case "ReportCopyLoaded", "ReportCopyFailed", "ReportCopyRemoved" ->
                 verifyCopyReport(caller, fleet(input), text(input, "CopyId"));

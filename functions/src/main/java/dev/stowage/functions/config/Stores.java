@@ -6,22 +6,30 @@ import dev.stowage.domain.store.LivenessStore;
 import dev.stowage.domain.store.SnapshotStore;
 import dev.stowage.domain.views.ViewStore;
 import dev.stowage.functions.dynamodb.DynamoDbEventStore;
+import dev.stowage.functions.dynamodb.DynamoDbKeyRingStore;
 import dev.stowage.functions.dynamodb.DynamoDbLivenessStore;
 import dev.stowage.functions.dynamodb.DynamoDbSnapshotStore;
 import dev.stowage.functions.dynamodb.DynamoDbViewStore;
 import dev.stowage.functions.dynamodb.EventsTable;
+import dev.stowage.functions.hostkeys.KeyRingStore;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The event store, the views (with fleet snapshots and host heartbeats, kept in the views table) of one
- * deployment, and the region and account its ARNs name.
+ * The event store, the views (with fleet snapshots, host heartbeats and the hosts' key ring, kept in the views table)
+ * of one deployment, and the region and account its ARNs name.
  *
  * <p>In a Lambda container they come from the environment: {@code EVENTS_TABLE} (default {@code events}),
  * {@code VIEWS_TABLE} (default {@code views}), {@code AWS_REGION} (set by Lambda) and {@code
  * STOWAGE_ACCOUNT_ID}.
  */
-public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots, LivenessStore liveness, Arns arns) {
+public record Stores(
+        EventStore events,
+        ViewStore views,
+        SnapshotStore snapshots,
+        LivenessStore liveness,
+        KeyRingStore keyRing,
+        Arns arns) {
 
     public static Stores dynamoDb(DynamoDbClient client, String eventsTable, String viewsTable, Arns arns) {
         return new Stores(
@@ -29,6 +37,7 @@ public record Stores(EventStore events, ViewStore views, SnapshotStore snapshots
                 DynamoDbViewStore.create(client, viewsTable),
                 new DynamoDbSnapshotStore(client, viewsTable),
                 new DynamoDbLivenessStore(client, viewsTable),
+                new DynamoDbKeyRingStore(client, viewsTable),
                 arns);
     }
 

@@ -64,6 +64,32 @@ class HostApiTest {
     }
 
     @Test
+    void a_host_reads_the_deployments_key_ring_which_stays_the_same_between_reads() throws Exception {
+        var first = call("/host", "StowageHost.DescribeHostKeys", HEARTBEAT);
+        var again = call("/host", "StowageHost.DescribeHostKeys", HEARTBEAT);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        JsonNode keys = body(first).get("Keys");
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).get("KeyId").asText()).startsWith("hk-");
+        assertThat(java.util.Base64.getDecoder()
+                        .decode(keys.get(0).get("Secret").asText()))
+                .hasSize(32);
+        assertThat(body(again).get("Keys")).isEqualTo(keys);
+        assertThat(body(first).get("FrontTokens")).isEmpty();
+    }
+
+    @Test
+    void the_key_ring_is_read_only_by_a_host_naming_its_instance() throws Exception {
+        var response =
+                call("/host", "StowageHost.DescribeHostKeys", "{'EndpointName':'ep','VariantName':'AllTraffic'}");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("__type").asText()).isEqualTo("ValidationException");
+        assertThat(body(response).toString()).doesNotContain("Secret");
+    }
+
+    @Test
     void invalid_reports_are_validation_exceptions_in_corals_words_and_write_nothing() throws Exception {
         var response = call(
                 "/host",

@@ -13,9 +13,13 @@ import dev.stowage.domain.store.InMemoryLivenessStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
 import dev.stowage.domain.views.InMemoryViewStore;
 import dev.stowage.functions.ec2.HostVerifier;
+import dev.stowage.functions.hostkeys.DeploymentKeys;
+import dev.stowage.functions.hostkeys.HostKeyRing;
+import dev.stowage.functions.hostkeys.InMemoryKeyRingStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** The handler that ships to Lambda on in-memory stores at a fixed time, called as API Gateway would call it. */
@@ -52,7 +56,8 @@ final class InMemoryApi {
                                 new InMemoryAlarmService(),
                                 InstanceTypeCatalog.standard(),
                                 CopyQuota.DEFAULT,
-                                HostVerifier.TRUSTING)
+                                HostVerifier.TRUSTING,
+                                new DeploymentKeys(HostKeyRing.standard(new InMemoryKeyRingStore(), clock), List.of()))
                         .services(),
                 metrics);
     }

@@ -16,6 +16,7 @@ import dev.stowage.domain.views.InMemoryViewStore;
 import dev.stowage.functions.api.ApiHandler;
 import dev.stowage.functions.api.ApiWiring;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.hostkeys.InMemoryKeyRingStore;
 import dev.stowage.testing.aws.CapturingAwsServer;
 import dev.stowage.wire.protocol.Caller;
 import dev.stowage.wire.protocol.WireException;
@@ -107,6 +108,7 @@ class Ec2HostVerifierTest {
                                 new InMemoryViewStore(),
                                 new InMemorySnapshotStore(),
                                 liveness,
+                                new InMemoryKeyRingStore(),
                                 new Arns("us-east-1", "123456789012")),
                         fixed,
                         new InMemoryAlarmService())
@@ -130,6 +132,22 @@ class Ec2HostVerifierTest {
                                 + "\"CopyId\":\"ep-AllTraffic-copy-9\"}"),
                 null);
         assertThat(gone.getStatusCode()).as(gone.getBody()).isEqualTo(200);
+
+        // The key ring goes only to the instance it names (ADR 23).
+        APIGatewayProxyResponseEvent otherKeys = handler.handleRequest(
+                request(
+                        "StowageHost.DescribeHostKeys",
+                        heartbeat("ep-AllTraffic-2").getBody()),
+                null);
+        assertThat(otherKeys.getStatusCode()).isEqualTo(403);
+        assertThat(otherKeys.getBody()).contains("AccessDeniedException").doesNotContain("Secret");
+        assertThat(handler.handleRequest(
+                                request(
+                                        "StowageHost.DescribeHostKeys",
+                                        heartbeat("ep-AllTraffic-1").getBody()),
+                                null)
+                        .getBody())
+                .contains("\"Secret\"");
     }
 
     private static APIGatewayProxyRequestEvent heartbeat(String instanceId) {

@@ -8,6 +8,8 @@ import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
+import dev.stowage.wire.hostapi.HostKeys;
+import dev.stowage.wire.hostapi.HostKeysJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,12 @@ public final class ApiFleetPort implements FleetPort {
     @Override
     public void copyRemoved(String endpoint, String variant, String copyId) {
         api.call("ReportCopyRemoved", fleet(endpoint, variant).put("CopyId", copyId));
+    }
+
+    @Override
+    public HostKeys hostKeys(String endpoint, String variant, String instanceId) {
+        return HostKeysJson.decode(
+                api.call("DescribeHostKeys", fleet(endpoint, variant).put("InstanceId", instanceId)));
     }
 
     private static ObjectNode fleet(String endpoint, String variant) {

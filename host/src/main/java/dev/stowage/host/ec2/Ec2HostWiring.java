@@ -25,8 +25,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
- * How a host on EC2 is put together: the control plane through the API's {@code /host} (fleet reports and routing),
- * the runtime API on every interface, capacity detected (or simulated), container images on the instance's Docker
+ * How a host on EC2 is put together: the control plane through the API's {@code /host} (fleet reports, routing and
+ * keys), the runtime API and the peer port on every interface (the security groups keep them to the load balancer and
+ * the hosts), capacity detected (or simulated), container images on the instance's Docker
  * Engine with the devices placement assigns (none when the capacity is simulated), and the adapters that differ from
  * local mode, one argument each.
  *
@@ -116,6 +117,7 @@ public record Ec2HostWiring(
                                 capacity,
                                 environment.homeDir())
                         .withRuntimeBind(new InetSocketAddress(environment.runtimePort()))
+                        .withPeerBind(new InetSocketAddress(environment.peerPort()))
                         .withContainers(containers(environment)),
                 environment,
                 identity);

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param region {@code AWS_REGION}
  * @param deployment {@code STOWAGE_DEPLOYMENT} (default {@code stowage})
  * @param runtimePort {@code STOWAGE_RUNTIME_PORT} (default 8080), where the runtime API listens on every interface
+ *     for the load balancer
+ * @param peerPort {@code STOWAGE_PEER_PORT} (default 8081), where the fleet's other hosts reach this one (ADR 23)
  * @param logGroupPrefix {@code STOWAGE_LOG_GROUP_PREFIX} (default {@code /stowage/inference-components/})
  * @param logRetentionDays {@code STOWAGE_LOG_RETENTION_DAYS} (default 0: forever), for the copy log groups it creates
  * @param simulatedInstanceType {@code STOWAGE_SIMULATED_INSTANCE_TYPE}: offer this catalog type's capacity instead
@@ -31,6 +33,7 @@ public record HostEnvironment(
         String region,
         String deployment,
         int runtimePort,
+        int peerPort,
         String logGroupPrefix,
         int logRetentionDays,
         Optional<String> simulatedInstanceType,
@@ -45,6 +48,7 @@ public record HostEnvironment(
                 required(env, "AWS_REGION"),
                 env.getOrDefault("STOWAGE_DEPLOYMENT", "stowage"),
                 Integer.parseInt(env.getOrDefault("STOWAGE_RUNTIME_PORT", "8080")),
+                Integer.parseInt(env.getOrDefault("STOWAGE_PEER_PORT", "8081")),
                 env.getOrDefault("STOWAGE_LOG_GROUP_PREFIX", CloudWatchCopyLogs.DEFAULT_GROUP_PREFIX),
                 Integer.parseInt(env.getOrDefault("STOWAGE_LOG_RETENTION_DAYS", "0")),
                 Optional.ofNullable(env.get("STOWAGE_SIMULATED_INSTANCE_TYPE")).filter(type -> !type.isBlank()),

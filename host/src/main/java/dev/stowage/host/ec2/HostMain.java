@@ -15,7 +15,7 @@ public final class HostMain {
 
     public static void main(String[] args) throws InterruptedException {
         HostEnvironment environment = HostEnvironment.of(System.getenv());
-        HostIdentity identity = HostIdentity.read(Imds.fromEnvironment(System.getenv()), environment.runtimePort());
+        HostIdentity identity = HostIdentity.read(Imds.fromEnvironment(System.getenv()), environment.peerPort());
         Ec2Host running = Ec2HostWiring.aws()
                 .host(
                         environment,
@@ -39,7 +39,7 @@ public final class HostMain {
         LOG.log(
                 System.Logger.Level.INFO,
                 "serving " + identity.endpointName() + "/" + identity.variantName() + " as " + identity.instanceId()
-                        + " at " + identity.address());
+                        + " on port " + environment.runtimePort() + ", peers at " + identity.address());
         // The host's loops run on virtual (daemon) threads: main waits for the shutdown hook.
         stopped.await();
     }

@@ -3,6 +3,7 @@ package dev.stowage.host.http;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 
 /**
  * Creates the JDK's HTTP servers with Nagle's algorithm off. The JDK server leaves it on unless the system property
@@ -21,5 +22,11 @@ public final class HttpServers {
     /** An unstarted server bound to {@code address}, as {@link HttpServer#create(InetSocketAddress, int)}. */
     public static HttpServer create(InetSocketAddress address) throws IOException {
         return HttpServer.create(address, 0);
+    }
+
+    /** {@code http://<bound address>:<port>} of a started server. */
+    public static URI address(HttpServer server) {
+        InetSocketAddress bound = server.getAddress();
+        return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
     }
 }

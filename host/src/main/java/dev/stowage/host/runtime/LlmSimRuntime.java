@@ -1,22 +1,18 @@
 package dev.stowage.host.runtime;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.stowage.host.time.TimeScale;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /**
  * {@code stowage/llm-sim}: a language model server stand-in with continuous batching, so that its latency grows
- * with output length <em>and</em> with load, and where a request lands matters. {@code POST /invocations} with
- * {@code {"inputs": "...", "parameters": {"max_new_tokens": N}}} (or a top-level {@code max_new_tokens}) streams N
- * tokens as JSON lines as they are decoded; without N it draws one from {@link TokenCounts}, seeded by {@code
- * STOWAGE_SEED} or the copy. {@code /ping} answers 200 only after {@code STOWAGE_LOAD_MS} has passed since start.
+ * with output length <em>and</em> with load, and where a request lands matters. {@code POST /invocations} takes and
+ * answers what Hugging Face's TGI container takes and answers on SageMaker ({@link LlmSimInvocations}): {@code
+ * {"inputs": "...", "parameters": {"max_new_tokens": N}}} generates N tokens and answers {@code [{"generated_text":
+ * "..."}]}, or with {@code "stream": true} streams them as they are decoded; without N it draws one from {@link
+ * TokenCounts}, seeded by {@code STOWAGE_SEED} or the copy. {@code /ping} answers 200 only after {@code
+ * STOWAGE_LOAD_MS} has passed since start.
  *
  * <p>Each copy decodes its requests in one {@link DecodeBatch}: a step emits a token to every active request and
  * takes {@code STOWAGE_TOKEN_MS × (1 + STOWAGE_BATCH_SLOWDOWN × (active − 1))}; beyond {@code STOWAGE_MAX_BATCH}
@@ -33,10 +29,6 @@ import java.util.SplittableRandom;
 final class LlmSimRuntime implements ModelRuntime {
     static final String IMAGE = "stowage/llm-sim";
     static final String COPY_ID = LlmSimSettings.COPY_ID;
-
-    private static final String[] WORDS = {
-        " the", " model", " token", " stream", " of", " a", " copy", " and", " to", " in", " is", " that"
-    };
 
     private final TimeScale timeScale;
 
@@ -57,7 +49,7 @@ final class LlmSimRuntime implements ModelRuntime {
                     launch.port(),
                     IMAGE,
                     () -> System.nanoTime() - readyAt >= 0,
-                    exchange -> generate(exchange, counts, batch),
+                    new LlmSimInvocations(counts, batch),
                     log);
             return new Batched(server, batch);
         } catch (IOException | RuntimeException e) {
@@ -78,44 +70,5 @@ final class LlmSimRuntime implements ModelRuntime {
             server.stop(grace);
             batch.close();
         }
-    }
-
-    private static void generate(HttpExchange exchange, TokenCounts counts, DecodeBatch batch) throws IOException {
-        try (exchange) {
-            GenerationRequest request =
-                    GenerationRequest.parse(exchange.getRequestBody().readAllBytes());
-            int tokens = request.maxNewTokens().orElseGet(counts::next);
-            SplittableRandom random = counts.split();
-            exchange.getResponseHeaders().set("Content-Type", "application/jsonlines");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (tokens > 0) {
-                    stream(batch.submit(tokens, request.promptTokens()), out, random);
-                }
-            }
-        }
-    }
-
-    private static void stream(Sequence sequence, OutputStream out, SplittableRandom random) throws IOException {
-        try {
-            int id;
-            while ((id = sequence.next()) != Sequence.END) {
-                out.write(tokenLine(id, WORDS[random.nextInt(WORDS.length)]));
-                out.flush();
-            }
-        } catch (InterruptedException e) {
-            sequence.cancel();
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            // the client went away: free its place in the batch
-            sequence.cancel();
-            throw e;
-        }
-    }
-
-    private static byte[] tokenLine(int id, String text) {
-        ObjectNode token = JsonNodeFactory.instance.objectNode();
-        token.putObject("token").put("id", id).put("text", text);
-        return (token + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

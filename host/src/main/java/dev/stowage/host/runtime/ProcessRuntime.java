@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@code process:<command line>} (or any image with {@code STOWAGE_COMMAND} set): a child process that serves the
- * container contract on the port in {@code SAGEMAKER_BIND_TO_PORT} (also {@code PORT}). It inherits the host's
+ * {@code process:<command line>}, or any image with the command line in {@code STOWAGE_COMMAND} (split as {@link
+ * CommandLine} says, so arguments may be quoted; through the API the only way to pass arguments, as an image may
+ * hold no whitespace): a child process that serves the container contract on the port in {@code SAGEMAKER_BIND_TO_PORT} (also {@code PORT}). It inherits the host's
  * environment plus the copy's; {@code STOWAGE_MODEL_DIR} names the artifact folder when there is one. Its stdout
  * and stderr go to the copy's log. Stopping sends SIGTERM, then SIGKILL once the grace has passed.
  */
@@ -29,6 +30,11 @@ final class ProcessRuntime implements ModelRuntime {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("The process image has no command.");
         }
+    }
+
+    /** The program and its arguments. */
+    List<String> command() {
+        return command;
     }
 
     @Override

@@ -5,9 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses the runtime for a container image: the built-in {@code stowage/echo} and {@code stowage/llm-sim}, a
- * {@code process:<command>} (or {@code STOWAGE_COMMAND} in the environment), and every other image on the {@link
- * ContainerEngine}; without an engine such an image is refused with a reason the user can act on.
+ * Chooses the runtime for a container image: a command line in {@code STOWAGE_COMMAND} in the environment whatever the
+ * image, then a {@code process:<command>}, the built-in {@code stowage/echo} and {@code stowage/llm-sim}, and every
+ * other image on the {@link ContainerEngine}; without an engine such an image is refused with a reason the user can
+ * act on.
+ *
+ * <p>{@code STOWAGE_COMMAND} comes first because it is the only way to give a process arguments through the API: an
+ * image may hold no whitespace (the service model's pattern for {@code Image} is {@code [\S]+}), so {@code
+ * process:<program>} names a program alone, while an environment value may be any command line.
  */
 public final class RuntimeCatalog {
     private final ModelRuntime echo = new EchoRuntime();
@@ -31,12 +36,12 @@ public final class RuntimeCatalog {
 
     public ModelRuntime forImage(String image, Map<String, String> environment) throws UnsupportedImageException {
         String name = image.strip();
-        if (name.startsWith(ProcessRuntime.PREFIX)) {
-            return process(name.substring(ProcessRuntime.PREFIX.length()));
-        }
         String command = environment.get(ProcessRuntime.COMMAND);
         if (command != null && !command.isBlank()) {
             return process(command);
+        }
+        if (name.startsWith(ProcessRuntime.PREFIX)) {
+            return process(name.substring(ProcessRuntime.PREFIX.length()));
         }
         String repository = withoutTag(name);
         if (repository.equals(EchoRuntime.IMAGE)) {

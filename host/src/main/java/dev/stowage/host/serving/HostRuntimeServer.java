@@ -3,23 +3,25 @@ package dev.stowage.host.serving;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stowage.host.http.HttpServers;
+import dev.stowage.host.trust.InvocationGate;
 import dev.stowage.wire.protocol.Headers;
+import dev.stowage.wire.protocol.WireException;
 import dev.stowage.wire.runtime.InvocationRequest;
 import dev.stowage.wire.runtime.RuntimeErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A host's HTTP front: the runtime API ({@code POST /endpoints/{name}/invocations} and {@code
- * /invocations-response-stream}, served by its {@link InvocationService}), the peers' way to its copies ({@link
- * PeerForwarding}), their load reports ({@link LoadGossip}), and {@code GET /ping} for load balancers. Each request
- * runs on its own virtual thread.
+ * A host's runtime port, where the load balancer sends clients' invocations: the runtime API ({@code POST
+ * /endpoints/{name}/invocations} and {@code /invocations-response-stream}, served by its {@link InvocationService})
+ * for callers its {@link InvocationGate} lets in, and {@code GET /ping} for load balancers. Peers reach the host on
+ * its other port ({@link PeerServer}). Each request runs on its own virtual thread.
  */
 public final class HostRuntimeServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HostRuntimeServer.class.getName());
@@ -27,20 +29,20 @@ public final class HostRuntimeServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final InvocationService invocations;
-    private final PeerForwarding peers;
+    private final InvocationGate gate;
 
-    private HostRuntimeServer(HttpServer server, InvocationService invocations, PeerForwarding peers) {
+    private HostRuntimeServer(HttpServer server, InvocationService invocations, InvocationGate gate) {
         this.server = server;
         this.invocations = invocations;
-        this.peers = peers;
+        this.gate = gate;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
     /** Listens on {@code bind} and serves at once. */
-    public static HostRuntimeServer start(InetSocketAddress bind, InvocationService invocations, PeerForwarding peers) {
+    public static HostRuntimeServer start(InetSocketAddress bind, InvocationService invocations, InvocationGate gate) {
         try {
-            HostRuntimeServer front = new HostRuntimeServer(HttpServers.create(bind), invocations, peers);
+            HostRuntimeServer front = new HostRuntimeServer(HttpServers.create(bind), invocations, gate);
             front.server.start();
             return front;
         } catch (IOException e) {
@@ -50,54 +52,42 @@ public final class HostRuntimeServer implements AutoCloseable {
 
     /** {@code http://<bound address>:<port>}. */
     public URI address() {
-        InetSocketAddress bound = server.getAddress();
-        return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+        return HttpServers.address(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        try {
-            if (path.startsWith(PeerForwarding.PREFIX)) {
-                peers.handle(exchange);
-            } else if (path.equals(LoadGossip.PATH)) {
-                receiveLoads(exchange);
-            } else if (path.equals("/ping")) {
-                try (exchange) {
-                    exchange.sendResponseHeaders(200, -1);
-                }
+        try (exchange) {
+            if (path.equals("/ping")) {
+                exchange.sendResponseHeaders(200, -1);
             } else {
-                try (exchange) {
-                    RuntimeExchanges.write(exchange, invoke(exchange));
-                }
+                RuntimeExchanges.write(exchange, invoke(exchange));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "runtime request " + path + " ended early", e);
-            exchange.close();
         }
     }
 
-    /** Parses and serves one runtime API request. */
+    /** Checks, parses and serves one runtime API request. */
     private RuntimeResponse invoke(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
         Headers headers = RuntimeExchanges.headers(exchange);
+        URI uri = exchange.getRequestURI();
         try {
-            InvocationRequest request = InvocationRequest.parse(
+            byte[] body = gate.admit(
                     exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
+                    uri.getRawPath(),
+                    Objects.requireNonNullElse(uri.getRawQuery(), ""),
                     headers,
-                    RuntimeExchanges.body(exchange));
+                    () -> RuntimeExchanges.body(exchange));
+            InvocationRequest request =
+                    InvocationRequest.parse(exchange.getRequestMethod(), uri.getRawPath(), headers, body);
             return invocations.invoke(
                     request, requestId, headers.first(CapacityWait.HEADER).flatMap(CapacityWait::ofHeader));
+        } catch (WireException refused) {
+            return RuntimeResponse.refused(refused.error(), requestId);
         } catch (RuntimeErrorException e) {
             return RuntimeResponse.error(e.error(), requestId);
-        }
-    }
-
-    private void receiveLoads(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String text = new String(RuntimeExchanges.body(exchange), StandardCharsets.UTF_8);
-            invocations.board().reportAll(CopyLoads.parse(text));
-            exchange.sendResponseHeaders(204, -1);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.stowage.domain.routing.Candidate;
 import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.Router;
 import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.trust.PeerSigner;
 import dev.stowage.wire.runtime.InvocationRequest;
 import dev.stowage.wire.runtime.RuntimeError;
 import java.io.IOException;
@@ -55,6 +56,7 @@ public final class InvocationService implements AutoCloseable {
     private final RoutingDirectory directory;
     private final InvocationMetrics metrics;
     private final ServingSettings settings;
+    private final PeerSigner signer;
     private final LoadBoard board = new LoadBoard();
     private final CopyClient client = new CopyClient();
     private final Watchdog watchdog = new Watchdog();
@@ -65,18 +67,21 @@ public final class InvocationService implements AutoCloseable {
     /**
      * @param instanceId the instance this router runs on ("" for a router with no copies of its own)
      * @param copies the copies loaded on this instance
+     * @param signer signs the requests sent to peers' copies (ADR 23)
      */
     public InvocationService(
             String instanceId,
             CopyTable copies,
             RoutingDirectory directory,
             InvocationMetrics metrics,
-            ServingSettings settings) {
+            ServingSettings settings,
+            PeerSigner signer) {
         this.instanceId = instanceId;
         this.copies = copies;
         this.directory = directory;
         this.metrics = metrics;
         this.settings = settings;
+        this.signer = signer;
         this.replies = new Replies(watchdog, metrics, settings);
     }
 
@@ -199,7 +204,7 @@ public final class InvocationService implements AutoCloseable {
         Duration timeout = Duration.ofNanos(call.deadline(settings, sent) - sent);
         CopyClient.Answer answer;
         try {
-            answer = client.post(slot.uri(call.limit()), call.request().body(), forwarded(call.request()), timeout);
+            answer = client.post(slot.uri(call.limit()), call.request().body(), headers(call, slot), timeout);
         } catch (HttpTimeoutException e) {
             lease.release();
             return Optional.of(replies.timedOut(call, slot, serving, sent));
@@ -236,6 +241,17 @@ public final class InvocationService implements AutoCloseable {
         }
         refused.forEach(slots::remove);
         return slots;
+    }
+
+    /** The caller's headers a copy sees; to a peer's copy, signed as this deployment's host. */
+    private Map<String, String> headers(Call call, Slot slot) {
+        Map<String, String> headers = forwarded(call.request());
+        if (slot instanceof Slot.Peer) {
+            headers.put(
+                    PeerSigner.HEADER,
+                    signer.sign("POST", slot.uri(call.limit()), call.request().body()));
+        }
+        return headers;
     }
 
     private static Map<String, String> forwarded(InvocationRequest request) {

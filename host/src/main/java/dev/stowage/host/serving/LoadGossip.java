@@ -1,6 +1,7 @@
 package dev.stowage.host.serving;
 
 import dev.stowage.host.copies.CopyTable;
+import dev.stowage.host.trust.PeerSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,9 @@ import java.util.concurrent.Executors;
 /**
  * Tells the other hosts of the fleet how many requests this host's copies have (ADR 11): every {@code interval},
  * when the loads have changed, and at least once a second, a {@code POST /stowage/loads} to each peer, fire and
- * forget. A peer that does not answer loses nothing but freshness; the next push carries the whole state.
+ * forget, each signed with the deployment's host key ({@link PeerSigner}, ADR 23) so that no one else can skew the
+ * fleet's routing with made-up loads. A peer that does not answer loses nothing but freshness; the next push carries
+ * the whole state.
  */
 final class LoadGossip implements AutoCloseable {
     static final String PATH = "/stowage/loads";
@@ -24,6 +27,7 @@ final class LoadGossip implements AutoCloseable {
     private final String endpointName;
     private final String variantName;
     private final Duration interval;
+    private final PeerSigner signer;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -33,12 +37,18 @@ final class LoadGossip implements AutoCloseable {
     private Thread thread = Thread.ofVirtual().unstarted(() -> {});
 
     LoadGossip(
-            CopyTable copies, RoutingDirectory directory, String endpointName, String variantName, Duration interval) {
+            CopyTable copies,
+            RoutingDirectory directory,
+            String endpointName,
+            String variantName,
+            Duration interval,
+            PeerSigner signer) {
         this.copies = copies;
         this.directory = directory;
         this.endpointName = endpointName;
         this.variantName = variantName;
         this.interval = interval;
+        this.signer = signer;
     }
 
     synchronized void start(URI selfAddress) {
@@ -73,12 +83,20 @@ final class LoadGossip implements AutoCloseable {
         } catch (RuntimeException e) {
             return;
         }
+        byte[] body = loads.getBytes(StandardCharsets.UTF_8);
         for (URI peer : peers) {
             if (!peer.equals(self)) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(peer + PATH))
-                        .timeout(Duration.ofSeconds(1))
-                        .POST(HttpRequest.BodyPublishers.ofString(loads, StandardCharsets.UTF_8))
-                        .build();
+                URI uri = URI.create(peer + PATH);
+                HttpRequest request;
+                try {
+                    request = HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(1))
+                            .header(PeerSigner.HEADER, signer.sign("POST", uri, body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build();
+                } catch (RuntimeException keysUnreadable) {
+                    return; // no keys yet: the next push tries again
+                }
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
             }
         }

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The host's side of a peer's request: {@code POST /stowage/copies/{copyId}/invocations} takes one of the copy's
+ * The host's side of a peer's request (on its peer port, {@link PeerServer}, once the request's peer signature has
+ * verified): {@code POST /stowage/copies/{copyId}/invocations} takes one of the copy's
  * request slots and passes the request and the copy's answer through unchanged, streaming, so that the peer's
  * router frames and times it. When the copy is gone, draining or full it answers 503 with {@value #REFUSED_HEADER}
  * and the peer picks another copy. Every answer carries this host's copy loads ({@link CopyLoads}). A request taken
@@ -40,22 +41,20 @@ final class PeerForwarding {
         return URI.create(host + PREFIX + copyId + "/invocations?" + LIMIT + "=" + limit);
     }
 
-    void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = RuntimeExchanges.body(exchange);
-            String path = exchange.getRequestURI().getPath();
-            String copyId = path.substring(PREFIX.length(), Math.max(PREFIX.length(), path.lastIndexOf('/')));
-            Optional<RoutableCopy> copy = copies.get(copyId);
-            if (copy.isEmpty() || !copy.get().tryAcquire(limit(exchange))) {
-                refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
-                return;
-            }
-            sampler.sampleTaken(copy.get().inferenceComponentName());
-            try {
-                pass(exchange, copy.get(), body);
-            } finally {
-                copy.get().release();
-            }
+    /** Serves a peer's request whose signature verified ({@link PeerServer}), with its {@code body}. */
+    void handle(HttpExchange exchange, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String copyId = path.substring(PREFIX.length(), Math.max(PREFIX.length(), path.lastIndexOf('/')));
+        Optional<RoutableCopy> copy = copies.get(copyId);
+        if (copy.isEmpty() || !copy.get().tryAcquire(limit(exchange))) {
+            refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
+            return;
+        }
+        sampler.sampleTaken(copy.get().inferenceComponentName());
+        try {
+            pass(exchange, copy.get(), body);
+        } finally {
+            copy.get().release();
         }
     }
 

@@ -59,8 +59,9 @@ class ImdsTest {
 
     @Test
     void the_hosts_identity_comes_from_its_tags_and_private_address() {
-        assertThat(HostIdentity.read(imds(), 8080))
-                .isEqualTo(new HostIdentity("ep", "AllTraffic", "i-7", "http://10.0.1.23:8080"));
+        assertThat(HostIdentity.read(imds(), 8081))
+                .as("peers reach it on the peer port")
+                .isEqualTo(new HostIdentity("ep", "AllTraffic", "i-7", "http://10.0.1.23:8081"));
     }
 
     @Test
@@ -93,6 +94,7 @@ class ImdsTest {
         assertThat(environment.hostApi())
                 .isEqualTo(URI.create("https://abc.execute-api.us-east-1.amazonaws.com/prod/host"));
         assertThat(environment.runtimePort()).isEqualTo(8080);
+        assertThat(environment.peerPort()).isEqualTo(8081);
         assertThat(environment.deployment()).isEqualTo("stowage");
         assertThat(environment.logGroupPrefix()).isEqualTo("/stowage/inference-components/");
         assertThat(environment.simulatedInstanceType()).isEmpty();

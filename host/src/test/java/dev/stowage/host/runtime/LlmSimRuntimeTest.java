@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -83,7 +82,7 @@ class LlmSimRuntimeTest {
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.startsWith("{\"token\":")) {
+                if (line.startsWith("data:{")) {
                     arrivals.add((System.nanoTime() - start) / 1_000_000);
                 }
             }
@@ -102,22 +101,22 @@ class LlmSimRuntimeTest {
     private static long tokenLines(HttpResponse<InputStream> response) throws Exception {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            return reader.lines().filter(line -> line.startsWith("{\"token\":")).count();
+            return reader.lines().filter(line -> line.startsWith("data:{")).count();
         }
     }
 
     @Test
-    void streams_the_tokens_asked_for_as_json_lines() throws Exception {
+    void streams_the_tokens_asked_for_as_server_sent_events_when_the_request_says_stream() throws Exception {
         RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "100"));
 
         HttpResponse<InputStream> response =
-                invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":7}}");
+                invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":7},\"stream\":true}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).contains("application/jsonlines");
+        assertThat(response.headers().firstValue("content-type")).contains("text/event-stream");
         assertThat(response.headers().firstValue("transfer-encoding")).contains("chunked");
         assertThat(tokenLines(response)).isEqualTo(7);
-        assertThat(tokenLines(invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"max_new_tokens\":3}")))
+        assertThat(tokenLines(invoke(sim.baseUrl(), "{\"inputs\":\"hi\",\"max_new_tokens\":3,\"stream\":true}")))
                 .isEqualTo(3);
     }
 
@@ -126,7 +125,7 @@ class LlmSimRuntimeTest {
         RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000"));
         long start = System.nanoTime();
 
-        tokenLines(invoke(sim.baseUrl(), "{\"max_new_tokens\":20}"));
+        tokenLines(invoke(sim.baseUrl(), "{\"max_new_tokens\":20,\"stream\":true}"));
 
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
     }
@@ -136,7 +135,8 @@ class LlmSimRuntimeTest {
         RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000")); // 10 ms per token
         long start = System.nanoTime();
 
-        List<Long> arrivals = tokenArrivalMillis(invoke(sim.baseUrl(), "{\"max_new_tokens\":30}"), start);
+        List<Long> arrivals =
+                tokenArrivalMillis(invoke(sim.baseUrl(), "{\"max_new_tokens\":30,\"stream\":true}"), start);
 
         assertThat(arrivals).hasSize(30);
         assertThat(arrivals.getLast() - arrivals.getFirst())
@@ -148,7 +148,7 @@ class LlmSimRuntimeTest {
     void queues_requests_beyond_the_batch_and_serves_them_when_a_place_frees() throws Exception {
         RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000", "STOWAGE_MAX_BATCH", "1"));
         long start = System.nanoTime();
-        String body = "{\"max_new_tokens\":20}";
+        String body = "{\"max_new_tokens\":20,\"stream\":true}";
 
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> arrivals(sim, body, start));
         await(() -> batch().active() == 1);
@@ -165,10 +165,10 @@ class LlmSimRuntimeTest {
     @Test
     void a_client_that_goes_away_leaves_the_batch() throws Exception {
         RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "1000"));
-        HttpResponse<InputStream> response = invoke(sim.baseUrl(), "{\"max_new_tokens\":100000}");
+        HttpResponse<InputStream> response = invoke(sim.baseUrl(), "{\"max_new_tokens\":100000,\"stream\":true}");
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertThat(reader.readLine()).startsWith("{\"token\":{\"id\":0");
+            assertThat(reader.readLine()).startsWith("data:{\"index\":1,\"token\":{\"id\":0");
             assertThat(batch().active()).isEqualTo(1);
         }
 
@@ -191,17 +191,6 @@ class LlmSimRuntimeTest {
     }
 
     @Test
-    void reads_max_new_tokens_from_parameters_or_the_top_level_and_estimates_the_prompt() {
-        assertThat(GenerationRequest.parse(bytes("{\"parameters\":{\"max_new_tokens\":12}}")))
-                .isEqualTo(new GenerationRequest(OptionalInt.of(12), 0));
-        assertThat(GenerationRequest.parse(bytes("{\"max_new_tokens\":5}")).maxNewTokens())
-                .hasValue(5);
-        assertThat(GenerationRequest.parse(bytes("{\"inputs\":\"no count\"}")))
-                .isEqualTo(new GenerationRequest(OptionalInt.empty(), 2));
-        assertThat(GenerationRequest.parse(bytes("not json"))).isEqualTo(new GenerationRequest(OptionalInt.empty(), 0));
-    }
-
-    @Test
     void draws_long_tailed_output_lengths_deterministically_from_the_seed() {
         TokenCounts first = new TokenCounts(42);
         TokenCounts second = new TokenCounts(42);
@@ -214,9 +203,5 @@ class LlmSimRuntimeTest {
         assertThat(IntStream.of(a).average().orElseThrow()).isBetween(310.0, 360.0);
         int[] sorted = IntStream.of(a).sorted().toArray();
         assertThat(sorted[sorted.length / 2]).as("median well below the mean").isBetween(180, 235);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.host.time.TimeScale;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +27,19 @@ class RuntimeCatalogTest {
         assertThatThrownBy(() -> catalog.forImage("process:  ", Map.of()))
                 .isInstanceOf(UnsupportedImageException.class)
                 .hasMessage("The process image has no command.");
+    }
+
+    @Test
+    void a_command_in_the_environment_wins_over_the_image_as_it_alone_can_carry_arguments() throws Exception {
+        ModelRuntime runtime =
+                catalog.forImage("process:python3", Map.of("STOWAGE_COMMAND", "python3 -m serve --port 1"));
+
+        assertThat(runtime).isInstanceOfSatisfying(ProcessRuntime.class, process -> assertThat(process.command())
+                .containsExactly("python3", "-m", "serve", "--port", "1"));
+        assertThat(catalog.forImage("stowage/llm-sim", Map.of("STOWAGE_COMMAND", "./serve")))
+                .isInstanceOf(ProcessRuntime.class);
+        assertThat(catalog.forImage("stowage/llm-sim", Map.of("STOWAGE_COMMAND", " ")))
+                .isInstanceOf(LlmSimRuntime.class);
     }
 
     @Test
@@ -60,15 +72,5 @@ class RuntimeCatalogTest {
         };
         assertThat(new RuntimeCatalog(TimeScale.REAL_TIME, engine).forImage("nginx:1.27", Map.of()))
                 .isSameAs(engine);
-    }
-
-    @Test
-    void splits_command_lines_like_a_shell_without_running_one() {
-        assertThat(CommandLine.split("python3 -m http.server  8080"))
-                .isEqualTo(List.of("python3", "-m", "http.server", "8080"));
-        assertThat(CommandLine.split("'/opt/my java/bin/java' -Dx=\"a b\" it\\'s"))
-                .isEqualTo(List.of("/opt/my java/bin/java", "-Dx=a b", "it's"));
-        assertThat(CommandLine.split("  ")).isEmpty();
-        assertThatThrownBy(() -> CommandLine.split("echo 'open")).hasMessageContaining("Unclosed quote");
     }
 }

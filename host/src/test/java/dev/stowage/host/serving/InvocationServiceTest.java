@@ -7,6 +7,7 @@ import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.runtime.InvocationRequest;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ class InvocationServiceTest {
                 new CopyTable(),
                 new Unreachable(),
                 new InvocationMetrics(new InMemoryMetrics(), Clock.systemUTC()),
-                ServingSettings.defaults())) {
+                ServingSettings.defaults(),
+                TestKeys.signer())) {
             InvocationRequest request = InvocationRequest.parse(
                     "POST",
                     "/endpoints/ep/invocations",

@@ -13,6 +13,7 @@ import dev.stowage.host.LoopbackServer;
 import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.metrics.InMemoryMetrics;
+import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.runtime.InvocationRequest;
 import java.net.URI;
@@ -130,7 +131,8 @@ class RefusingCopiesTest {
                 new CopyTable(),
                 directory,
                 new InvocationMetrics(new InMemoryMetrics(), Clock.systemUTC()),
-                ServingSettings.defaults());
+                ServingSettings.defaults(),
+                TestKeys.signer());
     }
 
     private static InvocationRequest request() {

@@ -3,12 +3,14 @@ package dev.stowage.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -28,8 +30,22 @@ public final class MetricsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Where Stowage listens.")
+    @Option(
+            names = "--url",
+            description = "Where Stowage listens (default: the running './stowage up', found through its run file).")
+    @Nullable
     String url;
+
+    private final RunFiles runFiles;
+
+    /** Finding a running {@code up} through this user's run files when {@code --url} is not given. */
+    public MetricsCommand() {
+        this(RunFiles.forUser());
+    }
+
+    MetricsCommand(RunFiles runFiles) {
+        this.runFiles = runFiles;
+    }
 
     @Option(names = "--period", description = "Seconds per period; shows statistics instead of latest values.")
     @Nullable
@@ -50,6 +66,21 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (name != null) {
+            Optional<String> refusal = MetricName.refusal(name);
+            if (refusal.isPresent()) {
+                err.println("stowage metrics: " + refusal.get());
+                return OneLineErrors.USAGE;
+            }
+        }
+        String url;
+        try {
+            url = runFiles.url(this.url);
+        } catch (RunFiles.NotFound e) {
+            err.println("stowage metrics: " + e.getMessage());
+            return 1;
+        }
         String query = query();
         HttpResponse<String> response;
         try (HttpClient client = HttpClient.newHttpClient()) {
@@ -58,14 +89,12 @@ public final class MetricsCommand implements Callable<Integer> {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            spec.commandLine().getErr().println("stowage: nothing answers at " + url + "; is './stowage up' running?");
+            err.println("stowage metrics: nothing answers at " + url + "; is './stowage up' running?");
             return 1;
         }
         JsonNode body = new ObjectMapper().readTree(response.body());
         if (response.statusCode() != 200) {
-            spec.commandLine()
-                    .getErr()
-                    .println("stowage: " + body.path("message").asText());
+            err.println("stowage metrics: " + body.path("message").asText());
             return 1;
         }
         var out = spec.commandLine().getOut();

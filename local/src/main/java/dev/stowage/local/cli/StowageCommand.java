@@ -13,13 +13,17 @@ public final class StowageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The command line with its subcommands, {@code up} being the given instance. */
+    /**
+     * The command line with its subcommands, {@code up} being the given instance; {@code metrics} and {@code logs}
+     * find a running {@code up} in the same run folder. A command line it cannot take is one line and exit status 2.
+     */
     public static CommandLine commandLine(UpCommand up) {
         return new CommandLine(new StowageCommand())
                 .addSubcommand("up", up)
                 .addSubcommand("instance-types", new InstanceTypesCommand())
-                .addSubcommand("metrics", new MetricsCommand())
-                .addSubcommand("logs", new LogsCommand());
+                .addSubcommand("metrics", new MetricsCommand(up.runFiles()))
+                .addSubcommand("logs", new LogsCommand(up.runFiles()))
+                .setParameterExceptionHandler(new OneLineErrors());
     }
 
     @Override

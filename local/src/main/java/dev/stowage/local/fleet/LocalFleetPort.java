@@ -4,17 +4,29 @@ import dev.stowage.domain.fleet.CopyAssignment;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.FleetReports;
 import dev.stowage.events.FleetEvent.Capacity;
+import dev.stowage.functions.hostkeys.DeploymentKeys;
 import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
+import dev.stowage.wire.hostapi.HostKeys;
 import java.util.List;
 import java.util.Map;
 
-/** In-process hosts talk to the control plane directly: the same fleet commands the API would run. */
+/**
+ * In-process hosts talk to the control plane directly: the same fleet commands the API would run, and the same
+ * deployment keys ({@link DeploymentKeys}, the ring in the views table) it would hand out.
+ */
 public final class LocalFleetPort implements FleetPort {
     private final FleetReports reports;
+    private final DeploymentKeys keys;
 
-    public LocalFleetPort(FleetReports reports) {
+    public LocalFleetPort(FleetReports reports, DeploymentKeys keys) {
         this.reports = reports;
+        this.keys = keys;
+    }
+
+    @Override
+    public HostKeys hostKeys(String endpoint, String variant, String instanceId) {
+        return keys.describe();
     }
 
     @Override

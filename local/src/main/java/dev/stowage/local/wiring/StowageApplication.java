@@ -23,6 +23,8 @@ import dev.stowage.host.serving.BackgroundDemand;
 import dev.stowage.host.serving.InvocationMetrics;
 import dev.stowage.host.serving.InvocationService;
 import dev.stowage.host.time.TimeScale;
+import dev.stowage.host.trust.PeerSigner;
+import dev.stowage.host.trust.RefreshingKeys;
 import dev.stowage.local.alarms.LocalAlarmEngine;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalEnvironment;
@@ -42,6 +44,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +132,7 @@ public final class StowageApplication implements LocalApplication {
                 new BackgroundDemand((endpoint, variant, component) -> scalingReactor.onWaitingRequest(component)));
         HostControl control = options.hostsThroughApi()
                 ? HostControl.throughApi(environment, options.scaled(Duration.ofSeconds(1)))
-                : new HostControl(new LocalFleetPort(reports), directory);
+                : new HostControl(new LocalFleetPort(reports, wiring.hostKeys()), directory);
         ContainerEngine containers = LocalContainers.connect(
                 System.getenv(), Optional.ofNullable(System.getProperty(LocalContainers.CREDENTIALS)));
         Path hostsDir = workDir(environment);
@@ -142,7 +145,8 @@ public final class StowageApplication implements LocalApplication {
                         .withTimeScale(TimeScale.of(options.timeScale()))
                         .withClock(environment.clock())
                         .withServing(options.serving())
-                        .withContainers(containers),
+                        .withContainers(containers)
+                        .withClientSignatures(verifier(environment)),
                 control.directory(),
                 options.capacity());
         this.instances = provider;
@@ -151,12 +155,15 @@ public final class StowageApplication implements LocalApplication {
         var instances = new InstanceReconciler(fleets, provider, environment.clock());
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
+        // The front stands where API Gateway and the load balancer stand on AWS, but reaches copies through their
+        // hosts' peer ports, so it signs as a peer with the ring it holds (ADR 23).
         var front = new InvocationService(
                 "",
                 new CopyTable(),
                 directory,
                 new InvocationMetrics(metrics, environment.clock()),
-                options.serving().scaled(options.timeScale()));
+                options.serving().scaled(options.timeScale()),
+                new PeerSigner(new RefreshingKeys(wiring.hostKeys()::describe), Clock.systemUTC()));
         var projector = new ViewProjectorHandler(new Projector(stores.events(), stores.views()));
         var placement = new FleetStreamHandler(reactor::fleetsOf, reactor::reconcile);
         var launching = new FleetStreamHandler(FleetStreamHandler::fleetItself, instances::reconcile);

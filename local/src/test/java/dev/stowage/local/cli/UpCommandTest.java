@@ -14,10 +14,13 @@ import dev.stowage.local.app.LocalHandlers;
 import dev.stowage.local.app.StreamSubscription;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -36,15 +44,23 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** {@code stowage up} in process, with a test application: a request writes an item, its stream record arrives. */
+/**
+ * {@code stowage up} in process, with a test application: a request writes an item, its stream record arrives; what it
+ * prints, the run file that {@code stowage metrics} finds it by, and the options it refuses before starting (issue 13).
+ */
 class UpCommandTest {
     private static final Pattern READY = Pattern.compile("Stowage listening on (http://127\\.0\\.0\\.1:(\\d+))\\R");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    @TempDir
+    Path runDir;
+
+    private final AtomicInteger applicationsBuilt = new AtomicInteger();
+
     @Test
     void upServesTheApiAndFeedsTheStreamHandlers() throws Exception {
         NotesApplication application = new NotesApplication();
-        UpCommand up = new UpCommand(() -> application);
+        UpCommand up = new UpCommand(() -> application, new RunFiles(runDir), false);
         StringWriter out = new StringWriter();
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread running = Thread.ofVirtual()
@@ -55,9 +71,14 @@ class UpCommandTest {
             await(() -> READY.matcher(out.toString()).find());
             Matcher ready = READY.matcher(out.toString());
             assertThat(ready.find()).isTrue();
-            assertThat(out.toString()).isEqualTo(ready.group(0));
+            assertThat(out.toString()).endsWith(ready.group(0));
             URI base = URI.create(ready.group(1));
             assertThat(Integer.parseInt(ready.group(2))).isPositive();
+            assertThat(out.toString())
+                    .contains("Console:      " + base + "/stowage/\n")
+                    .contains("Region:       eu-west-1 (account 123456789012)\n")
+                    .contains(
+                            "export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=eu-west-1\n");
 
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
@@ -87,11 +108,111 @@ class UpCommandTest {
         }
         assertThat(exitCode).hasValue(0);
         assertThat(application.closed).isTrue();
+        Matcher ready = READY.matcher(out.toString());
+        assertThat(ready.find()).isTrue();
+        assertThat(ready.end())
+                .as("nothing after the ready line, stopping included")
+                .isEqualTo(out.toString().length());
+    }
+
+    @Test
+    void metricsFindsTheRunningUpThroughItsRunFileUntilItStops() throws Exception {
+        NotesApplication application = new NotesApplication();
+        UpCommand up = new UpCommand(() -> application, new RunFiles(runDir), false);
+        CommandLine stowage = StowageCommand.commandLine(countingUp());
+        StringWriter upOut = new StringWriter();
+        Thread running = Thread.ofVirtual().start(() -> StowageCommand.commandLine(up)
+                .setOut(new PrintWriter(upOut, true))
+                .execute("up", "--port", "0"));
+        try {
+            await(() -> READY.matcher(upOut.toString()).find());
+            assertThat(new RunFiles(runDir).running()).singleElement().satisfies(run -> {
+                assertThat(run.pid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(upOut.toString()).contains("Stowage listening on " + run.url());
+            });
+
+            Output metrics = Output.of(stowage, "metrics", "CPUReservation");
+
+            assertThat(metrics.status()).isZero();
+            assertThat(metrics.out())
+                    .startsWith("CPUReservation")
+                    .contains("25.00")
+                    .contains("InstanceId=i-1");
+            assertThat(application.metricQueries).containsExactly("name=CPUReservation");
+        } finally {
+            up.stopAndWait();
+            running.join(TIMEOUT);
+        }
+        assertThat(runDir).isEmptyDirectory();
+        Output afterwards = Output.of(stowage, "metrics");
+        assertThat(afterwards.status()).isEqualTo(1);
+        assertThat(afterwards.err())
+                .startsWith("stowage metrics: no running Stowage found")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void anUnknownMetricIsOneLineListingTheKnownOnes() {
+        Output metrics = Output.of(StowageCommand.commandLine(countingUp()), "metrics", "cpureservation");
+
+        assertThat(metrics.status()).isEqualTo(2);
+        assertThat(metrics.err())
+                .startsWith("stowage metrics: no metric is named 'cpureservation' (did you mean CPUReservation?);")
+                .contains("GPUReservation, MemoryReservation, Invocations")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndNothingStarts() throws Exception {
+        UpCommand up = countingUp();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Output refused = Output.of(StowageCommand.commandLine(up), "up", "--port", "" + taken.getLocalPort());
+
+            assertThat(refused.status()).isEqualTo(2);
+            assertThat(refused.err())
+                    .isEqualTo("stowage up: port " + taken.getLocalPort() + " on 127.0.0.1 is in use (by another"
+                            + " program, or another './stowage up'); choose another with --port, or --port 0 for a"
+                            + " free one\n");
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(applicationsBuilt).as("applications built").hasValue(0);
+        assertThat(runDir).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            --port|eighty|--port must be a whole number from 1 to 65535, or 0 for a free port, not 'eighty'
+            --port|70000|--port must be a whole number from 1 to 65535, or 0 for a free port, not '70000'
+            --time-scale|0|--time-scale must be a positive number (1 is real time, 60 runs a minute in a second), not '0'
+            --time-scale|fast|--time-scale must be a positive number (1 is real time, 60 runs a minute in a second), not 'fast'
+            --boot-delay|-5|--boot-delay must be a whole number of milliseconds, 0 or more, not '-5'
+            """)
+    void aValueItCannotTakeIsOneLineAndExitStatus2(String option, String value, String why) {
+        UpCommand up = countingUp();
+
+        Output refused = Output.of(StowageCommand.commandLine(up), "up", option, value);
+
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("stowage up: " + why + "; see 'stowage up --help'\n");
+        assertThat(applicationsBuilt).as("applications built").hasValue(0);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineWithASuggestion() {
+        Output refused = Output.of(StowageCommand.commandLine(countingUp()), "up", "--data-directory", "x");
+
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err())
+                .isEqualTo("stowage up: Unknown options: '--data-directory', 'x' (did you mean --data-dir?);"
+                        + " see 'stowage up --help'\n");
     }
 
     @Test
     void upFailsClearlyWhenNoApplicationIsRegistered() {
-        UpCommand up = new UpCommand(() -> LocalApplications.choose(List.of()));
+        UpCommand up = new UpCommand(() -> LocalApplications.choose(List.of()), new RunFiles(runDir), false);
         StringWriter err = new StringWriter();
 
         int exitCode = StowageCommand.commandLine(up)
@@ -100,6 +221,28 @@ class UpCommandTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).startsWith("stowage up: no LocalApplication is registered");
+    }
+
+    /** {@code up} on a {@link NotesApplication}, counting the applications it builds, its run files in {@link #runDir}. */
+    private UpCommand countingUp() {
+        return new UpCommand(
+                () -> {
+                    applicationsBuilt.incrementAndGet();
+                    return new NotesApplication();
+                },
+                new RunFiles(runDir),
+                false);
+    }
+
+    /** A command run in process, with its exit status and what it printed. */
+    private record Output(int status, String out, String err) {
+        static Output of(CommandLine command, String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            command.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+            int status = command.execute(args);
+            return new Output(status, out.toString(), err.toString());
+        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -116,6 +259,7 @@ class UpCommandTest {
     private static final class NotesApplication implements LocalApplication {
         final AtomicReference<LocalEnvironment> environment = new AtomicReference<>();
         final List<DynamodbEvent.DynamodbStreamRecord> seen = new CopyOnWriteArrayList<>();
+        final List<String> metricQueries = new CopyOnWriteArrayList<>();
         volatile boolean closed;
 
         @Override
@@ -133,6 +277,16 @@ class UpCommandTest {
                             .build())
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api = (request, context) -> {
+                if (request.getPath().equals("/stowage/metrics")) {
+                    metricQueries.add(request.getQueryStringParameters().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("&")));
+                    return new APIGatewayProxyResponseEvent()
+                            .withStatusCode(200)
+                            .withBody("{\"Metrics\": [{\"MetricName\": \"CPUReservation\", \"Value\": 25.0,"
+                                    + " \"Unit\": \"Percent\", \"Dimensions\": {\"InstanceId\": \"i-1\"},"
+                                    + " \"Timestamp\": \"2026-01-01T00:00:00Z\"}]}");
+                }
                 String id = request.getPath().substring("/notes/".length());
                 env.dynamoDb().putItem(b -> b.tableName("notes")
                         .item(Map.of("id", AttributeValue.fromS(id), "text", AttributeValue.fromS(request.getBody()))));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.testing.ModelArchives;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 import software.amazon.awssdk.services.sagemaker.model.RoutingStrategy;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.waiters.SageMakerWaiter;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
 
 /**
  * The walkthrough of SageMaker's inference-component announcement (DESIGN §10: two fine-tuned Llama 2 variants
@@ -307,6 +309,29 @@ class AnnouncementWalkthroughIT {
         MARKS.put("componentsSettled", ListOperationsChecks.mark());
     }
 
+    @Test
+    @Order(6)
+    void invokesBothVariantsAndReadsTheAnswersAsTheAnnouncementDoes() throws Exception {
+        AnnouncementInvocations invocations = new AnnouncementInvocations(STOWAGE.running(), ENDPOINT);
+        for (String ic : List.of(IC_EU, IC_US)) {
+            assertThat(invocations.generatedText(ic).strip().split(" "))
+                    .as(ic + ": result[0][\"generated_text\"]")
+                    .hasSize(AnnouncementInvocations.TOKENS);
+        }
+        assertThat(invocations.plainText(IC_EU)).startsWith(" ").doesNotContain("generated_text");
+
+        ModelErrorException refused = invocations.refused(IC_EU, "image/png");
+        assertThat(refused.statusCode()).isEqualTo(424);
+        assertThat(refused.originalStatusCode()).isEqualTo(406);
+        assertThat(refused.originalMessage()).contains("stowage/llm-sim cannot answer in image/png");
+
+        List<JsonNode> events = invocations.streamedEvents(IC_EU);
+        assertThat(events).hasSize(AnnouncementInvocations.TOKENS);
+        StringBuilder tokens = new StringBuilder();
+        events.forEach(event -> tokens.append(event.path("token").path("text").asText()));
+        assertThat(events.getLast().path("generated_text").asText()).isEqualTo(tokens.toString());
+    }
+
     static InferenceComponentComputeResourceRequirements requirements(int accelerators) {
         return InferenceComponentComputeResourceRequirements.builder()
                 .numberOfCpuCoresRequired(2.0f)
@@ -316,7 +341,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void describesAnInferenceComponentWithItsSpecification() {
         DescribeInferenceComponentResponse ic =
                 sageMaker().describeInferenceComponent(b -> b.inferenceComponentName(IC_EU));
@@ -352,13 +377,13 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void listsInferenceComponentsWithEveryFilterSortAndPage() {
         new ListOperationsChecks(sageMaker(), MARKS).inferenceComponents();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void listsModelsEndpointConfigsAndEndpointsWithEveryFilterSortAndPage() {
         ListOperationsChecks lists = new ListOperationsChecks(sageMaker(), MARKS);
         lists.models();
@@ -367,7 +392,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void scalesCopiesThroughTheRuntimeConfigDownToZero() {
         Instant beforeUpdate = ListOperationsChecks.mark();
         String arn = sageMaker()
@@ -396,7 +421,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void updatesTheSpecificationAndRuntimeConfig() {
         InferenceComponentSpecification updated = InferenceComponentSpecification.builder()
                 .container(c -> c.image(ECHO).environment(Map.of("MAX_INPUT_LENGTH", "8191")))
@@ -433,7 +458,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void deletesEverythingAndThenNothingIsFound() {
         long before = STOWAGE.eventCount();
         assertValidationError(
@@ -504,7 +529,7 @@ class AnnouncementWalkthroughIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void reusesEveryNameAfterItsDeletion() {
         sageMaker()
                 .createModel(b -> b.modelName(MODEL_EU).executionRoleArn(ROLE).primaryContainer(c -> c.image(ECHO)));

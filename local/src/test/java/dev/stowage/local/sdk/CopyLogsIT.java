@@ -98,11 +98,12 @@ class CopyLogsIT {
         Run unknown = command("nope");
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.err())
-                .isEqualTo("stowage: No logs for inference component nope: no copy of it has run on this Stowage.\n");
+                .isEqualTo(
+                        "stowage logs: No logs for inference component nope: no copy of it has run on this Stowage.\n");
 
         Run refused = command(IC, "--tail", "10001");
         assertThat(refused.status()).isEqualTo(1);
-        assertThat(refused.err()).isEqualTo("stowage: tail must be at most 10000 lines, not 10001.\n");
+        assertThat(refused.err()).isEqualTo("stowage logs: tail must be at most 10000 lines, not 10001.\n");
 
         Run nobody = new Run();
         assertThat(nobody.execute("--url", "http://127.0.0.1:1", IC)).isEqualTo(1);

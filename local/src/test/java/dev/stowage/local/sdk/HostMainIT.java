@@ -1,6 +1,7 @@
 package dev.stowage.local.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import software.amazon.awssdk.services.sagemakerruntime.model.SageMakerRuntimeException;
 
 /**
  * The host as it runs on EC2: {@code java -jar host/target/stowage-host.jar} in its own process, its identity from an
@@ -80,18 +82,32 @@ class HostMainIT {
                 "stowage-instance",
                 instanceId));
         int port = freePort();
-        host = startHost(port);
+        int peerPort = freePort();
+        host = startHost(port, peerPort);
 
         STOWAGE.waiter().waitUntilEndpointInService(b -> b.endpointName(ENDPOINT));
         ScenarioFleet.component(STOWAGE, ENDPOINT, COMPONENT, "stowage/echo", Map.of(), 1);
 
-        try (SageMakerRuntimeClient runtime =
-                STOWAGE.running().runtime(URI.create("http://127.0.0.1:" + port), false)) {
+        // Through local mode's port, which signs as a peer with the ring the host read through DescribeHostKeys.
+        try (SageMakerRuntimeClient runtime = STOWAGE.running().runtime(false)) {
             InvokeEndpointResponse response = runtime.invokeEndpoint(b -> b.endpointName(ENDPOINT)
                     .inferenceComponentName(COMPONENT)
                     .contentType("application/json")
                     .body(SdkBytes.fromUtf8String("{\"inputs\":\"from the host jar\"}")));
             assertThat(response.body().asUtf8String()).contains("from the host jar");
+            assertThat(response.sdkHttpResponse().firstMatchingHeader("X-Stowage-Instance"))
+                    .contains(instanceId);
+        }
+        // As on EC2, the host's runtime port takes only the front's token: a signed call from inside the VPC is denied.
+        try (SageMakerRuntimeClient direct = STOWAGE.running().runtime(URI.create("http://127.0.0.1:" + port), false)) {
+            SageMakerRuntimeException denied = catchThrowableOfType(
+                    SageMakerRuntimeException.class,
+                    () -> direct.invokeEndpoint(b -> b.endpointName(ENDPOINT)
+                            .inferenceComponentName(COMPONENT)
+                            .contentType("application/json")
+                            .body(SdkBytes.fromUtf8String("{}"))));
+            assertThat(denied.statusCode()).isEqualTo(403);
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
         }
 
         host.destroy(); // SIGTERM, as systemd stops the service
@@ -102,7 +118,7 @@ class HostMainIT {
                 .doesNotContain("PutMetricData");
     }
 
-    private Process startHost(int port) throws IOException {
+    private Process startHost(int port, int peerPort) throws IOException {
         assertThat(HOST_JAR).as("the host jar (./mvnw package builds it)").isRegularFile();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", HOST_JAR.toString())
@@ -119,6 +135,7 @@ class HostMainIT {
                 "AWS_EC2_METADATA_SERVICE_ENDPOINT",
                 "http://127.0.0.1:" + imds.getAddress().getPort());
         env.put("STOWAGE_RUNTIME_PORT", Integer.toString(port));
+        env.put("STOWAGE_PEER_PORT", Integer.toString(peerPort));
         env.put("STOWAGE_HOST_DIR", home.resolve("host").toString());
         env.put("STOWAGE_SIMULATED_INSTANCE_TYPE", "ml.g5.xlarge");
         return builder.start();

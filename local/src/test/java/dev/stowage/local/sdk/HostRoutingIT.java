@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.host.InferenceHost;
 import dev.stowage.host.serving.ServingSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -27,12 +33,14 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.SageMakerRuntimeException;
 
 /**
  * The runtime API as the hosts serve it: two instances with one llm-sim copy each, a copy taking at most two
  * requests, a queue of half a second and a model timeout of two seconds. Requests entering either host are served
  * by both hosts' copies; streams arrive token by token; slow models time out as on SageMaker; a full endpoint
- * queues, then throttles.
+ * queues, then throttles. A host's ports refuse whoever has neither local mode's credentials nor the deployment's
+ * host key (issue 13).
  */
 class HostRoutingIT {
     private static final ServingSettings SERVING = ServingSettings.defaults()
@@ -77,6 +85,11 @@ class HostRoutingIT {
         return "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":" + n + "}}";
     }
 
+    /** A request for {@code n} tokens streamed as they are decoded: TGI streams only with {@code "stream": true}. */
+    private static String streamedTokens(int n) {
+        return "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":" + n + "},\"stream\":true}";
+    }
+
     private static InvokeEndpointResponse invoke(SageMakerRuntimeClient client, int tokens) {
         return client.invokeEndpoint(b -> b.endpointName(ENDPOINT)
                 .inferenceComponentName(SIM)
@@ -92,7 +105,7 @@ class HostRoutingIT {
             try (SageMakerRuntimeClient client = STOWAGE.running().runtime(entry.address(), false)) {
                 Eventually.await(Duration.ofSeconds(10), "requests served by both hosts", () -> {
                     InvokeEndpointResponse response = invoke(client, 1);
-                    assertThat(response.body().asUtf8String()).contains("\"token\"");
+                    assertThat(response.body().asUtf8String()).contains("\"generated_text\"");
                     servedBy.add(response.sdkHttpResponse()
                             .firstMatchingHeader("X-Stowage-Instance")
                             .orElseThrow());
@@ -101,6 +114,53 @@ class HostRoutingIT {
             }
             assertThat(servedBy).contains(entry.config().instanceId());
         }
+    }
+
+    @Test
+    void a_hosts_ports_refuse_callers_without_the_deployments_credentials() throws Exception {
+        InferenceHost entry = hosts.getFirst();
+        String copyId = entry.copies().serving(SIM).getFirst().copyId();
+        try (HttpClient http = HttpClient.newHttpClient();
+                SageMakerRuntimeClient wrongSecret = STOWAGE.running()
+                        .runtime(entry.address(), false, AwsBasicCredentials.create(RunningStowage.ACCESS_KEY, "x"))) {
+            HttpResponse<String> unsigned = post(
+                    http,
+                    URI.create(entry.address() + "/endpoints/" + ENDPOINT + "/invocations"),
+                    Map.of("X-Amzn-SageMaker-Inference-Component", SIM));
+            assertThat(unsigned.statusCode()).isEqualTo(403);
+            assertThat(unsigned.headers().firstValue("X-Amzn-ErrorType"))
+                    .contains("MissingAuthenticationTokenException");
+            assertThat(unsigned.body()).contains("\"__type\":\"MissingAuthenticationTokenException\"");
+
+            SageMakerRuntimeException badSignature =
+                    catchThrowableOfType(SageMakerRuntimeException.class, () -> invoke(wrongSecret, 1));
+            assertThat(badSignature.statusCode()).isEqualTo(403);
+            assertThat(badSignature.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+
+            URI loads = URI.create(entry.peerAddress() + "/stowage/loads");
+            HttpResponse<String> fakeLoads = post(http, loads, Map.of());
+            assertThat(fakeLoads.statusCode()).isEqualTo(403);
+            assertThat(fakeLoads.body()).contains("MissingAuthenticationTokenException");
+            HttpResponse<String> forged = post(
+                    http,
+                    loads,
+                    Map.of(
+                            "X-Stowage-Peer-Signature",
+                            "HMAC-SHA256 Key=hk-guess, Time=" + Instant.now().getEpochSecond() + ", Nonce=00, Mac=00"));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).contains("UnrecognizedClientException");
+            HttpResponse<String> intoCopy = post(
+                    http, URI.create(entry.peerAddress() + "/stowage/copies/" + copyId + "/invocations"), Map.of());
+            assertThat(intoCopy.statusCode()).isEqualTo(403);
+            assertThat(intoCopy.body()).doesNotContain("token");
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient http, URI uri, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("copy-9=100," + tokens(1)));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -153,7 +213,7 @@ class HostRoutingIT {
                 busy.add(stream(15, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>()));
             }
             Eventually.await(Duration.ofSeconds(5), "every slot taken", () -> inFlight() == 4);
-            assertThat(invoke(client, 1).body().asUtf8String()).contains("\"token\"");
+            assertThat(invoke(client, 1).body().asUtf8String()).contains("\"generated_text\"");
             busy.forEach(CompletableFuture::join);
         }
     }
@@ -170,7 +230,7 @@ class HostRoutingIT {
                 b -> b.endpointName(ENDPOINT)
                         .inferenceComponentName(SIM)
                         .contentType("application/json")
-                        .body(SdkBytes.fromUtf8String(tokens(tokens))),
+                        .body(SdkBytes.fromUtf8String(streamedTokens(tokens))),
                 InvokeEndpointWithResponseStreamResponseHandler.builder()
                         .onError(errors::add)
                         .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  * The launch-lab scenario of issue 3 with the real AWS SDK against local mode's simulated fleet: an endpoint on
  * {@code ml.g5.24xlarge} (4 GPUs) with managed instance scaling 1–2; components needing 1, 2 and 1 accelerators
  * share one instance; one more copy brings a second instance; a crashed host's copies come back elsewhere; asking
- * for more than two instances hold is blocked with the reason; deleting the components lets the second instance go.
+ * for more copies than two instances could ever hold is refused, and for more than the other components leave room
+ * for is blocked with the reason; deleting the components lets the second instance go.
  * After every step the fleet stream is replayed to check that no device is ever held by two live copies.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,15 +154,23 @@ class LaunchLabIT {
     @Test
     @Order(5)
     void moreCopiesThanTwoInstancesHoldAreBlockedWithTheReason() {
+        SageMakerException refused = Assertions.catchThrowableOfType(SageMakerException.class, () -> sageMaker()
+                .updateInferenceComponentRuntimeConfig(
+                        b -> b.inferenceComponentName(PAIR).desiredRuntimeConfig(r -> r.copyCount(5))));
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ResourceLimitExceeded");
+        assertThat(refused.awsErrorDetails().errorMessage())
+                .isEqualTo("CopyCount 5 exceeds the 4 copies variant \"AllTraffic\" can hold: at most 2 instances"
+                        + " (its MaxInstanceCount) of ml.g5.24xlarge, 2 copies each.");
+
         sageMaker().updateInferenceComponentRuntimeConfig(b -> b.inferenceComponentName(PAIR)
-                .desiredRuntimeConfig(r -> r.copyCount(5)));
+                .desiredRuntimeConfig(r -> r.copyCount(4)));
 
         DescribeInferenceComponentResponse blocked =
                 Eventually.await(WAIT, PAIR + " blocked", () -> describe(PAIR), d -> d.failureReason() != null);
 
         assertThat(blocked.inferenceComponentStatus()).isEqualTo(InferenceComponentStatus.UPDATING);
-        assertThat(blocked.runtimeConfig().desiredCopyCount()).isEqualTo(5);
-        assertThat(blocked.runtimeConfig().currentCopyCount()).isLessThan(5);
+        assertThat(blocked.runtimeConfig().desiredCopyCount()).isEqualTo(4);
+        assertThat(blocked.runtimeConfig().currentCopyCount()).isLessThan(4);
         assertThat(blocked.failureReason())
                 .contains("of " + PAIR + " pending")
                 .contains("2 accelerator devices")

@@ -66,6 +66,7 @@ final class RunningStowage implements AutoCloseable {
         this.waiter = SageMakerWaiter.builder()
                 .client(sageMaker)
                 .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Eventually.POLL))
+                        .maxAttempts(Integer.MAX_VALUE)
                         .waitTimeout(Duration.ofSeconds(30)))
                 .build();
     }
@@ -100,7 +101,8 @@ final class RunningStowage implements AutoCloseable {
 
     /**
      * The SDK's waiters on {@link #sageMaker()}, polling every 50 ms instead of the service's 30 s (local mode's
-     * timers are fast), for at most 30 s.
+     * timers are fast), for at most 30 s however many polls that takes (the waiters' own attempt counts, 60 for
+     * most, would give up after 3 s).
      */
     SageMakerWaiter waiter() {
         return waiter;
@@ -124,10 +126,15 @@ final class RunningStowage implements AutoCloseable {
 
     /** A runtime client of the API at {@code endpoint} (a host's, say); the caller closes it. */
     SageMakerRuntimeClient runtime(URI endpoint, boolean retries) {
+        return runtime(endpoint, retries, AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /** A runtime client of the API at {@code endpoint} signing with {@code signer}; the caller closes it. */
+    SageMakerRuntimeClient runtime(URI endpoint, boolean retries, AwsBasicCredentials signer) {
         var builder = SageMakerRuntimeClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(credentials());
+                .credentialsProvider(StaticCredentialsProvider.create(signer));
         if (!retries) {
             builder.overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)));
         }
