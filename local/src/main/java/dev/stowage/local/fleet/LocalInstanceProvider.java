@@ -39,18 +39,10 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
     private final ScheduledExecutorService boots =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
-    /** {@code tuning} adjusts each host's config (intervals, time scale) before it starts. */
-    public LocalInstanceProvider(
-            FleetPort fleet,
-            MetricsPublisher metrics,
-            Path baseDir,
-            Duration bootDelay,
-            UnaryOperator<HostConfig> tuning,
-            RoutingDirectory directory) {
-        this(fleet, metrics, baseDir, bootDelay, tuning, directory, CapacityLimits.NONE);
-    }
-
-    /** {@code limits} caps how many instances of a type run at once. */
+    /**
+     * {@code tuning} adjusts each host's config (intervals, time scale) before it starts; {@code limits} caps how many
+     * instances of a type run at once.
+     */
     public LocalInstanceProvider(
             FleetPort fleet,
             MetricsPublisher metrics,

@@ -23,20 +23,7 @@ public record LocalFleetOptions(
         boolean hostsThroughApi,
         CapacityLimits capacity) {
 
-    /** Options with no instance type scarce. */
-    public LocalFleetOptions(
-            FleetSettings settings,
-            Duration bootDelay,
-            Duration hostPoll,
-            Duration heartbeat,
-            Duration tick,
-            double timeScale,
-            ServingSettings serving,
-            boolean hostsThroughApi) {
-        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi, CapacityLimits.NONE);
-    }
-
-    /** Options with the hosts in process. */
+    /** Options with the hosts in process and no instance type scarce. */
     public LocalFleetOptions(
             FleetSettings settings,
             Duration bootDelay,
@@ -45,7 +32,7 @@ public record LocalFleetOptions(
             Duration tick,
             double timeScale,
             ServingSettings serving) {
-        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, false);
+        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, false, CapacityLimits.NONE);
     }
 
     public static LocalFleetOptions defaults() {
