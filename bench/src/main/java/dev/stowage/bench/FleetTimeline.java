@@ -77,6 +77,7 @@ final class FleetTimeline {
                             removed.copyId(), removed.at(), copyComponent, copyInstance, liveCopies, liveSince);
                 case FleetEvent.CopyFailed failed ->
                     timeline.copyGone(failed.copyId(), failed.at(), copyComponent, copyInstance, liveCopies, liveSince);
+                case FleetEvent.InstanceLaunchFailed ignored -> {} // it never ran
                 case FleetEvent.InstanceDrainStarted ignored -> {}
                 case FleetEvent.CopyLoaded ignored -> {}
                 case FleetEvent.CopyRemovalScheduled ignored -> {}

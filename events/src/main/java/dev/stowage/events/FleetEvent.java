@@ -23,6 +23,15 @@ public sealed interface FleetEvent extends Event {
     /** The instance stopped heartbeating (or never came up); its copies are gone with it. */
     record InstanceLost(String instanceId, String why, Instant at) implements FleetEvent {}
 
+    /**
+     * The provider could not launch the requested instance for want of capacity of its type (EC2's {@code
+     * InsufficientInstanceCapacity}, or no registration within the variant's {@code
+     * VariantInstanceProvisionTimeoutInSeconds}); {@code reason} says which. The instance is gone, and placement looks
+     * to the variant's next instance pool for a while.
+     */
+    record InstanceLaunchFailed(String instanceId, String instanceType, String reason, Instant at)
+            implements FleetEvent {}
+
     /** The instance takes no new copies; its copies are moved away before it is retired. */
     record InstanceDrainStarted(String instanceId, String why, Instant at) implements FleetEvent {}
 

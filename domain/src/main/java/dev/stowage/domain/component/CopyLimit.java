@@ -5,12 +5,13 @@ import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.instances.Demand;
 import dev.stowage.domain.instances.FitCheck;
 import dev.stowage.domain.instances.InstanceType;
+import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.Document;
 import java.util.Optional;
 
 /**
  * The most copies an inference component may want: the operator's {@link CopyQuota}, and what its variant can
- * ever hold (its most instances, times the copies of its demand one instance of its type fits). A count beyond
+ * ever hold (its most instances, times the copies of its demand one instance of its roomiest type fits). A count beyond
  * either could never be placed; it is refused with {@code ResourceLimitExceeded}, so no valid-looking request can
  * leave a component wanting billions of copies.
  */
@@ -26,20 +27,37 @@ final class CopyLimit {
         }
     }
 
-    static void checkRoom(int copyCount, Document specification, ProductionVariant variant, InstanceType type) {
+    /** The variant's most instances times the copies one instance of its roomiest type for them holds. */
+    static void checkRoom(
+            int copyCount, Specifications specifications, ProductionVariant variant, InstanceTypeCatalog catalog) {
+        Optional<InstanceType> roomiest = Optional.empty();
+        long perInstance = 0;
+        for (String typeName : variant.instanceTypesByPriority()) {
+            Optional<InstanceType> type = catalog.find(typeName);
+            Optional<Document> entry = specifications.forType(typeName);
+            if (type.isPresent() && entry.isPresent()) {
+                long copies = FitCheck.copiesPerInstance(Demand.ofSpecification(entry.get()), type.get());
+                if (roomiest.isEmpty() || copies > perInstance) {
+                    roomiest = type;
+                    perInstance = copies;
+                }
+            }
+        }
+        if (roomiest.isEmpty()) {
+            return;
+        }
         Optional<Integer> managedMax = variant.managedInstanceScaling()
                 .filter(ProductionVariant.InstanceScaling::enabled)
                 .flatMap(ProductionVariant.InstanceScaling::maxInstanceCount);
         int instances =
                 managedMax.orElseGet(() -> variant.initialInstanceCount().orElse(1));
-        long perInstance = FitCheck.copiesPerInstance(Demand.ofSpecification(specification), type);
         long most = perInstance * instances;
         if (copyCount > most) {
             throw CommandRejected.limitExceeded("CopyCount " + copyCount + " exceeds the " + most
                     + " copies variant \"" + variant.variantName() + "\" can hold: at most " + instances
                     + (instances == 1 ? " instance" : " instances")
                     + (managedMax.isPresent() ? " (its MaxInstanceCount)" : " (its InitialInstanceCount)")
-                    + " of " + type.name() + ", " + perInstance + (perInstance == 1 ? " copy" : " copies")
+                    + " of " + roomiest.get().name() + ", " + perInstance + (perInstance == 1 ? " copy" : " copies")
                     + " each.");
         }
     }

@@ -4,10 +4,12 @@ import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What a user (or the scaling reactor) asks of an inference component. Facts from other streams (the
+ * What a user (or the scaling reactor) asks of an inference component. {@code specification} and {@code
+ * specifications} are the request's {@code Specification} and {@code Specifications} (empty when not given). Facts from other streams (the
  * endpoint, whether the specification's model exists) are looked up by the caller just before deciding.
  */
 public sealed interface InferenceComponentCommand {
@@ -19,7 +21,7 @@ public sealed interface InferenceComponentCommand {
             String endpointName,
             Optional<String> variantName,
             Optional<Document> specification,
-            boolean specificationsGiven,
+            List<Document> specifications,
             Optional<Integer> copyCount,
             boolean modelExists,
             Instant at)
@@ -33,7 +35,7 @@ public sealed interface InferenceComponentCommand {
             String inferenceComponentName,
             Optional<ProductionVariant> variant,
             Optional<Document> specification,
-            boolean specificationsGiven,
+            List<Document> specifications,
             Optional<Integer> copyCount,
             Optional<Document> deploymentConfig,
             boolean modelExists,

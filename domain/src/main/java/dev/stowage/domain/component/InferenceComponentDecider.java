@@ -17,8 +17,6 @@ import dev.stowage.domain.component.InferenceComponentState.Present;
 import dev.stowage.domain.endpoint.EndpointDecider;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
-import dev.stowage.domain.instances.Demand;
-import dev.stowage.domain.instances.FitCheck;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.model.ModelDecider;
 import dev.stowage.events.CopyCountCause;
@@ -99,7 +97,7 @@ public final class InferenceComponentDecider
             throw CommandRejected.validation("Invalid request provided: Inference Components are not supported in this"
                     + " Endpoint. Please make sure this endpoint can deploy inference components.");
         }
-        Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
+        Document specification = checkedSpecification(command.specification(), command.specifications());
         checkModel(specification, command.modelExists());
         checkFits(specification, variant);
         int copyCount = command.copyCount()
@@ -122,24 +120,29 @@ public final class InferenceComponentDecider
 
     private List<InferenceComponentEvent> update(UpdateInferenceComponent command, Present state) {
         refuseWhileDeleting(state);
-        if (command.specification().isEmpty() && command.copyCount().isEmpty() && !command.specificationsGiven()) {
+        boolean respecifies =
+                command.specification().isPresent() || !command.specifications().isEmpty();
+        if (!respecifies && command.copyCount().isEmpty()) {
             throw CommandRejected.validation("At least one of Specification or RuntimeConfig must be provided.");
         }
         List<InferenceComponentEvent> events = new ArrayList<>();
-        if (command.specification().isPresent() || command.specificationsGiven()) {
-            Document specification = checkedSpecification(command.specification(), command.specificationsGiven());
+        Document next = state.specification();
+        if (respecifies) {
+            Document specification = checkedSpecification(command.specification(), command.specifications());
+            next = specification;
             checkModel(specification, command.modelExists());
             command.variant().ifPresent(variant -> checkFits(specification, variant));
             if (!specification.equals(state.specification())) {
                 events.add(new InferenceComponentEvent.SpecificationUpdated(specification, command.at()));
             }
         }
+        Document nextSpecification = next;
         command.copyCount().ifPresent(count -> {
             // The service model allows 0 here, as on UpdateInferenceComponentRuntimeConfig (scale to zero).
             if (count < 0) {
                 throw SpecificationRules.copyCountBelow(0, count);
             }
-            checkLimit(count, command.specification().orElse(state.specification()), command.variant());
+            checkLimit(count, nextSpecification, command.variant());
             if (count != state.desiredCopyCount()) {
                 events.add(new InferenceComponentEvent.DesiredCopyCountSet(count, CopyCountCause.API, command.at()));
             }
@@ -181,9 +184,14 @@ public final class InferenceComponentDecider
                 && (p.status() == InferenceComponentStatus.CREATING || p.status() == InferenceComponentStatus.UPDATING);
     }
 
-    private static Document checkedSpecification(Optional<Document> specification, boolean specifications) {
-        if (specifications) {
-            throw SpecificationRules.specificationsNotSupported();
+    /** The specification to store: the request's {@code Specification}, or its {@code Specifications}. */
+    private static Document checkedSpecification(Optional<Document> specification, List<Document> specifications) {
+        if (!specifications.isEmpty()) {
+            if (specification.isPresent()) {
+                throw SpecificationRules.bothGiven();
+            }
+            SpecificationRules.checkPerType(specifications);
+            return Specifications.store(specifications);
         }
         Document checked = specification.orElseThrow(
                 () -> CommandRejected.validation("Specification is required when creating an inference component."));
@@ -192,28 +200,29 @@ public final class InferenceComponentDecider
     }
 
     private void checkModel(Document specification, boolean modelExists) {
-        specification.text("ModelName").ifPresent(model -> {
-            if (!modelExists) {
-                throw ModelDecider.notFound(arns, model);
-            }
-        });
+        new Specifications(specification)
+                .entries().stream()
+                        .flatMap(entry -> entry.text("ModelName").stream())
+                        .findFirst()
+                        .ifPresent(model -> {
+                            if (!modelExists) {
+                                throw ModelDecider.notFound(arns, model);
+                            }
+                        });
     }
 
     /** More copies than the quota allows, or than the variant could ever hold, are refused. */
     private void checkLimit(int copyCount, Document specification, Optional<ProductionVariant> variant) {
         CopyLimit.checkQuota(copyCount, quota);
-        variant.ifPresent(v -> v.instanceType()
-                .flatMap(catalog::find)
-                .ifPresent(type -> CopyLimit.checkRoom(copyCount, specification, v, type)));
+        variant.ifPresent(v -> CopyLimit.checkRoom(copyCount, new Specifications(specification), v, catalog));
     }
 
-    /** A copy that could never fit one instance of the variant's type would stay pending forever. */
+    /**
+     * A copy that could never fit one instance of any of the variant's types would stay pending forever; so would
+     * a specification for a type the variant does not have.
+     */
     private void checkFits(Document specification, ProductionVariant variant) {
-        variant.instanceType().flatMap(catalog::find).ifPresent(type -> FitCheck.whyNotFits(
-                        Demand.ofSpecification(specification), type)
-                .ifPresent(why -> {
-                    throw CommandRejected.validation(why);
-                }));
+        PoolFit.check(new Specifications(specification), variant, catalog);
     }
 
     private void refuseWhileDeleting(Present state) {

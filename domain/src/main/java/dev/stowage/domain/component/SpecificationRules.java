@@ -2,6 +2,10 @@ package dev.stowage.domain.component;
 
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.events.Document;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The service's rules on an inference component's {@code Specification}, beyond what the wire model checks. */
 final class SpecificationRules {
@@ -42,8 +46,29 @@ final class SpecificationRules {
                 + " or equal to " + minimum);
     }
 
-    static CommandRejected specificationsNotSupported() {
+    static CommandRejected bothGiven() {
         return CommandRejected.validation(
-                "Specifications (multiple instance pools) is not supported by Stowage yet; use Specification.");
+                "Specification and Specifications cannot both be provided. Use Specifications for one specification per"
+                        + " instance type, or Specification for one that runs on every instance type.");
+    }
+
+    /**
+     * {@code Specifications}: each entry as a {@code Specification}; with more than one entry, each names its
+     * instance type, and no type twice.
+     */
+    static void checkPerType(List<Document> specifications) {
+        Set<String> types = new HashSet<>();
+        for (Document entry : specifications) {
+            check(entry);
+            Optional<String> type = entry.text("InstanceType");
+            if (type.isEmpty() && specifications.size() > 1) {
+                throw CommandRejected.validation(
+                        "InstanceType is required in each entry of Specifications when there" + " is more than one.");
+            }
+            type.filter(t -> !types.add(t)).ifPresent(t -> {
+                throw CommandRejected.validation(
+                        "Specifications must have one entry per InstanceType, but " + t + " has more than one.");
+            });
+        }
     }
 }

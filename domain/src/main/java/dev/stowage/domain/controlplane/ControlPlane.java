@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SageMaker control plane's write side: each operation looks up the facts it needs from other streams,
@@ -101,7 +102,9 @@ public final class ControlPlane {
 
     public void createEndpointConfig(String name, Document description, String requestId) {
         Set<String> missing = ProductionVariant.of(description).stream()
-                .flatMap(v -> v.modelName().stream())
+                .flatMap(v -> Stream.concat(
+                        v.modelName().stream(),
+                        v.instancePools().stream().flatMap(pool -> pool.modelNameOverride().stream())))
                 .filter(model -> !modelExists(model))
                 .collect(Collectors.toSet());
         run(
@@ -166,8 +169,19 @@ public final class ControlPlane {
                 .count();
     }
 
-    /** The request's {@code Specification}, and whether the unsupported {@code Specifications} was given. */
-    public record SpecificationRequest(Optional<Document> specification, boolean specificationsGiven) {}
+    /** The request's {@code Specification} and {@code Specifications} (empty when not given). */
+    public record SpecificationRequest(Optional<Document> specification, List<Document> specifications) {
+        public SpecificationRequest {
+            specifications = List.copyOf(specifications);
+        }
+
+        /** The model names of every specification given. */
+        List<String> modelNames() {
+            return Stream.concat(specification.stream(), specifications.stream())
+                    .flatMap(s -> s.text("ModelName").stream())
+                    .toList();
+        }
+    }
 
     public void createInferenceComponent(
             String name,
@@ -178,7 +192,7 @@ public final class ControlPlane {
             String requestId) {
         String stream = StreamIds.inferenceComponent(name);
         String endpointStream = StreamIds.endpoint(endpointName);
-        boolean modelExists = specificationModelExists(specification.specification());
+        boolean modelExists = specificationModelExists(specification);
         List<EventEnvelope> appended = OnConflict.retry(() -> {
             CommandService.Loaded<EndpointState> endpoint = commands.load(endpointStream, endpoints);
             CommandService.Loaded<InferenceComponentState> component = commands.load(stream, components);
@@ -188,7 +202,7 @@ public final class ControlPlane {
                     endpointName,
                     variantName,
                     specification.specification(),
-                    specification.specificationsGiven(),
+                    specification.specifications(),
                     copyCount,
                     modelExists,
                     clock.instant());
@@ -219,10 +233,10 @@ public final class ControlPlane {
                 name,
                 currentVariant(name),
                 specification.specification(),
-                specification.specificationsGiven(),
+                specification.specifications(),
                 copyCount,
                 deploymentConfig,
-                specificationModelExists(specification.specification()),
+                specificationModelExists(specification),
                 clock.instant());
         run(StreamIds.inferenceComponent(name), components, command, requestId);
     }
@@ -259,11 +273,8 @@ public final class ControlPlane {
         return commands.load(StreamIds.model(name), models).state() instanceof ModelState.Present;
     }
 
-    private boolean specificationModelExists(Optional<Document> specification) {
-        return specification
-                .flatMap(s -> s.text("ModelName"))
-                .map(this::modelExists)
-                .orElse(true);
+    private boolean specificationModelExists(SpecificationRequest specification) {
+        return specification.modelNames().stream().allMatch(this::modelExists);
     }
 
     private Optional<Document> endpointConfig(String name) {

@@ -3,6 +3,7 @@ package dev.stowage.domain.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.events.Document;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +16,35 @@ public record ProductionVariant(
         String variantName,
         Optional<String> modelName,
         Optional<String> instanceType,
+        List<InstancePool> instancePools,
         Optional<Integer> initialInstanceCount,
-        Optional<InstanceScaling> managedInstanceScaling) {
+        Optional<InstanceScaling> managedInstanceScaling,
+        Optional<Integer> provisionTimeoutSeconds) {
 
     /** {@code ManagedInstanceScaling} of a variant. */
     public record InstanceScaling(
             boolean enabled, Optional<Integer> minInstanceCount, Optional<Integer> maxInstanceCount) {}
+
+    /** One of a variant's {@code InstancePools}: a type new instances may be, and its priority (1 first). */
+    public record InstancePool(String instanceType, int priority, Optional<String> modelNameOverride) {}
+
+    public ProductionVariant {
+        instancePools = List.copyOf(instancePools);
+    }
+
+    /**
+     * The types new instances may be, first choice first: the pools by {@code Priority} (equal priorities in the
+     * order given), or the variant's one {@code InstanceType}.
+     */
+    public List<String> instanceTypesByPriority() {
+        if (instancePools.isEmpty()) {
+            return instanceType.stream().toList();
+        }
+        return instancePools.stream()
+                .sorted(Comparator.comparingInt(InstancePool::priority))
+                .map(InstancePool::instanceType)
+                .toList();
+    }
 
     public boolean hostsInferenceComponents() {
         return modelName.isEmpty();
@@ -38,8 +62,17 @@ public record ProductionVariant(
                 v.path("VariantName").asText(),
                 text(v, "ModelName"),
                 text(v, "InstanceType"),
+                pools(v.path("InstancePools")),
                 integer(v.path("InitialInstanceCount")),
-                Optional.ofNullable(v.get("ManagedInstanceScaling")).map(ProductionVariant::scaling));
+                Optional.ofNullable(v.get("ManagedInstanceScaling")).map(ProductionVariant::scaling),
+                integer(v.path("VariantInstanceProvisionTimeoutInSeconds")));
+    }
+
+    private static List<InstancePool> pools(JsonNode list) {
+        List<InstancePool> pools = new ArrayList<>();
+        list.forEach(pool -> pools.add(new InstancePool(
+                pool.path("InstanceType").asText(), pool.path("Priority").asInt(), text(pool, "ModelNameOverride"))));
+        return pools;
     }
 
     private static InstanceScaling scaling(JsonNode s) {

@@ -22,8 +22,7 @@ final class VariantRules {
     /** Members of a variant Stowage cannot run, and what each asks for. */
     private static final Map<String, String> UNSUPPORTED_VARIANT = Map.of(
             "ServerlessConfig", "serverless inference",
-            "AcceleratorType", "Elastic Inference accelerators",
-            "InstancePools", "instance pools");
+            "AcceleratorType", "Elastic Inference accelerators");
 
     private VariantRules() {}
 
@@ -37,10 +36,14 @@ final class VariantRules {
                         + "\" is used more than once.");
             }
             checkOne(variant);
-            variant.instanceType().filter(type -> catalog.find(type).isEmpty()).ifPresent(type -> {
-                throw CommandRejected.validation("Instance type " + type + " is not supported by Stowage."
-                        + " Stowage.DescribeInstanceTypes lists the supported types.");
-            });
+            PoolRules.check(variant);
+            variant.instanceTypesByPriority().stream()
+                    .filter(type -> catalog.find(type).isEmpty())
+                    .findFirst()
+                    .ifPresent(type -> {
+                        throw CommandRejected.validation("Instance type " + type + " is not supported by Stowage."
+                                + " Stowage.DescribeInstanceTypes lists the supported types.");
+                    });
         }
         boolean anyInferenceComponents = variants.stream().anyMatch(ProductionVariant::hostsInferenceComponents);
         if (anyInferenceComponents && variants.size() > 1) {
@@ -72,17 +75,17 @@ final class VariantRules {
 
     private static CommandRejected unsupported(String member, String what, String where) {
         return CommandRejected.validation("Stowage does not run " + what + ": remove " + member + " from " + where
-                + ". Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+                + ". Stowage runs variants with an InstanceType or InstancePools, and an InitialInstanceCount.");
     }
 
     private static void checkOne(ProductionVariant variant) {
         String name = variant.variantName();
-        if (variant.instanceType().isEmpty()) {
-            throw CommandRejected.validation("Variant \"" + name + "\" must specify an InstanceType.");
+        if (variant.instanceType().isEmpty() && variant.instancePools().isEmpty()) {
+            throw CommandRejected.validation("Variant \"" + name + "\" must specify an InstanceType or InstancePools.");
         }
         if (variant.initialInstanceCount().isEmpty()) {
-            throw CommandRejected.validation(
-                    "InitialInstanceCount is required for variant \"" + name + "\" with an InstanceType.");
+            throw CommandRejected.validation("InitialInstanceCount is required for variant \"" + name + "\" with "
+                    + (variant.instancePools().isEmpty() ? "an InstanceType." : "InstancePools."));
         }
         variant.managedInstanceScaling().ifPresent(scaling -> checkScaling(variant, scaling));
     }

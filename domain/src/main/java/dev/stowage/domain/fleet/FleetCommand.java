@@ -9,12 +9,14 @@ import java.util.Map;
 public sealed interface FleetCommand {
 
     /**
-     * Record a placement plan made on the fleet at the version it is appended at; {@code instanceType} is what
-     * requested instances are launched as. A component blocked before and not blocked by this plan is
-     * unblocked. {@code specifiedAt} tells, per component, which specification its new copies run.
+     * Record a placement plan made on the fleet at the version it is appended at. A component blocked before and not
+     * blocked by this plan is unblocked. {@code specifiedAt} tells, per component, which specification its new copies
+     * run.
      */
-    record ApplyPlan(Plan plan, String instanceType, Map<String, Instant> specifiedAt, Instant at)
-            implements FleetCommand {}
+    record ApplyPlan(Plan plan, Map<String, Instant> specifiedAt, Instant at) implements FleetCommand {}
+
+    /** The provider could not launch a requested instance for want of capacity of its type. */
+    record ReportLaunchFailed(String instanceId, String reason, Instant at) implements FleetCommand {}
 
     record RegisterInstance(String instanceId, String address, Capacity capacity, Instant at) implements FleetCommand {}
 

@@ -8,6 +8,7 @@ import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
+import dev.stowage.domain.fleet.FleetCommand.ReportLaunchFailed;
 import dev.stowage.domain.placement.Decision;
 import dev.stowage.events.FleetEvent;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                 state.instances().containsKey(lost.instanceId())
                         ? List.of(new FleetEvent.InstanceLost(lost.instanceId(), lost.why(), lost.at()))
                         : List.of();
+            case ReportLaunchFailed failed -> launchFailed(failed, state);
             case ReportCopyLoaded loaded ->
                 hasCopyIn(state, loaded.copyId(), FleetCopyRecord.Status.SCHEDULED)
                         ? List.of(new FleetEvent.CopyLoaded(loaded.copyId(), loaded.at()))
@@ -62,6 +64,16 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
         }
         return List.of(new FleetEvent.InstanceRegistered(
                 command.instanceId(), command.address(), command.capacity(), command.at()));
+    }
+
+    /** Only a launch still awaited can fail: a repeated report, or one about an instance that came up, is nothing. */
+    private static List<FleetEvent> launchFailed(ReportLaunchFailed command, FleetState state) {
+        FleetInstanceRecord instance = state.instances().get(command.instanceId());
+        if (instance == null || instance.status() != FleetInstanceRecord.Status.REQUESTED) {
+            return List.of();
+        }
+        return List.of(new FleetEvent.InstanceLaunchFailed(
+                instance.instanceId(), instance.instanceType(), command.reason(), command.at()));
     }
 
     private static boolean hasCopyIn(FleetState state, String copyId, FleetCopyRecord.Status status) {
@@ -93,8 +105,8 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                     }
                 }
                 case Decision.RequestInstance r ->
-                    events.add(new FleetEvent.InstanceRequested(
-                            r.instanceId(), command.instanceType(), r.why(), command.at()));
+                    events.add(
+                            new FleetEvent.InstanceRequested(r.instanceId(), r.instanceType(), r.why(), command.at()));
                 case Decision.RetireInstance r -> {
                     if (state.instances().containsKey(r.instanceId())) {
                         events.add(new FleetEvent.InstanceRetired(r.instanceId(), r.why(), command.at()));

@@ -2,33 +2,41 @@ package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.component.InferenceComponentStatus;
+import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.endpoint.EndpointState;
 import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.instances.Allocatable;
 import dev.stowage.domain.instances.Demand;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
+import dev.stowage.domain.placement.CopyDemand;
 import dev.stowage.domain.placement.IcTarget;
 import dev.stowage.domain.placement.InstanceCapacity;
+import dev.stowage.domain.placement.InstancePool;
 import dev.stowage.domain.placement.PlacementPolicy;
 import dev.stowage.domain.placement.Resources;
+import dev.stowage.events.Document;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * What one placement round aims at, from the endpoint's variant: the instance type and its capacity, the
- * instance bounds and the copies each component wants. An endpoint that is being deleted (or is gone) wants
+ * What one placement round aims at, from the endpoint's variant: the instance types new instances may be (its
+ * pools by priority) and what each offers, the instance bounds and the copies each component wants. An endpoint that is being deleted (or is gone) wants
  * nothing, at once; one that is still {@code Creating} wants at least its initial instances.
  */
 record FleetPlanning(
         Optional<ProductionVariant> variant,
         boolean endpointGoing,
         boolean endpointCreating,
-        String instanceType,
-        Optional<InstanceCapacity> instanceCapacity,
+        List<String> instanceTypes,
+        Map<String, InstanceCapacity> capacities,
         FleetState fleet,
         FleetSettings settings,
         Instant now) {
@@ -47,25 +55,38 @@ record FleetPlanning(
                 : Optional.empty();
         boolean going = !(endpoint instanceof EndpointState.Present p) || p.status() == EndpointStatus.DELETING;
         boolean creating = endpoint instanceof EndpointState.Present p && p.status() == EndpointStatus.CREATING;
-        String type = variant.flatMap(ProductionVariant::instanceType)
-                .or(() -> fleet.instances().values().stream()
+        List<String> types = variant.map(ProductionVariant::instanceTypesByPriority)
+                .filter(list -> !list.isEmpty())
+                .orElseGet(() -> fleet.instances().values().stream()
                         .map(FleetInstanceRecord::instanceType)
-                        .findFirst())
-                .orElse("");
-        Optional<InstanceCapacity> capacity = catalog.find(type).map(t -> capacity(t.allocatable()));
-        return new FleetPlanning(variant, going, creating, type, capacity, fleet, settings, now);
+                        .limit(1)
+                        .toList());
+        Map<String, InstanceCapacity> capacities = new TreeMap<>();
+        Set<String> known = new TreeSet<>(types);
+        fleet.instances().values().forEach(i -> known.add(i.instanceType()));
+        known.forEach(type -> catalog.find(type).ifPresent(t -> capacities.put(type, capacity(t.allocatable()))));
+        List<String> placeable = types.stream().filter(capacities::containsKey).toList();
+        return new FleetPlanning(variant, going, creating, placeable, capacities, fleet, settings, now);
     }
 
     /** Nothing to do: no instance type to place on, or an endpoint gone with nothing left behind. */
     boolean idle() {
-        return instanceCapacity.isEmpty()
+        return instanceTypes.isEmpty()
                 || (endpointGoing
                         && fleet.instances().isEmpty()
                         && fleet.copies().isEmpty());
     }
 
-    InstanceCapacity capacity() {
-        return instanceCapacity.orElseThrow();
+    /** What an instance of {@code instanceType} offers (nothing for a type the catalog does not know). */
+    InstanceCapacity capacityOf(String instanceType) {
+        return capacities.getOrDefault(instanceType, InstanceCapacity.of(0, 0, 0));
+    }
+
+    /** How long a requested instance may take to register before its launch counts as failed for capacity. */
+    Optional<Duration> provisionTimeout() {
+        return variant.flatMap(ProductionVariant::provisionTimeoutSeconds)
+                .map(seconds ->
+                        Duration.ofNanos((long) (Duration.ofSeconds(seconds).toNanos() / settings.timeScale())));
     }
 
     /** Instances the endpoint needs registered before it is {@code InService}. */
@@ -74,14 +95,30 @@ record FleetPlanning(
         return Math.min(initial, bounds()[1]);
     }
 
-    PlacementPolicy policy() {
+    /** The bounds of placement on {@code current}, the fleet as this round sees it (its shortages included). */
+    PlacementPolicy policy(FleetState current) {
         int[] bounds = bounds();
         int min = endpointCreating ? Math.max(bounds[0], initialInstances()) : bounds[0];
         Duration coolDown = endpointGoing ? Duration.ZERO : settings.coolDown();
         return new PlacementPolicy(
-                capacity(), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
+                pools(current), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
     }
 
+    /**
+     * The variant's pools in priority order, each short of capacity while its last launch failed for capacity less
+     * than {@link FleetSettings#capacityRetryAfter()} ago.
+     */
+    private List<InstancePool> pools(FleetState current) {
+        List<InstancePool> pools = new ArrayList<>();
+        for (String type : instanceTypes) {
+            Optional<String> shortage = Optional.ofNullable(current.shortages().get(type))
+                    .filter(s -> s.at().plus(settings.capacityRetryAfter()).isAfter(now))
+                    .map(s -> s.reason() + " (at " + s.at() + "; asked again after "
+                            + s.at().plus(settings.capacityRetryAfter()) + ")");
+            pools.add(new InstancePool(type, capacityOf(type), shortage));
+        }
+        return pools;
+    }
     /**
      * {@code [min, max]} instances: the managed scaling bounds, or exactly the initial count without them; none
      * for a model variant, whose model Stowage does not serve (it hosts inference components only).
@@ -100,21 +137,36 @@ record FleetPlanning(
                 .orElse(new int[] {initial, initial});
     }
 
-    /** Desired copies and demand per component: none for one being deleted or failed, or on a going endpoint. */
+    /**
+     * Desired copies and demand per component: none for one being deleted or failed, or on a going endpoint. A copy
+     * needs what the specification of the instance type it runs on asks ({@link Specifications}).
+     */
     Map<String, IcTarget> targets(Map<String, InferenceComponentState.Present> components, FleetState state) {
         Map<String, IcTarget> targets = new TreeMap<>();
         components.forEach((name, ic) -> {
             boolean wantsNone = endpointGoing
                     || ic.status() == InferenceComponentStatus.DELETING
                     || ic.status() == InferenceComponentStatus.FAILED;
-            Demand demand = Demand.ofSpecification(ic.specification());
-            targets.put(
-                    name,
-                    new IcTarget(
-                            wantsNone ? 0 : ic.desiredCopyCount(),
-                            Resources.of(demand.cores(), demand.acceleratorDevices(), demand.memoryMib())));
+            targets.put(name, new IcTarget(wantsNone ? 0 : ic.desiredCopyCount(), demand(ic.specification())));
         });
         return targets;
+    }
+
+    private CopyDemand demand(Document specification) {
+        Specifications specifications = new Specifications(specification);
+        if (specifications.anyType() && specifications.entries().size() == 1) {
+            return CopyDemand.uniform(resources(specification));
+        }
+        Map<String, Resources> byType = new TreeMap<>();
+        capacities
+                .keySet()
+                .forEach(type -> specifications.forType(type).ifPresent(entry -> byType.put(type, resources(entry))));
+        return new CopyDemand(Optional.empty(), byType);
+    }
+
+    private static Resources resources(Document specification) {
+        Demand demand = Demand.ofSpecification(specification);
+        return Resources.of(demand.cores(), demand.acceleratorDevices(), demand.memoryMib());
     }
 
     private static InstanceCapacity capacity(Allocatable allocatable) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
@@ -86,20 +87,32 @@ public final class FleetReports {
                 .sorted(Comparator.comparing(FleetCopyRecord::copyId))
                 .map(copy -> new CopyAssignment(
                         copy,
-                        specification(copy, read.computeIfAbsent(copy.inferenceComponentName(), name -> commands.load(
-                                        StreamIds.inferenceComponent(name), components)
-                                .state()))))
+                        specification(
+                                copy,
+                                instanceType(fleet, copy),
+                                read.computeIfAbsent(copy.inferenceComponentName(), name -> commands.load(
+                                                StreamIds.inferenceComponent(name), components)
+                                        .state()))))
                 .toList();
     }
 
     /**
-     * The specification {@code copy} runs: the one {@code component} had when the copy was scheduled (during an
-     * update or its rollback the component has two), else its current one.
+     * The specification {@code copy} runs: of those {@code component} had when the copy was scheduled (during an
+     * update or its rollback the component has two sets, else its current one), the one for the type of the
+     * instance it is on.
      */
-    private Document specification(FleetCopyRecord copy, InferenceComponentState component) {
+    private Document specification(FleetCopyRecord copy, String instanceType, InferenceComponentState component) {
         return component instanceof InferenceComponentState.Present p
-                ? withModelContainer(p.specificationAt(copy.specifiedAt()))
+                ? new Specifications(p.specificationAt(copy.specifiedAt()))
+                        .forType(instanceType)
+                        .map(this::withModelContainer)
+                        .orElse(Document.empty())
                 : Document.empty();
+    }
+
+    private static String instanceType(FleetState fleet, FleetCopyRecord copy) {
+        FleetInstanceRecord instance = fleet.instances().get(copy.instanceId());
+        return instance == null ? "" : instance.instanceType();
     }
 
     /**

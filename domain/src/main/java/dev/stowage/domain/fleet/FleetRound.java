@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -45,24 +46,23 @@ final class FleetRound {
             Map<String, Instant> heartbeats,
             FleetSettings settings,
             Instant now) {
-        List<FleetEvent> decided = new ArrayList<>(reap(fleet, heartbeats, settings, now));
+        List<FleetEvent> decided = new ArrayList<>(reap(fleet, heartbeats, settings, planning.provisionTimeout(), now));
         FleetState reaped = FLEETS.fold(fleet, decided);
         Set<String> stale = Rollout.staleCopies(reaped, components);
         Map<String, IcTarget> wanted = planning.targets(components, reaped);
         Map<String, IcTarget> targets = Rollout.batched(wanted, reaped, components, stale, now, settings.timeScale());
-        Plan plan = Placement.plan(PlacementInput.view(reaped, planning.capacity(), stale), targets, planning.policy());
+        Plan plan = Placement.plan(
+                PlacementInput.view(reaped, planning::capacityOf, stale), targets, planning.policy(reaped));
         Map<String, Instant> specifications = specifications(components);
-        List<FleetEvent> applied = new ArrayList<>(
-                FLEETS.decide(new ApplyPlan(plan, planning.instanceType(), specifications, now), reaped));
+        List<FleetEvent> applied = new ArrayList<>(FLEETS.decide(new ApplyPlan(plan, specifications, now), reaped));
         if (stale.isEmpty()) {
             FleetState planned = FLEETS.fold(reaped, applied);
             Set<String> blocked = plan.only(Decision.Blocked.class).stream()
                     .map(Decision.Blocked::inferenceComponent)
                     .collect(Collectors.toSet());
-            Defragmenter.move(PlacementInput.view(planned, planning.capacity(), Set.of()), targets, blocked)
-                    .ifPresent(move -> applied.addAll(FLEETS.decide(
-                            new ApplyPlan(withBlocked(move, plan), planning.instanceType(), specifications, now),
-                            planned)));
+            Defragmenter.move(PlacementInput.view(planned, planning::capacityOf, Set.of()), targets, blocked)
+                    .ifPresent(move -> applied.addAll(
+                            FLEETS.decide(new ApplyPlan(withBlocked(move, plan), specifications, now), planned)));
         }
         decided.addAll(applied);
         decided.addAll(
@@ -71,13 +71,32 @@ final class FleetRound {
         return decided.size() > MAX_EVENTS ? List.copyOf(decided.subList(0, MAX_EVENTS)) : decided;
     }
 
-    /** Registered instances silent for longer than the heartbeat timeout, and requests that never registered. */
+    /**
+     * Registered instances silent for longer than the heartbeat timeout, and requests that never registered: within
+     * the variant's provision timeout, when it has one, a launch that failed for capacity (placement then looks to the
+     * next pool); else within the boot timeout, a lost instance.
+     */
     private static List<FleetEvent> reap(
-            FleetState fleet, Map<String, Instant> heartbeats, FleetSettings settings, Instant now) {
+            FleetState fleet,
+            Map<String, Instant> heartbeats,
+            FleetSettings settings,
+            Optional<Duration> provisionTimeout,
+            Instant now) {
         List<FleetEvent> lost = new ArrayList<>();
         for (FleetInstanceRecord instance : fleet.instances().values()) {
             Instant last = heartbeats.getOrDefault(instance.instanceId(), instance.since());
             boolean requested = instance.status() == FleetInstanceRecord.Status.REQUESTED;
+            if (requested
+                    && provisionTimeout.isPresent()
+                    && last.plus(provisionTimeout.get()).isBefore(now)) {
+                lost.add(new FleetEvent.InstanceLaunchFailed(
+                        instance.instanceId(),
+                        instance.instanceType(),
+                        "It did not register within the VariantInstanceProvisionTimeoutInSeconds ("
+                                + provisionTimeout.get().toSeconds() + " s).",
+                        now));
+                continue;
+            }
             Duration timeout = requested ? settings.bootTimeout() : settings.heartbeatTimeout();
             if (last.plus(timeout).isBefore(now)) {
                 String why = requested

@@ -46,6 +46,14 @@ public record FleetSettings(
                 timeScale * factor);
     }
 
+    /**
+     * How long placement looks to the next instance pool after a launch of a type failed for capacity before it asks
+     * for that type again: ten minutes, divided by the time scale.
+     */
+    public Duration capacityRetryAfter() {
+        return divide(Duration.ofMinutes(10), timeScale);
+    }
+
     private static Duration divide(Duration duration, double factor) {
         return Duration.ofNanos((long) (duration.toNanos() / factor));
     }

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * A fleet folded from its stream: live instances and copies (lost, retired, failed and removed ones are gone),
- * why placement is blocked per inference component, the run of copy failures per component, and the highest
- * instance and copy numbers ever used, so new ids never repeat an old one.
+ * why placement is blocked per inference component, the run of copy failures per component, the highest
+ * instance and copy numbers ever used, so new ids never repeat an old one, and per instance type the last launch
+ * that failed for capacity since one of that type last registered.
  */
 public record FleetState(
         Map<String, FleetInstanceRecord> instances,
@@ -20,9 +22,11 @@ public record FleetState(
         Map<String, String> blocked,
         Map<String, CopyFailure> failures,
         Map<String, Integer> usedCopyNumbers,
-        int usedInstanceNumber) {
+        int usedInstanceNumber,
+        Map<String, CapacityShortage> shortages) {
 
-    public static final FleetState EMPTY = new FleetState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+    public static final FleetState EMPTY =
+            new FleetState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
 
     public FleetState {
         instances = Map.copyOf(instances);
@@ -30,6 +34,19 @@ public record FleetState(
         blocked = Map.copyOf(blocked);
         failures = Map.copyOf(failures);
         usedCopyNumbers = Map.copyOf(usedCopyNumbers);
+        // A snapshot written before shortages were kept has none.
+        shortages = shortages == null ? Map.of() : Map.copyOf(shortages);
+    }
+
+    /** A fleet no launch of which has failed for capacity. */
+    public FleetState(
+            Map<String, FleetInstanceRecord> instances,
+            Map<String, FleetCopyRecord> copies,
+            Map<String, String> blocked,
+            Map<String, CopyFailure> failures,
+            Map<String, Integer> usedCopyNumbers,
+            int usedInstanceNumber) {
+        this(instances, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, Map.of());
     }
 
     public List<FleetCopyRecord> copiesOf(String inferenceComponentName) {
@@ -43,6 +60,24 @@ public record FleetState(
         return (int) copiesOf(inferenceComponentName).stream()
                 .filter(c -> c.status() == Status.LOADED && !replacing(c))
                 .count();
+    }
+
+    /** Serving copies of a component (as {@link #loadedCopies}) by the type of the instance they are on. */
+    public Map<String, Integer> loadedCopiesByInstanceType(String inferenceComponentName) {
+        Map<String, Integer> byType = new TreeMap<>();
+        copiesOf(inferenceComponentName).stream()
+                .filter(c -> c.status() == Status.LOADED && !replacing(c) && instances.containsKey(c.instanceId()))
+                .forEach(c -> byType.merge(instances.get(c.instanceId()).instanceType(), 1, Integer::sum));
+        return byType;
+    }
+
+    /** Registered instances of each type. */
+    public Map<String, Integer> runningInstancesByType() {
+        Map<String, Integer> byType = new TreeMap<>();
+        instances.values().stream()
+                .filter(i -> i.status() == FleetInstanceRecord.Status.RUNNING)
+                .forEach(i -> byType.merge(i.instanceType(), 1, Integer::sum));
+        return byType;
     }
 
     /** Whether {@code copy} is a move's replacement whose original has not been removed yet. */
@@ -70,10 +105,21 @@ public record FleetState(
                                         e.at(),
                                         Optional.empty())))
                         .withInstanceNumber(e.instanceId());
-            case FleetEvent.InstanceRegistered e ->
-                withInstances(m ->
-                        m.computeIfPresent(e.instanceId(), (id, i) -> i.registered(e.address(), e.capacity(), e.at())));
+            case FleetEvent.InstanceRegistered e -> registered(e);
             case FleetEvent.InstanceLost e -> withoutInstance(e.instanceId());
+            case FleetEvent.InstanceLaunchFailed e -> {
+                Map<String, CapacityShortage> next = new LinkedHashMap<>(shortages);
+                next.put(e.instanceType(), new CapacityShortage(e.reason(), e.at()));
+                FleetState without = withoutInstance(e.instanceId());
+                yield new FleetState(
+                        without.instances,
+                        without.copies,
+                        blocked,
+                        failures,
+                        usedCopyNumbers,
+                        usedInstanceNumber,
+                        next);
+            }
             case FleetEvent.InstanceRetired e -> withoutInstance(e.instanceId());
             case FleetEvent.InstanceDrainStarted e ->
                 withInstances(m -> m.computeIfPresent(e.instanceId(), (id, i) -> i.draining()));
@@ -90,9 +136,23 @@ public record FleetState(
                 } else {
                     next.put(e.inferenceComponentName(), e.why());
                 }
-                yield new FleetState(instances, copies, next, failures, usedCopyNumbers, usedInstanceNumber);
+                yield new FleetState(instances, copies, next, failures, usedCopyNumbers, usedInstanceNumber, shortages);
             }
         };
+    }
+
+    /** A registration proves the provider has the type again. */
+    private FleetState registered(FleetEvent.InstanceRegistered e) {
+        FleetState next = withInstances(
+                m -> m.computeIfPresent(e.instanceId(), (id, i) -> i.registered(e.address(), e.capacity(), e.at())));
+        FleetInstanceRecord instance = instances.get(e.instanceId());
+        if (instance == null || !shortages.containsKey(instance.instanceType())) {
+            return next;
+        }
+        Map<String, CapacityShortage> fewer = new LinkedHashMap<>(shortages);
+        fewer.remove(instance.instanceType());
+        return new FleetState(
+                next.instances, next.copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, fewer);
     }
 
     private FleetState scheduled(FleetEvent.CopyScheduled e) {
@@ -158,23 +218,23 @@ public record FleetState(
     private FleetState withInstanceNumber(String instanceId) {
         int number = FleetIds.instanceNumber(instanceId).orElse(0);
         return new FleetState(
-                instances, copies, blocked, failures, usedCopyNumbers, Math.max(usedInstanceNumber, number));
+                instances, copies, blocked, failures, usedCopyNumbers, Math.max(usedInstanceNumber, number), shortages);
     }
 
     private FleetState withInstances(Consumer<Map<String, FleetInstanceRecord>> change) {
         Map<String, FleetInstanceRecord> next = new LinkedHashMap<>(instances);
         change.accept(next);
-        return new FleetState(next, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber);
+        return new FleetState(next, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages);
     }
 
     private FleetState withCopies(Consumer<Map<String, FleetCopyRecord>> change) {
         Map<String, FleetCopyRecord> next = new LinkedHashMap<>(copies);
         change.accept(next);
-        return new FleetState(instances, next, blocked, failures, usedCopyNumbers, usedInstanceNumber);
+        return new FleetState(instances, next, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages);
     }
 
     private FleetState with(
             Map<String, String> nextBlocked, Map<String, CopyFailure> nextFailures, Map<String, Integer> numbers) {
-        return new FleetState(instances, copies, nextBlocked, nextFailures, numbers, usedInstanceNumber);
+        return new FleetState(instances, copies, nextBlocked, nextFailures, numbers, usedInstanceNumber, shortages);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
  */
 public interface InstanceProvider {
 
+    /** @throws InsufficientCapacity when the provider has no capacity of {@code instanceType} now */
     void launch(String fleetStream, String instanceId, String instanceType, String clientToken);
 
     void terminate(String fleetStream, String instanceId);

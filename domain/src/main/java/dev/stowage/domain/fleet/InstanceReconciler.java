@@ -1,5 +1,6 @@
 package dev.stowage.domain.fleet;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,18 +12,21 @@ import java.util.Set;
 public final class InstanceReconciler {
     private final FleetRepository fleets;
     private final InstanceProvider provider;
+    private final Clock clock;
 
-    public InstanceReconciler(FleetRepository fleets, InstanceProvider provider) {
+    public InstanceReconciler(FleetRepository fleets, InstanceProvider provider, Clock clock) {
         this.fleets = fleets;
         this.provider = provider;
+        this.clock = clock;
     }
 
     /**
      * Instance ids never repeat within a fleet, so the fleet and the id make a unique client token.
      *
-     * <p>A launch the provider refuses (no capacity, a limit) does not hold up the other launches and the
-     * terminations of the round; the first refusal is thrown once the round is done, so that the caller's retry (the
-     * stream's, or the next tick) tries it again.
+     * <p>A launch the provider refuses for want of capacity of the type ({@link InsufficientCapacity}) is recorded on
+     * the fleet ({@code InstanceLaunchFailed}), so placement turns to the next pool. Another refusal (a limit) does not
+     * hold up the other launches and the terminations of the round; the first is thrown once the round is done, so
+     * that the caller's retry (the stream's, or the next tick) tries it again.
      */
     public void reconcile(FleetKey key) {
         FleetState fleet = fleets.load(key.stream()).state();
@@ -36,6 +40,12 @@ public final class InstanceReconciler {
                             key.stream(),
                             instance.instanceId(),
                             instance.instanceType(),
+                            key.stream() + "/" + instance.instanceId());
+                } catch (InsufficientCapacity e) {
+                    fleets.handle(
+                            key.stream(),
+                            new FleetCommand.ReportLaunchFailed(instance.instanceId(), e.getMessage(), clock.instant()),
+                            clock,
                             key.stream() + "/" + instance.instanceId());
                 } catch (RuntimeException e) {
                     if (refused == null) {

@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
 public record PlacementExplanation(List<Instance> instances, List<Component> components) {
 
     /** An instance; {@code room} once it registered its capacity. */
-    public record Instance(String instanceId, FleetInstanceRecord.Status status, Optional<Room> room) {}
+    public record Instance(
+            String instanceId, String instanceType, FleetInstanceRecord.Status status, Optional<Room> room) {}
 
     /** What an instance offers copies, what its copies leave free, and which devices are free. */
     public record Room(Capacity allocatable, Capacity free, List<Integer> freeDeviceIndices) {}
@@ -51,7 +52,11 @@ public record PlacementExplanation(List<Instance> instances, List<Component> com
     public static PlacementExplanation of(FleetState fleet, List<Subject> subjects, Instant now) {
         List<Instance> instances = fleet.instances().values().stream()
                 .sorted(Comparator.comparing(FleetInstanceRecord::instanceId))
-                .map(i -> new Instance(i.instanceId(), i.status(), i.capacity().map(c -> room(c, fleet, i))))
+                .map(i -> new Instance(
+                        i.instanceId(),
+                        i.instanceType(),
+                        i.status(),
+                        i.capacity().map(c -> room(c, fleet, i))))
                 .toList();
         return new PlacementExplanation(
                 instances, subjects.stream().map(s -> component(s, fleet, now)).toList());

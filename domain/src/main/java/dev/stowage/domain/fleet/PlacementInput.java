@@ -9,25 +9,27 @@ import dev.stowage.events.FleetEvent.Capacity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The fleet as placement sees it: capacities, states and resources, without the stream's history. */
 final class PlacementInput {
     private PlacementInput() {}
 
     /**
-     * {@code requested} is the capacity an instance that has not registered yet will have; {@code leaving} are
-     * copies placement should see as being removed (they keep their resources but are not counted).
+     * {@code requested} gives the capacity an instance of a type will have until it registers its own; {@code
+     * leaving} are copies placement should see as being removed (they keep their resources but are not counted).
      */
-    static FleetView view(FleetState state, InstanceCapacity requested, Set<String> leaving) {
+    static FleetView view(FleetState state, Function<String, InstanceCapacity> requested, Set<String> leaving) {
         List<FleetInstance> instances = state.instances().values().stream()
                 .map(i -> new FleetInstance(
                         i.instanceId(),
+                        i.instanceType(),
                         switch (i.status()) {
                             case REQUESTED -> FleetInstance.State.REQUESTED;
                             case RUNNING -> FleetInstance.State.RUNNING;
                             case DRAINING -> FleetInstance.State.DRAINING;
                         },
-                        i.capacity().map(PlacementInput::capacity).orElse(requested),
+                        i.capacity().map(PlacementInput::capacity).orElseGet(() -> requested.apply(i.instanceType())),
                         i.since(),
                         i.lastHostedAt()))
                 .toList();

@@ -8,7 +8,45 @@ import java.util.List;
 final class Blockage {
     private Blockage() {}
 
-    static String neverFits(String ic, int pending, Resources demand, Resources instance) {
+    static String neverFits(String ic, int pending, CopyDemand demand, PlacementPolicy policy) {
+        if (policy.pools().size() == 1
+                && demand.on(policy.pools().getFirst().instanceType()).isPresent()) {
+            InstancePool pool = policy.pools().getFirst();
+            return neverFits(
+                    ic,
+                    pending,
+                    demand.on(pool.instanceType()).orElseThrow(),
+                    pool.capacity().allocatable());
+        }
+        List<String> types = new ArrayList<>();
+        for (InstancePool pool : policy.pools()) {
+            types.add(demand.on(pool.instanceType())
+                    .map(d -> pool.instanceType() + " has at most "
+                            + beyond(d, pool.capacity().allocatable()) + " allocatable")
+                    .orElse(pool.instanceType() + " has no specification of it"));
+        }
+        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; " + String.join(", ", types)
+                + ", so a copy can never fit one instance";
+    }
+
+    /** The copies fit only pools the provider is short of now, and no instance already there has room. */
+    static String poolsShort(String ic, int pending, CopyDemand demand, PlacementPolicy policy) {
+        List<String> shortages = new ArrayList<>();
+        for (InstancePool pool : policy.pools()) {
+            if (pool.fits(demand)) {
+                pool.shortage().ifPresent(why -> shortages.add(pool.instanceType() + ": " + why));
+            }
+        }
+        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; no instance has room, and the"
+                + " instance types it fits have no capacity now (" + String.join("; ", shortages) + ")";
+    }
+
+    private static String neverFits(String ic, int pending, Resources demand, Resources instance) {
+        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; an instance of this type has at"
+                + " most " + beyond(demand, instance) + " allocatable, so a copy can never fit one instance";
+    }
+
+    private static String beyond(Resources demand, Resources instance) {
         List<String> beyond = new ArrayList<>();
         if (demand.devices() > instance.devices()) {
             beyond.add(instance.devices() + " accelerator devices");
@@ -19,13 +57,15 @@ final class Blockage {
         if (demand.memoryMib() > instance.memoryMib()) {
             beyond.add(instance.memoryMib() + " MiB");
         }
-        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; an instance of this type has at"
-                + " most " + String.join(", ", beyond) + " allocatable, so a copy can never fit one instance";
+        return String.join(", ", beyond);
     }
 
-    static String maxReached(String ic, int pending, Resources demand, Collection<Host> running, int max) {
-        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; " + shortfall(demand, running)
-                + "; MaxInstanceCount " + max + " reached";
+    static String maxReached(String ic, int pending, CopyDemand demand, Collection<Host> running, int max) {
+        String shortfall = demand.byType().isEmpty()
+                ? shortfall(demand.uniform().orElseThrow(), running)
+                : "no running instance has room for one";
+        return pending(ic, pending) + ": needs " + demand.describe() + " per copy; " + shortfall + "; MaxInstanceCount "
+                + max + " reached";
     }
 
     private static String shortfall(Resources demand, Collection<Host> running) {

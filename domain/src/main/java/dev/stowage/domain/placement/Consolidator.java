@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Empties a lightly used instance so it can be retired: when every copy on it fits on the other non-empty
- * running instances, each on one without a copy of the same component (a move never costs availability), it
+ * running instances of its type, each on one without a copy of the same component (a move never costs availability), it
  * schedules replacements there, at most {@code budget} per round. The originals go once the replacements are
  * loaded ({@link Units}). Instances are tried least used first.
  */
@@ -37,8 +37,13 @@ final class Consolidator {
     private static List<ScheduleCopy> tryEmpty(Host source, List<Host> occupied, Ledger ledger, int budget) {
         List<Item> items = ledger.copies.values().stream()
                 .filter(c -> c.instanceId().equals(source.id))
-                .map(c -> new Item(c.inferenceComponent(), c.copyId(), c.resources(), Optional.of(c.copyId())))
-                .sorted(ItemOrder.largestFirst(source.capacity))
+                .map(c -> new Item(
+                        c.inferenceComponent(),
+                        c.copyId(),
+                        CopyDemand.on(source.type, c.resources()),
+                        Optional.of(c.copyId())))
+                .sorted(ItemOrder.largestFirst(
+                        new InstancePool(source.type, new InstanceCapacity(source.capacity), Optional.empty())))
                 .toList();
         List<Host> targets = new ArrayList<>();
         for (Host host : occupied) {
@@ -55,7 +60,7 @@ final class Consolidator {
                 return List.of();
             }
             Host target = without.get(chosen);
-            List<Integer> devices = target.take(item.ic(), item.demand());
+            List<Integer> devices = target.take(item);
             if (moves.size() < budget) {
                 String original = item.copyId();
                 moves.add(new ScheduleCopy(
@@ -63,7 +68,7 @@ final class Consolidator {
                         ledger.newCopyId(item.ic()),
                         target.id,
                         devices,
-                        item.demand(),
+                        item.on(target).orElseThrow(),
                         item.replaces(),
                         "moves " + original + " off " + source.id + " so it can be retired: its " + source.copies()
                                 + (source.copies() == 1 ? " copy fits" : " copies fit") + " on the other instances"

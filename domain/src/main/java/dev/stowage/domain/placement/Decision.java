@@ -29,8 +29,13 @@ public sealed interface Decision {
     /** Stop a copy and free what it holds. */
     record RemoveCopy(String copyId, String why) implements Decision {}
 
-    /** Ask the provider for one more instance of the endpoint's type. */
-    record RequestInstance(String instanceId, String why) implements Decision {}
+    /** Ask the provider for one more instance of {@code instanceType} (a pool's type). */
+    record RequestInstance(String instanceId, String instanceType, String why) implements Decision {
+        /** An instance of a fleet of one kind. */
+        public RequestInstance(String instanceId, String why) {
+            this(instanceId, PlacementPolicy.ONE_TYPE, why);
+        }
+    }
 
     /** Give an instance that hosts nothing back to the provider. */
     record RetireInstance(String instanceId, String why) implements Decision {}

@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 /**
  * Makes room for a blocked copy when the fleet has enough free in total but not on any one instance: it moves
  * one copy of another kind to another instance that can take it, so that the instance it leaves can take the
- * blocked copy. The move is make before break — a replacement is scheduled with {@code replaces} and placement
+ * blocked copy. A copy moves only to an instance of its own type, where it needs what it holds. The move is make
+ * before break — a replacement is scheduled with {@code replaces} and placement
  * removes the original once the replacement serves — and it is only tried when nothing else is in flight, one
  * move at a time.
  */
@@ -44,11 +45,16 @@ public final class Defragmenter {
         return Optional.empty();
     }
 
-    private static Optional<ScheduleCopy> moveFor(FleetView fleet, String blockedIc, Resources demand) {
+    private static Optional<ScheduleCopy> moveFor(FleetView fleet, String blockedIc, CopyDemand blockedDemand) {
         List<FleetInstance> instances = fleet.instances().stream()
                 .sorted(Comparator.comparing(FleetInstance::instanceId))
                 .toList();
         for (FleetInstance from : instances) {
+            Optional<Resources> needed = blockedDemand.on(from.instanceType());
+            if (needed.isEmpty()) {
+                continue;
+            }
+            Resources demand = needed.get();
             List<FleetCopy> movable = onInstance(fleet, from.instanceId()).stream()
                     .filter(c -> !c.inferenceComponent().equals(blockedIc))
                     .sorted(Comparator.comparing(FleetCopy::copyId))
@@ -59,6 +65,7 @@ public final class Defragmenter {
                 }
                 for (FleetInstance to : instances) {
                     if (!to.instanceId().equals(from.instanceId())
+                            && to.instanceType().equals(from.instanceType())
                             && copy.resources().fitsIn(free(fleet, to))) {
                         return Optional.of(replacement(fleet, copy, to, blockedIc));
                     }

@@ -6,12 +6,18 @@ import java.util.Optional;
 /**
  * One instance of the fleet as placement sees it.
  *
+ * @param instanceType what it was launched as ({@link PlacementPolicy#ONE_TYPE} in a fleet of one kind)
  * @param since when it was requested (while {@code REQUESTED}) or registered (afterwards)
  * @param lastHostedAt when its last copy went away, if it ever hosted one; with {@code since}, the start of
  *     its idle time for the cool-down
  */
 public record FleetInstance(
-        String instanceId, State state, InstanceCapacity capacity, Instant since, Optional<Instant> lastHostedAt) {
+        String instanceId,
+        String instanceType,
+        State state,
+        InstanceCapacity capacity,
+        Instant since,
+        Optional<Instant> lastHostedAt) {
 
     public enum State {
         /** Asked of the provider, not yet registered: capacity already coming. */
@@ -22,12 +28,28 @@ public record FleetInstance(
         DRAINING
     }
 
+    /** An instance of a fleet of one kind. */
+    public FleetInstance(
+            String instanceId, State state, InstanceCapacity capacity, Instant since, Optional<Instant> lastHostedAt) {
+        this(instanceId, PlacementPolicy.ONE_TYPE, state, capacity, since, lastHostedAt);
+    }
+
     public static FleetInstance running(String instanceId, InstanceCapacity capacity, Instant registeredAt) {
-        return new FleetInstance(instanceId, State.RUNNING, capacity, registeredAt, Optional.empty());
+        return running(instanceId, PlacementPolicy.ONE_TYPE, capacity, registeredAt);
+    }
+
+    public static FleetInstance running(
+            String instanceId, String instanceType, InstanceCapacity capacity, Instant registeredAt) {
+        return new FleetInstance(instanceId, instanceType, State.RUNNING, capacity, registeredAt, Optional.empty());
     }
 
     public static FleetInstance requested(String instanceId, InstanceCapacity capacity, Instant requestedAt) {
-        return new FleetInstance(instanceId, State.REQUESTED, capacity, requestedAt, Optional.empty());
+        return requested(instanceId, PlacementPolicy.ONE_TYPE, capacity, requestedAt);
+    }
+
+    public static FleetInstance requested(
+            String instanceId, String instanceType, InstanceCapacity capacity, Instant requestedAt) {
+        return new FleetInstance(instanceId, instanceType, State.REQUESTED, capacity, requestedAt, Optional.empty());
     }
 
     /** Start of its idle time: the later of {@code since} and {@code lastHostedAt}. */

@@ -19,6 +19,7 @@ final class Host {
 
     final String id;
     final Kind kind;
+    final String type;
     final Resources capacity;
     private long freeMilli;
     private long freeMemory;
@@ -26,13 +27,14 @@ final class Host {
     private final Map<String, Integer> perIc;
     private int copies;
 
-    Host(String id, Kind kind, Resources capacity) {
-        this(id, kind, capacity, capacity.milliCores(), capacity.memoryMib(), 0L, new HashMap<>(), 0);
+    Host(String id, Kind kind, String type, Resources capacity) {
+        this(id, kind, type, capacity, capacity.milliCores(), capacity.memoryMib(), 0L, new HashMap<>(), 0);
     }
 
     private Host(
             String id,
             Kind kind,
+            String type,
             Resources capacity,
             long freeMilli,
             long freeMemory,
@@ -41,6 +43,7 @@ final class Host {
             int copies) {
         this.id = id;
         this.kind = kind;
+        this.type = type;
         this.capacity = capacity;
         this.freeMilli = freeMilli;
         this.freeMemory = freeMemory;
@@ -50,7 +53,7 @@ final class Host {
     }
 
     Host copy() {
-        return new Host(id, kind, capacity, freeMilli, freeMemory, usedDevices, new HashMap<>(perIc), copies);
+        return new Host(id, kind, type, capacity, freeMilli, freeMemory, usedDevices, new HashMap<>(perIc), copies);
     }
 
     /** Records a copy already on this instance, whatever its state. */
@@ -64,6 +67,16 @@ final class Host {
         freeMemory -= resources.memoryMib();
         perIc.merge(ic, 1, Integer::sum);
         copies++;
+    }
+
+    /** Whether {@code item} can run on this instance's type and fits what is free. */
+    boolean fits(Item item) {
+        return item.on(this).filter(this::fits).isPresent();
+    }
+
+    /** Takes what {@code item} needs on this instance's type; the caller checked {@link #fits(Item)}. */
+    List<Integer> take(Item item) {
+        return take(item.ic(), item.on(this).orElseThrow());
     }
 
     boolean fits(Resources demand) {
@@ -86,6 +99,11 @@ final class Host {
         perIc.merge(ic, 1, Integer::sum);
         copies++;
         return indices;
+    }
+
+    /** Whether this host is empty and like {@code other} (another empty host of the same type and capacity). */
+    boolean equivalentEmpty(Host other) {
+        return other != null && copies == 0 && type.equals(other.type) && capacity.equals(other.capacity);
     }
 
     int freeDevices() {

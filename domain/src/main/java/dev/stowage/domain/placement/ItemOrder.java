@@ -9,9 +9,17 @@ import java.util.Comparator;
 final class ItemOrder {
     private ItemOrder() {}
 
-    static Comparator<Item> largestFirst(Resources capacity) {
-        Comparator<Item> bySize = Comparator.comparingDouble(item -> -size(item.demand(), capacity));
-        return bySize.thenComparingDouble(item -> -sum(item.demand(), capacity))
+    /** Measured against {@code pool}; an item that cannot run on its type counts as the smallest. */
+    static Comparator<Item> largestFirst(InstancePool pool) {
+        Resources capacity = pool.capacity().allocatable();
+        Comparator<Item> bySize = Comparator.comparingDouble(item -> -item.demand()
+                .on(pool.instanceType())
+                .map(d -> size(d, capacity))
+                .orElse(0.0));
+        return bySize.thenComparingDouble(item -> -item.demand()
+                        .on(pool.instanceType())
+                        .map(d -> sum(d, capacity))
+                        .orElse(0.0))
                 .thenComparing(Item::ic, NaturalOrder.INSTANCE)
                 .thenComparing(Item::copyId, NaturalOrder.INSTANCE);
     }

@@ -38,7 +38,11 @@ final class Ledger {
                     };
             ledger.hosts.put(
                     instance.instanceId(),
-                    new Host(instance.instanceId(), kind, instance.capacity().allocatable()));
+                    new Host(
+                            instance.instanceId(),
+                            kind,
+                            instance.instanceType(),
+                            instance.capacity().allocatable()));
             Matcher matcher = INSTANCE_NUMBER.matcher(instance.instanceId());
             if (matcher.matches()) {
                 ledger.nextInstanceNumber = Math.max(ledger.nextInstanceNumber, Integer.parseInt(matcher.group(1)) + 1);

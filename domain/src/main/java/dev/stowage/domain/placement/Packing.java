@@ -42,13 +42,13 @@ final class Packing {
                 continue;
             }
             hostOf[i] = chosen;
-            devices.add(hosts.get(chosen).take(item.ic(), item.demand()));
+            devices.add(hosts.get(chosen).take(item));
         }
         return new Packing(strategy, items, hosts, hostOf, devices);
     }
 
     /** How many new hosts plain first fit opens when it may open them as needed. */
-    static int firstFitNewHosts(List<Item> items, List<Host> start, Resources newCapacity) {
+    static int firstFitNewHosts(List<Item> items, List<Host> start, InstancePool pool) {
         List<Host> hosts = new ArrayList<>(start.size());
         for (Host host : start) {
             hosts.add(host.copy());
@@ -57,11 +57,15 @@ final class Packing {
         for (Item item : items) {
             int chosen = Strategy.FIRST_FIT.choose(item, hosts);
             if (chosen < 0) {
-                hosts.add(new Host("new-" + opened, Host.Kind.NEW, newCapacity));
+                hosts.add(new Host(
+                        "new-" + opened,
+                        Host.Kind.NEW,
+                        pool.instanceType(),
+                        pool.capacity().allocatable()));
                 opened++;
                 chosen = hosts.size() - 1;
             }
-            hosts.get(chosen).take(item.ic(), item.demand());
+            hosts.get(chosen).take(item);
         }
         return opened;
     }
@@ -77,6 +81,11 @@ final class Packing {
     /** The host of item {@code i}, or null when it was not placed. */
     Host hostOf(int i) {
         return hostOf[i] < 0 ? null : hosts.get(hostOf[i]);
+    }
+
+    /** What item {@code i} takes on its host's type; the item was placed. */
+    Resources resourcesOf(int i) {
+        return items.get(i).on(hostOf(i)).orElseThrow();
     }
 
     List<Integer> devicesOf(int i) {

@@ -5,15 +5,19 @@ import dev.stowage.domain.placement.Decision.RequestInstance;
 import dev.stowage.domain.placement.Decision.ScheduleCopy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Places pending copies: on running instances (a {@link ScheduleCopy} each), on requested instances (capacity
- * already coming: nothing to do), on just enough new instances ({@link RequestInstance}) while
- * MaxInstanceCount allows, and otherwise says why not ({@link Blocked}).
+ * already coming: nothing to do), on just enough new instances ({@link RequestInstance}) while MaxInstanceCount
+ * allows, and otherwise says why not ({@link Blocked}). New instances come from the highest-priority pool the
+ * provider is not short of whose type fits the copies: copies are grouped by that pool ({@link PoolGroups}) and each
+ * group is packed in pool order onto the instances the groups before it left.
  */
 final class PendingPlacement {
     /** The decisions, and the running hosts as they will be once the copies are scheduled. */
@@ -28,55 +32,62 @@ final class PendingPlacement {
             Ledger ledger,
             PlacementPolicy policy,
             Function<String, String> need) {
-        Resources capacity = policy.instanceCapacity().allocatable();
-        List<Item> items = new ArrayList<>();
-        Map<String, List<Item>> neverFit = new TreeMap<>(NaturalOrder.INSTANCE);
-        pending.stream().sorted(ItemOrder.largestFirst(capacity)).forEach(item -> {
-            if (item.demand().fitsIn(capacity)) {
-                items.add(item);
-            } else {
-                neverFit.computeIfAbsent(item.ic(), ic -> new ArrayList<>()).add(item);
-            }
-        });
-        List<Host> existing = ledger.hosts.values().stream()
+        PoolGroups groups = PoolGroups.of(pending, policy);
+        List<Host> hosts = ledger.hosts.values().stream()
                 .filter(h -> h.kind == Host.Kind.RUNNING || h.kind == Host.Kind.REQUESTED)
                 .toList();
         int allowed = Math.max(0, policy.maxInstances() - ledger.active());
-        Packing packing = Placer.place(items, existing, capacity, allowed, ledger::newInstanceId);
-
         List<Decision> decisions = new ArrayList<>();
         Map<String, Map<String, Integer>> seen = new HashMap<>();
         Map<String, List<Item>> unplaced = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Host host = packing.hostOf(i);
-            if (host == null) {
-                unplaced.computeIfAbsent(item.ic(), ic -> new ArrayList<>()).add(item);
-                continue;
+        Map<String, List<Item>> starved = new TreeMap<>(NaturalOrder.INSTANCE);
+        int requested = 0;
+        Set<String> asked = new HashSet<>();
+        for (PoolGroups.Group group : groups.groups()) {
+            int offset = requested;
+            int allowedNew = group.pool().available() ? allowed - requested : 0;
+            Packing packing =
+                    Placer.place(group.items(), hosts, group.pool(), allowedNew, j -> ledger.newInstanceId(offset + j));
+            for (int i = 0; i < group.items().size(); i++) {
+                Item item = group.items().get(i);
+                Host host = packing.hostOf(i);
+                if (host == null) {
+                    (group.pool().available() ? unplaced : starved)
+                            .computeIfAbsent(item.ic(), ic -> new ArrayList<>())
+                            .add(item);
+                    continue;
+                }
+                int before =
+                        seen.computeIfAbsent(host.id, id -> new HashMap<>()).merge(item.ic(), 1, Integer::sum)
+                                - 1
+                                + ledger.countBefore(host.id, item.ic());
+                if (host.kind == Host.Kind.RUNNING) {
+                    decisions.add(new ScheduleCopy(
+                            item.ic(),
+                            item.copyId(),
+                            host.id,
+                            packing.devicesOf(i),
+                            packing.resourcesOf(i),
+                            item.replaces(),
+                            why(item, host, before, packing.strategy, need)));
+                }
             }
-            int before = seen.computeIfAbsent(host.id, id -> new HashMap<>()).merge(item.ic(), 1, Integer::sum)
-                    - 1
-                    + ledger.countBefore(host.id, item.ic());
-            if (host.kind == Host.Kind.RUNNING) {
-                decisions.add(new ScheduleCopy(
-                        item.ic(),
-                        item.copyId(),
-                        host.id,
-                        packing.devicesOf(i),
-                        item.demand(),
-                        item.replaces(),
-                        why(item, host, before, packing.strategy, need)));
+            List<Host> fresh = packing.hosts.stream()
+                    .filter(h -> h.kind == Host.Kind.NEW && h.copies() > 0 && !asked.contains(h.id))
+                    .toList();
+            String request = RequestReason.of(
+                    group.items().size() - packing.placed(), packing, fresh.size(), group.pool(), ledger, policy);
+            for (Host host : fresh) {
+                decisions.add(new RequestInstance(host.id, host.type, request));
             }
-        }
-        List<Host> fresh = packing.hosts.stream()
-                .filter(h -> h.kind == Host.Kind.NEW && h.copies() > 0)
-                .toList();
-        String request = requestWhy(items.size() - packing.placed(), packing, fresh.size(), ledger, policy);
-        for (Host host : fresh) {
-            decisions.add(new RequestInstance(host.id, request));
+            requested += fresh.size();
+            fresh.forEach(h -> asked.add(h.id));
+            hosts = packing.hosts.stream()
+                    .filter(h -> h.kind != Host.Kind.NEW || h.copies() > 0)
+                    .toList();
         }
         List<Host> running =
-                packing.hosts.stream().filter(h -> h.kind == Host.Kind.RUNNING).toList();
+                hosts.stream().filter(h -> h.kind == Host.Kind.RUNNING).toList();
         unplaced.forEach((ic, list) -> decisions.add(new Blocked(
                 ic,
                 Blockage.maxReached(
@@ -85,14 +96,22 @@ final class PendingPlacement {
                         list.getFirst().demand(),
                         running,
                         policy.maxInstances()))));
-        neverFit.forEach((ic, list) -> decisions.add(new Blocked(
+        starved.forEach((ic, list) -> decisions.add(new Blocked(
                 ic,
-                Blockage.neverFits(
+                Blockage.poolsShort(
                         ic,
                         list.size() + beyond.getOrDefault(ic, 0),
                         list.getFirst().demand(),
-                        capacity))));
-        return new Result(decisions, fresh.size(), running);
+                        policy))));
+        groups.neverFit()
+                .forEach((ic, list) -> decisions.add(new Blocked(
+                        ic,
+                        Blockage.neverFits(
+                                ic,
+                                list.size() + beyond.getOrDefault(ic, 0),
+                                list.getFirst().demand(),
+                                policy))));
+        return new Result(decisions, requested, running);
     }
 
     private static String why(Item item, Host host, int before, Strategy strategy, Function<String, String> need) {
@@ -104,21 +123,5 @@ final class PendingPlacement {
                         + " is removed once this copy is loaded)")
                 .orElseGet(() -> need.apply(item.ic()));
         return head + "; placed on " + host.id + " by " + strategy.label + ", " + where;
-    }
-
-    private static String requestWhy(int left, Packing packing, int fresh, Ledger ledger, PlacementPolicy policy) {
-        Map<String, Integer> waiting = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int i = 0; i < packing.items.size(); i++) {
-            Host host = packing.hostOf(i);
-            if (host != null && host.kind == Host.Kind.NEW) {
-                waiting.merge(packing.items.get(i).ic(), 1, Integer::sum);
-            }
-        }
-        int copies = waiting.values().stream().mapToInt(Integer::intValue).sum();
-        return copies + (copies == 1 ? " copy" : " copies") + " ("
-                + waiting.toString().replaceAll("[{}]", "")
-                + ") fit no running or requested instance; they need " + fresh + " more of " + policy.maxInstances()
-                + " allowed (" + ledger.active() + " running or requested)"
-                + (left > 0 ? "; " + left + " more copies stay pending" : "");
     }
 }

@@ -53,9 +53,13 @@ public final class Placement {
                 PendingPlacement.place(pending, beyond, ledger, policy, ic -> need(ic, sorted, units));
         decisions.addAll(placed.decisions());
         int active = ledger.active() + placed.requested();
-        for (int j = placed.requested(); active < policy.minInstances(); j++, active++) {
+        Optional<InstancePool> minPool = policy.firstAvailable();
+        for (int j = placed.requested(); active < policy.minInstances() && minPool.isPresent(); j++, active++) {
             decisions.add(new RequestInstance(
-                    ledger.newInstanceId(j), "keeps MinInstanceCount " + policy.minInstances() + " instances"));
+                    ledger.newInstanceId(j),
+                    minPool.get().instanceType(),
+                    "keeps MinInstanceCount " + policy.minInstances() + " instances"
+                            + RequestReason.which(minPool.get(), policy)));
         }
         if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
             decisions.addAll(Consolidator.moves(ledger, policy.maxMovesPerRound()));
@@ -78,10 +82,9 @@ public final class Placement {
             PlacementPolicy policy,
             Map<String, Integer> beyond) {
         List<Item> items = new ArrayList<>();
-        Resources instance = policy.instanceCapacity().allocatable();
         targets.forEach((ic, target) -> {
             int missing = target.desiredCopies() - units.of(ic).size();
-            long room = target.demand().countIn(instance) * policy.maxInstances() + 1;
+            long room = mostPerInstance(target.demand(), policy) * policy.maxInstances() + 1;
             int considered = (int) Math.max(0, Math.min(missing, room));
             for (int n = 0; n < considered; n++) {
                 items.add(new Item(ic, ledger.newCopyId(ic), target.demand(), Optional.empty()));
@@ -102,11 +105,24 @@ public final class Placement {
                 if (evacuate && moves < moveBudget) {
                     moves++;
                     String ic = copy.inferenceComponent();
-                    items.add(new Item(ic, ledger.newCopyId(ic), copy.resources(), Optional.of(copy.copyId())));
+                    items.add(new Item(ic, ledger.newCopyId(ic), targets.get(ic).demand(), Optional.of(copy.copyId())));
                 }
             }
         }
         return items;
+    }
+
+    /** The most copies of {@code demand} one instance of any pool holds. */
+    private static long mostPerInstance(CopyDemand demand, PlacementPolicy policy) {
+        long most = 0;
+        for (InstancePool pool : policy.pools()) {
+            most = Math.max(
+                    most,
+                    demand.on(pool.instanceType())
+                            .map(d -> d.countIn(pool.capacity().allocatable()))
+                            .orElse(0L));
+        }
+        return most;
     }
 
     private static String need(String ic, Map<String, IcTarget> targets, Units units) {

@@ -2,32 +2,72 @@ package dev.stowage.domain.placement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The bounds placement works within, and the current time.
  *
- * @param instanceCapacity what a newly requested instance offers (the endpoint's instance type)
+ * @param pools the kinds of instance new ones may be, highest priority first (the variant's {@code InstancePools},
+ *     or its one {@code InstanceType})
  * @param minInstances instances kept even when idle ({@code MinInstanceCount}, 0 allowed)
- * @param maxInstances instances never exceeded ({@code MaxInstanceCount}); requested and running ones count
+ * @param maxInstances instances never exceeded ({@code MaxInstanceCount}); requested and running ones count, of
+ *     every type
  * @param coolDown how long an instance hosts nothing before it is retired
  * @param maxMovesPerRound copy moves (consolidation, draining) started by one plan
  */
 public record PlacementPolicy(
-        InstanceCapacity instanceCapacity,
+        List<InstancePool> pools,
         int minInstances,
         int maxInstances,
         Duration coolDown,
         int maxMovesPerRound,
         Instant now) {
 
+    /** The instance type of a policy with one pool given by its capacity alone. */
+    public static final String ONE_TYPE = "";
+
     public PlacementPolicy {
-        if (minInstances < 0 || maxInstances < minInstances || maxMovesPerRound < 0 || coolDown.isNegative()) {
-            throw new IllegalArgumentException("invalid placement policy: min " + minInstances + ", max " + maxInstances
-                    + ", moves " + maxMovesPerRound + ", cool-down " + coolDown);
+        pools = List.copyOf(pools);
+        if (pools.isEmpty()
+                || minInstances < 0
+                || maxInstances < minInstances
+                || maxMovesPerRound < 0
+                || coolDown.isNegative()) {
+            throw new IllegalArgumentException("invalid placement policy: " + pools.size() + " pools, min "
+                    + minInstances + ", max " + maxInstances + ", moves " + maxMovesPerRound + ", cool-down "
+                    + coolDown);
         }
     }
 
+    /** One pool of instances of {@code instanceCapacity}, of no particular type. */
+    public PlacementPolicy(
+            InstanceCapacity instanceCapacity,
+            int minInstances,
+            int maxInstances,
+            Duration coolDown,
+            int maxMovesPerRound,
+            Instant now) {
+        this(
+                List.of(InstancePool.of(ONE_TYPE, instanceCapacity)),
+                minInstances,
+                maxInstances,
+                coolDown,
+                maxMovesPerRound,
+                now);
+    }
+
     public PlacementPolicy at(Instant instant) {
-        return new PlacementPolicy(instanceCapacity, minInstances, maxInstances, coolDown, maxMovesPerRound, instant);
+        return new PlacementPolicy(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, instant);
+    }
+
+    /** The pool of {@code instanceType}, if the policy has one. */
+    public Optional<InstancePool> pool(String instanceType) {
+        return pools.stream().filter(p -> p.instanceType().equals(instanceType)).findFirst();
+    }
+
+    /** The highest-priority pool the provider is not short of. */
+    public Optional<InstancePool> firstAvailable() {
+        return pools.stream().filter(InstancePool::available).findFirst();
     }
 }

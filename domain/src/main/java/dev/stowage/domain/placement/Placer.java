@@ -16,24 +16,27 @@ final class Placer {
 
     private final List<Item> items;
     private final List<Host> existing;
+    private final InstancePool pool;
     private final Resources newCapacity;
     private final IntFunction<String> newId;
     private final Map<Integer, Packing> tried = new HashMap<>();
 
-    private Placer(List<Item> items, List<Host> existing, Resources newCapacity, IntFunction<String> newId) {
+    private Placer(List<Item> items, List<Host> existing, InstancePool pool, IntFunction<String> newId) {
         this.items = items;
         this.existing = existing;
-        this.newCapacity = newCapacity;
+        this.pool = pool;
+        this.newCapacity = pool.capacity().allocatable();
         this.newId = newId;
     }
 
     /**
-     * Packs {@code items} (already in placement order, each fitting an empty new instance). Returns the packing
-     * with every item placed if {@code allowedNew} new instances suffice, else the one placing the most.
+     * Packs {@code items} (already in placement order, each fitting an empty new instance of {@code pool} when
+     * {@code allowedNew} is above 0). Returns the packing with every item placed if {@code allowedNew} new instances
+     * suffice, else the one placing the most.
      */
     static Packing place(
-            List<Item> items, List<Host> existing, Resources newCapacity, int allowedNew, IntFunction<String> newId) {
-        return new Placer(items, existing, newCapacity, newId).place(allowedNew);
+            List<Item> items, List<Host> existing, InstancePool pool, int allowedNew, IntFunction<String> newId) {
+        return new Placer(items, existing, pool, newId).place(allowedNew);
     }
 
     private Packing place(int allowedNew) {
@@ -41,7 +44,7 @@ final class Placer {
         if (none != null || allowedNew == 0 || items.isEmpty()) {
             return none != null ? none : best(0);
         }
-        int upper = Packing.firstFitNewHosts(items, existing, newCapacity);
+        int upper = Packing.firstFitNewHosts(items, existing, pool);
         int hi = Math.min(upper, allowedNew);
         if (complete(hi) == null) {
             return best(hi);
@@ -91,7 +94,7 @@ final class Placer {
         List<Host> hosts = new ArrayList<>(existing.size() + k);
         hosts.addAll(existing);
         for (int j = 0; j < k; j++) {
-            hosts.add(new Host(newId.apply(j), Host.Kind.NEW, newCapacity));
+            hosts.add(new Host(newId.apply(j), Host.Kind.NEW, pool.instanceType(), newCapacity));
         }
         return hosts;
     }
@@ -102,9 +105,10 @@ final class Placer {
         long devices = 0;
         long memory = 0;
         for (Item item : items) {
-            milli += item.demand().milliCores();
-            devices += item.demand().devices();
-            memory += item.demand().memoryMib();
+            Resources demand = item.demand().on(pool.instanceType()).orElseThrow();
+            milli += demand.milliCores();
+            devices += demand.devices();
+            memory += demand.memoryMib();
         }
         for (Host host : existing) {
             milli -= Math.max(0, host.freeMilli());

@@ -12,16 +12,16 @@ enum Strategy {
         @Override
         int choose(Item item, List<Host> hosts) {
             int best = -1;
-            Resources emptySeen = null;
+            Host emptySeen = null;
             for (int i = 0; i < hosts.size(); i++) {
                 Host host = hosts.get(i);
                 if (host.copies() == 0) {
-                    if (host.capacity.equals(emptySeen)) {
+                    if (host.equivalentEmpty(emptySeen)) {
                         continue;
                     }
-                    emptySeen = host.capacity;
+                    emptySeen = host;
                 }
-                if (host.fits(item.demand()) && (best < 0 || scarceBetter(item, host, hosts.get(best)))) {
+                if (host.fits(item) && (best < 0 || scarceBetter(item, host, hosts.get(best)))) {
                     best = i;
                 }
             }
@@ -35,20 +35,20 @@ enum Strategy {
             int best = -1;
             double bestScore = 0;
             int bestSpread = 0;
-            Resources emptySeen = null;
+            Host emptySeen = null;
             for (int i = 0; i < hosts.size(); i++) {
                 Host host = hosts.get(i);
                 if (host.copies() == 0) {
-                    if (host.capacity.equals(emptySeen)) {
+                    if (host.equivalentEmpty(emptySeen)) {
                         continue;
                     }
-                    emptySeen = host.capacity;
+                    emptySeen = host;
                 }
-                if (!host.fits(item.demand())) {
+                if (!host.fits(item)) {
                     continue;
                 }
                 int spread = host.count(item.ic()) > 0 ? 1 : 0;
-                double score = leftoverShare(item.demand(), host);
+                double score = leftoverShare(item.on(host).orElseThrow(), host);
                 if (best < 0 || spread < bestSpread || (spread == bestSpread && score < bestScore)) {
                     best = i;
                     bestScore = score;
@@ -65,7 +65,7 @@ enum Strategy {
             int fallback = -1;
             for (int i = 0; i < hosts.size(); i++) {
                 Host host = hosts.get(i);
-                if (host.fits(item.demand())) {
+                if (host.fits(item)) {
                     if (host.count(item.ic()) == 0) {
                         return i;
                     }
@@ -82,7 +82,7 @@ enum Strategy {
         @Override
         int choose(Item item, List<Host> hosts) {
             for (int i = 0; i < hosts.size(); i++) {
-                if (hosts.get(i).fits(item.demand())) {
+                if (hosts.get(i).fits(item)) {
                     return i;
                 }
             }
@@ -98,7 +98,7 @@ enum Strategy {
 
     /**
      * The index of the chosen host, or -1 when the item fits nowhere. Ties go to the lowest index, so of several
-     * empty hosts of one capacity only the first need be looked at.
+     * empty hosts of one type and capacity only the first need be looked at.
      */
     abstract int choose(Item item, List<Host> hosts);
 

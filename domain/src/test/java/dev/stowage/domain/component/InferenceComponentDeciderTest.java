@@ -23,6 +23,7 @@ import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
 import dev.stowage.events.InferenceComponentEvent;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class InferenceComponentDeciderTest {
 
     private static CreateInferenceComponent create(Optional<EndpointSnapshot> endpoint, Document spec, int copies) {
         return new CreateInferenceComponent(
-                "ic", endpoint, "e", Optional.empty(), Optional.of(spec), false, Optional.of(copies), true, T0);
+                "ic", endpoint, "e", Optional.empty(), Optional.of(spec), List.of(), Optional.of(copies), true, T0);
     }
 
     @Test
@@ -81,7 +82,7 @@ class InferenceComponentDeciderTest {
                         "e",
                         Optional.of("Other"),
                         Optional.of(SPEC),
-                        false,
+                        List.of(),
                         Optional.of(1),
                         true,
                         T0))
@@ -105,7 +106,7 @@ class InferenceComponentDeciderTest {
                         "e",
                         Optional.empty(),
                         Optional.of(SPEC),
-                        false,
+                        List.of(),
                         Optional.of(1),
                         false,
                         T0))
@@ -143,7 +144,7 @@ class InferenceComponentDeciderTest {
                         "ic",
                         Optional.of(VARIANT),
                         Optional.of(eightGpus),
-                        false,
+                        List.of(),
                         Optional.empty(),
                         Optional.empty(),
                         true,
@@ -203,7 +204,7 @@ class InferenceComponentDeciderTest {
                         "ic",
                         Optional.of(VARIANT),
                         Optional.of(bigger),
-                        false,
+                        List.of(),
                         Optional.of(3),
                         Optional.empty(),
                         true,
@@ -222,7 +223,7 @@ class InferenceComponentDeciderTest {
                 "ic",
                 Optional.of(VARIANT),
                 Optional.of(specification),
-                false,
+                List.of(),
                 Optional.empty(),
                 Optional.of(deploymentConfig),
                 true,
@@ -282,7 +283,7 @@ class InferenceComponentDeciderTest {
                         "ic",
                         Optional.of(VARIANT),
                         Optional.empty(),
-                        false,
+                        List.of(),
                         Optional.of(0),
                         Optional.empty(),
                         true,

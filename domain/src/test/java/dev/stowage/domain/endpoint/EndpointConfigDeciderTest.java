@@ -112,7 +112,7 @@ class EndpointConfigDeciderTest {
                 .when(create(doc("{'ProductionVariants':[{'VariantName':'v','ModelName':'m',"
                         + "'ServerlessConfig':{'MemorySizeInMB':2048,'MaxConcurrency':5}}]}")))
                 .thenRejected("Stowage does not run serverless inference: remove ServerlessConfig from variant \"v\"."
-                        + " Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+                        + " Stowage runs variants with an InstanceType or InstancePools, and an InitialInstanceCount.");
     }
 
     @Test
@@ -123,7 +123,7 @@ class EndpointConfigDeciderTest {
         spec.given()
                 .when(create(config))
                 .thenRejected("Stowage does not run asynchronous inference: remove AsyncInferenceConfig from the"
-                        + " endpoint configuration. Stowage runs variants with an InstanceType and an"
+                        + " endpoint configuration. Stowage runs variants with an InstanceType or InstancePools, and an"
                         + " InitialInstanceCount.");
     }
 
@@ -132,7 +132,7 @@ class EndpointConfigDeciderTest {
         spec.given()
                 .when(create(doc("{'ProductionVariants':[{'VariantName':'v','InitialInstanceCount':1}],"
                         + "'ExecutionRoleArn':'arn:aws:iam::123456789012:role/r'}")))
-                .thenRejected("Variant \"v\" must specify an InstanceType.");
+                .thenRejected("Variant \"v\" must specify an InstanceType or InstancePools.");
     }
 
     @Test

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.domain.store.AppendContext;
 import dev.stowage.domain.store.InMemoryEventStore;
 import dev.stowage.domain.store.InMemorySnapshotStore;
+import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.FleetEvent;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,17 +23,21 @@ class InstanceReconcilerTest {
 
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final Provider provider = new Provider();
-    private final InstanceReconciler reconciler =
-            new InstanceReconciler(new FleetRepository(events, new InMemorySnapshotStore()), provider);
+    private final InstanceReconciler reconciler = new InstanceReconciler(
+            new FleetRepository(events, new InMemorySnapshotStore()), provider, Clock.fixed(T0, ZoneOffset.UTC));
 
     /** A provider whose launches of {@code refused} fail, as EC2's do without capacity. */
     private static final class Provider implements InstanceProvider {
         final Set<String> launched = new HashSet<>(Set.of("i-old"));
         final Set<String> refused = new HashSet<>();
+        final Set<String> noCapacity = new HashSet<>();
         final List<String> tokens = new ArrayList<>();
 
         @Override
         public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
+            if (noCapacity.contains(instanceType)) {
+                throw new InsufficientCapacity("InsufficientInstanceCapacity: no " + instanceType + " now.");
+            }
             if (refused.contains(instanceId)) {
                 throw new IllegalStateException("InsufficientInstanceCapacity for " + instanceId);
             }
@@ -51,13 +58,7 @@ class InstanceReconcilerTest {
 
     @Test
     void a_refused_launch_holds_up_nothing_else_and_is_thrown_for_a_retry() {
-        events.append(
-                FLEET.stream(),
-                0,
-                List.of(
-                        new FleetEvent.InstanceRequested("i-1", "ml.g5.xlarge", "min", T0),
-                        new FleetEvent.InstanceRequested("i-2", "ml.g5.xlarge", "min", T0)),
-                new AppendContext(T0, "t", "t"));
+        requested("ml.g5.xlarge", "ml.g5.xlarge");
         provider.refused.add("i-1");
 
         assertThatThrownBy(() -> reconciler.reconcile(FLEET)).hasMessageContaining("i-1");
@@ -67,5 +68,31 @@ class InstanceReconcilerTest {
         reconciler.reconcile(FLEET);
         assertThat(provider.launched).containsExactlyInAnyOrder("i-1", "i-2");
         assertThat(provider.tokens).containsExactly("fleet/e/AllTraffic/i-2", "fleet/e/AllTraffic/i-1");
+    }
+
+    @Test
+    void a_launch_refused_for_capacity_is_recorded_on_the_fleet_so_placement_turns_to_the_next_pool() {
+        requested("ml.g5.12xlarge", "ml.g6.12xlarge");
+        provider.noCapacity.add("ml.g5.12xlarge");
+
+        reconciler.reconcile(FLEET);
+
+        assertThat(provider.launched).containsExactly("i-2");
+        assertThat(events.read(FLEET.stream(), 2).stream()
+                        .map(EventEnvelope::event)
+                        .toList())
+                .containsExactly(new FleetEvent.InstanceLaunchFailed(
+                        "i-1", "ml.g5.12xlarge", "InsufficientInstanceCapacity: no ml.g5.12xlarge now.", T0));
+    }
+
+    /** The fleet asked for {@code i-1} of {@code first} and {@code i-2} of {@code second}. */
+    private void requested(String first, String second) {
+        events.append(
+                FLEET.stream(),
+                0,
+                List.of(
+                        new FleetEvent.InstanceRequested("i-1", first, "copies", T0),
+                        new FleetEvent.InstanceRequested("i-2", second, "copies", T0)),
+                new AppendContext(T0, "t", "t"));
     }
 }

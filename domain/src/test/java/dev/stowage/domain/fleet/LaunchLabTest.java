@@ -262,7 +262,7 @@ class LaunchLabTest {
                         Optional.of(doc("{'Container':{'Image':'stowage/llm-sim'},'ComputeResourceRequirements':"
                                 + "{'NumberOfCpuCoresRequired':2.0,'NumberOfAcceleratorDevicesRequired':1.0,"
                                 + "'MinMemoryRequiredInMb':4096}}")),
-                        false),
+                        List.of()),
                 Optional.empty(),
                 deploymentConfig,
                 "t");
@@ -378,7 +378,7 @@ class LaunchLabTest {
                         Optional.of(doc("{'ModelName':'m','ComputeResourceRequirements':{'NumberOfCpuCoresRequired':"
                                 + "2.0,'NumberOfAcceleratorDevicesRequired':" + accelerators
                                 + ".0,'MinMemoryRequiredInMb':4096}}")),
-                        false),
+                        List.of()),
                 Optional.of(1),
                 "t");
     }

@@ -38,13 +38,14 @@ class PlacementExplanationTest {
                 .containsExactly(
                         new PlacementExplanation.Instance(
                                 "i-1",
+                                "ml.g5.12xlarge",
                                 FleetInstanceRecord.Status.RUNNING,
                                 Optional.of(new PlacementExplanation.Room(
                                         new Capacity(44_000, 180_000, 4),
                                         new Capacity(41_500, 175_904, 2),
                                         List.of(1, 3)))),
                         new PlacementExplanation.Instance(
-                                "i-2", FleetInstanceRecord.Status.REQUESTED, Optional.empty()));
+                                "i-2", "ml.g5.12xlarge", FleetInstanceRecord.Status.REQUESTED, Optional.empty()));
         PlacementExplanation.Component a = explanation.components().getFirst();
         assertThat(a.currentCopyCount()).isEqualTo(1);
         assertThat(a.pendingCopyCount()).isEqualTo(2);

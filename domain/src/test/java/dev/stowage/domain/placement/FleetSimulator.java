@@ -61,7 +61,11 @@ final class FleetSimulator {
                     }
                     instances.put(
                             r.instanceId(),
-                            FleetInstance.requested(r.instanceId(), policy.instanceCapacity(), policy.now()));
+                            FleetInstance.requested(
+                                    r.instanceId(),
+                                    r.instanceType(),
+                                    policy.pool(r.instanceType()).orElseThrow().capacity(),
+                                    policy.now()));
                 }
                 case RetireInstance r -> {
                     if (copies.values().stream().anyMatch(c -> c.instanceId().equals(r.instanceId()))) {
@@ -100,9 +104,27 @@ final class FleetSimulator {
             FleetInstance.State state =
                     i.state() == FleetInstance.State.REQUESTED ? FleetInstance.State.RUNNING : i.state();
             Instant since = i.state() == FleetInstance.State.REQUESTED ? now : i.since();
-            instances.add(new FleetInstance(i.instanceId(), state, i.capacity(), since, lastHosted));
+            instances.add(new FleetInstance(i.instanceId(), i.instanceType(), state, i.capacity(), since, lastHosted));
         }
         return new FleetView(instances, copies);
+    }
+
+    /** Fails unless every copy holds what its component needs on the type of its instance, and may run there. */
+    static void assertEachCopyFitsItsType(FleetView fleet, Map<String, IcTarget> targets) {
+        for (FleetCopy copy : fleet.copies()) {
+            IcTarget target = targets.get(copy.inferenceComponent());
+            FleetInstance instance = fleet.instances().stream()
+                    .filter(i -> i.instanceId().equals(copy.instanceId()))
+                    .findFirst()
+                    .orElseThrow();
+            if (target != null && copy.state() == FleetCopy.State.SCHEDULED) {
+                Optional<Resources> needed = target.demand().on(instance.instanceType());
+                if (needed.isEmpty() || !needed.get().equals(copy.resources())) {
+                    throw new AssertionError(copy + " does not hold what " + copy.inferenceComponent() + " needs on "
+                            + instance.instanceType() + ": " + needed);
+                }
+            }
+        }
     }
 
     /** Fails unless every instance holds at most its capacity and each device is given to one copy at most. */

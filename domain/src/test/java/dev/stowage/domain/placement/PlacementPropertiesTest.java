@@ -3,6 +3,7 @@ package dev.stowage.domain.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.placement.Decision.Blocked;
+import dev.stowage.domain.placement.Decision.RequestInstance;
 import dev.stowage.domain.placement.Scenarios.Scenario;
 import java.time.Duration;
 import java.util.Map;
@@ -17,16 +18,36 @@ class PlacementPropertiesTest {
 
     @Property(tries = 150)
     void noDeviceOrResourceIsEverOverCommitted(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
-        Scenario scenario = Scenarios.of(seed, max, true);
-        FleetView fleet = FleetView.EMPTY;
-        for (int round = 0; round < ROUNDS; round++) {
-            PlacementPolicy policy = policy(scenario, round);
-            Plan plan = Placement.plan(fleet, targets(scenario, round), policy);
-            fleet = FleetSimulator.apply(fleet, plan, policy);
-            FleetSimulator.assertNoOvercommit(fleet);
-            if (round % 3 != 2) {
-                fleet = FleetSimulator.settle(fleet, policy.now());
-            }
+        neverOverCommits(Scenarios.of(seed, max, true));
+    }
+
+    @Property(tries = 150)
+    void noInstanceOfAnyPoolIsEverOverCommitted(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
+        neverOverCommits(Scenarios.withPools(seed, max, true, true));
+    }
+
+    @Property(tries = 150)
+    void aConvergedFleetOfSeveralPoolsYieldsNothing(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
+        convergesToNothingLeftToDo(Scenarios.withPools(seed, max, true, true));
+    }
+
+    @Property(tries = 100)
+    void newInstancesComeFromTheFirstPoolThatIsNotShortAndFitsTheirCopies(@ForAll long seed) {
+        Scenario scenario = Scenarios.withPools(seed, 1_000, false, true);
+        PlacementPolicy policy = policy(scenario, 0);
+        Plan plan = Placement.plan(FleetView.EMPTY, scenario.before(), policy);
+        InstancePool first = policy.pools().getFirst();
+        boolean firstTakesSome =
+                scenario.before().values().stream().anyMatch(t -> t.desiredCopies() > 0 && first.fits(t.demand()));
+        if (first.available()) {
+            assertThat(plan.only(RequestInstance.class))
+                    .as("asks for the first pool when its copies fit it")
+                    .matches(requests -> !firstTakesSome
+                            || requests.stream().anyMatch(r -> r.instanceType().equals(first.instanceType())));
+        } else {
+            assertThat(plan.only(RequestInstance.class))
+                    .as("never asks for a pool the provider is short of")
+                    .noneMatch(r -> r.instanceType().equals(first.instanceType()));
         }
     }
 
@@ -50,16 +71,7 @@ class PlacementPropertiesTest {
     @Property(tries = 150)
     void applyingPlansConvergesToAFleetWithNothingLeftToDo(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max) {
-        Scenario scenario = Scenarios.of(seed, max, true);
-        FleetView fleet = drive(scenario);
-        PlacementPolicy later = policy(scenario, ROUNDS);
-        Plan last = Placement.plan(fleet, scenario.after(), later);
-        assertThat(last.decisions()).as("only Blocked remains").allMatch(Blocked.class::isInstance);
-        assertThat(Placement.plan(
-                        FleetSimulator.apply(fleet, last, later),
-                        scenario.after(),
-                        later.at(later.now().plus(TICK))))
-                .isEqualTo(last);
+        convergesToNothingLeftToDo(Scenarios.of(seed, max, true));
     }
 
     @Property(tries = 150)
@@ -78,6 +90,34 @@ class PlacementPropertiesTest {
         assertThat(fleet.instances().size())
                 .as("no idle instance beyond the minimum")
                 .isLessThanOrEqualTo(Math.max(scenario.policy().minInstances(), occupied(fleet)));
+    }
+
+    /** Round after round, no instance holds more than it offers, and every copy holds its type's demand. */
+    private static void neverOverCommits(Scenario scenario) {
+        FleetView fleet = FleetView.EMPTY;
+        for (int round = 0; round < ROUNDS; round++) {
+            PlacementPolicy policy = policy(scenario, round);
+            Plan plan = Placement.plan(fleet, targets(scenario, round), policy);
+            fleet = FleetSimulator.apply(fleet, plan, policy);
+            FleetSimulator.assertNoOvercommit(fleet);
+            FleetSimulator.assertEachCopyFitsItsType(fleet, targets(scenario, round));
+            if (round % 3 != 2) {
+                fleet = FleetSimulator.settle(fleet, policy.now());
+            }
+        }
+    }
+
+    /** Driven to the end, only Blocked remains, and applying it changes nothing. */
+    private static void convergesToNothingLeftToDo(Scenario scenario) {
+        FleetView fleet = drive(scenario);
+        PlacementPolicy later = policy(scenario, ROUNDS);
+        Plan last = Placement.plan(fleet, scenario.after(), later);
+        assertThat(last.decisions()).as("only Blocked remains").allMatch(Blocked.class::isInstance);
+        assertThat(Placement.plan(
+                        FleetSimulator.apply(fleet, last, later),
+                        scenario.after(),
+                        later.at(later.now().plus(TICK))))
+                .isEqualTo(last);
     }
 
     private static FleetView drive(Scenario scenario) {

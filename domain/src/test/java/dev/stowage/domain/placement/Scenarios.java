@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /** Small random fleets for property tests, each built from a seed so a failure can be replayed. */
@@ -38,7 +39,51 @@ final class Scenarios {
         return new Scenario(targets(random, demands), targets(random, demands), policy);
     }
 
-    private static Map<String, IcTarget> targets(Random random, List<Resources> demands) {
+    /**
+     * Components on two instance pools of different shapes (types {@code t1}, then {@code t2}): each component needs
+     * the same on both, or has a specification for one type only, or one per type; with {@code shortage}, the
+     * provider may be short of {@code t1} (placement then asks for {@code t2}).
+     */
+    static Scenario withPools(long seed, int maxInstances, boolean withNeverFit, boolean shortage) {
+        Random random = new Random(seed);
+        int first = random.nextInt(SHAPES.size());
+        int second = (first + 1 + random.nextInt(SHAPES.size() - 1)) % SHAPES.size();
+        List<InstancePool> pools = List.of(
+                new InstancePool(
+                        "t1",
+                        SHAPES.get(first),
+                        shortage && random.nextInt(3) == 0
+                                ? Optional.of("InsufficientInstanceCapacity")
+                                : Optional.empty()),
+                InstancePool.of("t2", SHAPES.get(second)));
+        List<CopyDemand> demands = new ArrayList<>();
+        int ics = 1 + random.nextInt(8);
+        for (int i = 0; i < ics; i++) {
+            boolean neverFits = withNeverFit && random.nextInt(12) == 0;
+            Resources one = demand(random, pools.getFirst().capacity().allocatable(), neverFits);
+            Resources two = demand(random, pools.getLast().capacity().allocatable(), neverFits);
+            demands.add(
+                    switch (random.nextInt(4)) {
+                        case 0 -> CopyDemand.on("t1", one);
+                        case 1 -> CopyDemand.on("t2", two);
+                        case 2 -> new CopyDemand(Optional.empty(), Map.of("t1", one, "t2", two));
+                        default -> CopyDemand.uniform(smaller(one, two));
+                    });
+        }
+        int min = random.nextInt(3);
+        PlacementPolicy policy = new PlacementPolicy(
+                pools, min, Math.max(min, maxInstances), Duration.ofMinutes(10), 1 + random.nextInt(3), T0);
+        return new Scenario(typedTargets(random, demands), typedTargets(random, demands), policy);
+    }
+
+    private static Resources smaller(Resources a, Resources b) {
+        return new Resources(
+                Math.min(a.milliCores(), b.milliCores()),
+                Math.min(a.devices(), b.devices()),
+                Math.min(a.memoryMib(), b.memoryMib()));
+    }
+
+    private static Map<String, IcTarget> typedTargets(Random random, List<CopyDemand> demands) {
         Map<String, IcTarget> targets = new LinkedHashMap<>();
         for (int i = 0; i < demands.size(); i++) {
             if (random.nextInt(6) > 0) {
@@ -46,6 +91,10 @@ final class Scenarios {
             }
         }
         return targets;
+    }
+
+    private static Map<String, IcTarget> targets(Random random, List<Resources> demands) {
+        return typedTargets(random, demands.stream().map(CopyDemand::uniform).toList());
     }
 
     private static Resources demand(Random random, Resources cap, boolean neverFits) {

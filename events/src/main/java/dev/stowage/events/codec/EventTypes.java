@@ -43,6 +43,7 @@ public final class EventTypes {
             new EventType("fleet.instance-requested", 1, FleetEvent.InstanceRequested.class),
             new EventType("fleet.instance-registered", 1, FleetEvent.InstanceRegistered.class),
             new EventType("fleet.instance-lost", 1, FleetEvent.InstanceLost.class),
+            new EventType("fleet.instance-launch-failed", 1, FleetEvent.InstanceLaunchFailed.class),
             new EventType("fleet.instance-drain-started", 1, FleetEvent.InstanceDrainStarted.class),
             new EventType("fleet.instance-retired", 1, FleetEvent.InstanceRetired.class),
             new EventType("fleet.copy-scheduled", 2, FleetEvent.CopyScheduled.class),

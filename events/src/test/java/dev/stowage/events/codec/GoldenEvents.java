@@ -134,6 +134,13 @@ final class GoldenEvents {
                             "i-1", "http://127.0.0.1:41234", new FleetEvent.Capacity(47_000, 188_416, 4), T1)),
             Map.entry("fleet.instance-lost/v1", new FleetEvent.InstanceLost("i-1", "No heartbeat for 30 s.", T1)),
             Map.entry(
+                    "fleet.instance-launch-failed/v1",
+                    new FleetEvent.InstanceLaunchFailed(
+                            "i-3",
+                            "ml.g5.12xlarge",
+                            "InsufficientInstanceCapacity: We currently do not have sufficient ml.g5.12xlarge capacity.",
+                            T1)),
+            Map.entry(
                     "fleet.instance-drain-started/v1",
                     new FleetEvent.InstanceDrainStarted("i-2", "Its copies fit on i-1.", T1)),
             Map.entry(

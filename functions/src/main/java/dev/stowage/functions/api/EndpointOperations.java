@@ -11,6 +11,7 @@ import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.Page;
 import dev.stowage.domain.views.ViewKind;
+import java.util.Map;
 
 /** CreateEndpoint, DescribeEndpoint, UpdateEndpoint, DeleteEndpoint, ListEndpoints. */
 final class EndpointOperations {
@@ -80,9 +81,27 @@ final class EndpointOperations {
                             .count();
             summary.put("CurrentInstanceCount", fleet.runningInstances()).put("DesiredInstanceCount", desired);
         }
+        if (variant.path("InstancePools").isArray()) {
+            Map<String, Integer> running = fleet.runningInstancesByType();
+            ArrayNode pools = summary.putArray("InstancePools");
+            variant.get("InstancePools").forEach(pool -> {
+                String type = pool.path("InstanceType").asText();
+                pools.addObject().put("InstanceType", type).put("CurrentInstanceCount", running.getOrDefault(type, 0));
+            });
+        }
         for (String member : new String[] {"ManagedInstanceScaling", "RoutingConfig"}) {
             if (variant.hasNonNull(member)) {
                 summary.set(member, variant.get(member).deepCopy());
+            }
+        }
+        JsonNode reservation = variant.path("CapacityReservationConfig");
+        if (reservation.isObject()) {
+            // Locally accepted and shown; on AWS, launches would target the reservation (issue 14, later).
+            ObjectNode shown = summary.putObject("CapacityReservationConfig");
+            for (String member : new String[] {"CapacityReservationPreference", "MlReservationArn"}) {
+                if (reservation.hasNonNull(member)) {
+                    shown.set(member, reservation.get(member).deepCopy());
+                }
             }
         }
         return summary;

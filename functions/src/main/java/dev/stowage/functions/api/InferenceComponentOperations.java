@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
+import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.controlplane.ControlPlane;
 import dev.stowage.domain.controlplane.ControlPlane.SpecificationRequest;
 import dev.stowage.domain.fleet.FleetState;
@@ -13,6 +14,9 @@ import dev.stowage.domain.views.Page;
 import dev.stowage.domain.views.ViewKind;
 import dev.stowage.events.CopyCountCause;
 import dev.stowage.events.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -91,10 +95,22 @@ final class InferenceComponentOperations {
                 .or(() -> Optional.ofNullable(fleet.blocked().get(row.name())))
                 .or(() -> reads.loadingProgress(row.endpointName(), row.variantName(), row.name(), fleet))
                 .ifPresent(reason -> output.put("FailureReason", reason));
-        output.set("Specification", specificationSummary(row.specification()));
-        output.putObject("RuntimeConfig")
+        Specifications specifications = new Specifications(row.specification());
+        if (specifications.perType()) {
+            ArrayNode summaries = output.putArray("Specifications");
+            specifications.entries().forEach(entry -> summaries.add(specificationSummary(entry)));
+        } else {
+            output.set("Specification", specificationSummary(row.specification()));
+        }
+        ObjectNode runtime = output.putObject("RuntimeConfig")
                 .put("DesiredCopyCount", row.desiredCopyCount())
                 .put("CurrentCopyCount", fleet.loadedCopies(row.name()));
+        Map<String, Integer> placed = fleet.loadedCopiesByInstanceType(row.name());
+        if (!placed.isEmpty()) {
+            ArrayNode status = runtime.putArray("PlacementStatus");
+            placed.forEach((type, copies) ->
+                    status.addObject().put("InstanceType", type).put("CurrentCopyCount", copies));
+        }
         output.set("CreationTime", Json.epochSeconds(row.creationTime()));
         output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
         output.put("InferenceComponentStatus", row.componentStatus().wireName());
@@ -120,7 +136,13 @@ final class InferenceComponentOperations {
     }
 
     private static SpecificationRequest specification(ObjectNode input) {
-        return new SpecificationRequest(Json.document(input, "Specification"), input.hasNonNull("Specifications"));
+        List<Document> specifications = new ArrayList<>();
+        input.path("Specifications").forEach(entry -> {
+            if (entry instanceof ObjectNode object) {
+                specifications.add(Document.of(object));
+            }
+        });
+        return new SpecificationRequest(Json.document(input, "Specification"), specifications);
     }
 
     /** The specification as DescribeInferenceComponent shows it: the container's image becomes DeployedImage. */

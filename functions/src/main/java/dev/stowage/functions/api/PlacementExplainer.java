@@ -7,6 +7,7 @@ import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.endpoint.EndpointDecider;
+import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.fleet.FleetCopyRecord;
 import dev.stowage.domain.fleet.FleetState;
 import dev.stowage.domain.fleet.PlacementExplanation;
@@ -15,9 +16,11 @@ import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.domain.views.ViewKind;
+import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,14 +63,41 @@ final class PlacementExplainer {
         FleetState fleet = reads.fleet(endpointName, variantName);
         PlacementExplanation explanation = PlacementExplanation.of(
                 fleet, subjects(componentsOn(endpointName, variantName, fleet)), clock.instant());
-        ObjectNode out = Json.object()
-                .put("VariantName", variantName)
-                .put("InstanceType", variant.path("InstanceType").asText());
+        ObjectNode out = Json.object().put("VariantName", variantName);
+        if (variant.hasNonNull("InstanceType")) {
+            out.put("InstanceType", variant.path("InstanceType").asText());
+        }
         ArrayNode instances = out.putArray("Instances");
         explanation.instances().forEach(i -> instances.add(instance(i)));
+        pools(variant, fleet, out);
         ArrayNode components = out.putArray("InferenceComponents");
         explanation.components().forEach(c -> components.add(component(c)));
         return out;
+    }
+
+    /**
+     * The variant's pools, first choice first, with their registered instances and the last launch of the type that
+     * failed for capacity since one registered (placement uses the next pool for a while after it).
+     */
+    private void pools(JsonNode variant, FleetState fleet, ObjectNode out) {
+        ObjectNode config = Json.object();
+        config.putArray("ProductionVariants").add(variant.deepCopy());
+        List<ProductionVariant> parsed = ProductionVariant.of(Document.of(config));
+        if (parsed.isEmpty() || parsed.getFirst().instancePools().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> running = fleet.runningInstancesByType();
+        ArrayNode pools = out.putArray("InstancePools");
+        List<String> types = parsed.getFirst().instanceTypesByPriority();
+        for (String type : types) {
+            ObjectNode pool = pools.addObject()
+                    .put("InstanceType", type)
+                    .put("Priority", types.indexOf(type) + 1)
+                    .put("CurrentInstanceCount", running.getOrDefault(type, 0));
+            Optional.ofNullable(fleet.shortages().get(type))
+                    .ifPresent(shortage ->
+                            pool.put("LastCapacityFailure", shortage.reason() + " (at " + shortage.at() + ")"));
+        }
     }
 
     private List<PlacementExplanation.Subject> subjects(List<InferenceComponentRow> rows) {
@@ -85,6 +115,7 @@ final class PlacementExplainer {
     private static ObjectNode instance(PlacementExplanation.Instance instance) {
         ObjectNode out = Json.object()
                 .put("InstanceId", instance.instanceId())
+                .put("InstanceType", instance.instanceType())
                 .put("Status", instance.status().name());
         instance.room().ifPresent(room -> {
             out.set("Allocatable", resources(room.allocatable()));

@@ -25,7 +25,11 @@ public record EndpointOutline(String endpointName, List<Variant> variants, List<
         return new EndpointOutline(
                 endpoint.name(),
                 ProductionVariant.of(endpoint.endpointConfig()).stream()
-                        .map(v -> new Variant(v.variantName(), v.instanceType()))
+                        .map(v -> new Variant(
+                                v.variantName(),
+                                v.instanceTypesByPriority().isEmpty()
+                                        ? Optional.empty()
+                                        : Optional.of(String.join(" or ", v.instanceTypesByPriority()))))
                         .toList(),
                 components.stream().map(InferenceComponentRow::name).sorted().toList());
     }

@@ -1,6 +1,7 @@
 package dev.stowage.functions.ec2;
 
 import dev.stowage.domain.fleet.InstanceProvider;
+import dev.stowage.domain.fleet.InsufficientCapacity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,8 +35,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  *
  * <p>When a subnet's zone has no capacity for the type ({@code InsufficientInstanceCapacity}, {@code Unsupported},
  * {@code InsufficientFreeAddressesInSubnet}) the next subnet is tried, with the same client token (EC2 binds a token
- * to a request that succeeded, and a mismatch with one means the instance exists). When every subnet refuses, or an
- * account limit is hit, {@link LaunchFailedException} is thrown: the instance stays requested and the next round
+ * to a request that succeeded, and a mismatch with one means the instance exists). When every subnet refuses for
+ * capacity, {@link InsufficientCapacity} is thrown, and placement turns to the variant's next instance pool. When
+ * every subnet refuses otherwise, or an account limit is hit, {@link LaunchFailedException} is thrown: the instance stays requested and the next round
  * tries again. More than {@code MAX_INSTANCES} live instances in the deployment are refused the same way.
  *
  * <p>IAM: {@code ec2:RunInstances} (instance, volume, network-interface, subnet, security-group, launch-template,
@@ -45,8 +47,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  * elasticloadbalancing:RegisterTargets} and {@code DeregisterTargets} on the target group.
  */
 public final class Ec2InstanceProvider implements InstanceProvider {
+    private static final String INSUFFICIENT_CAPACITY = "InsufficientInstanceCapacity";
     private static final Set<String> TRY_ANOTHER_SUBNET =
-            Set.of("InsufficientInstanceCapacity", "Unsupported", "InsufficientFreeAddressesInSubnet");
+            Set.of(INSUFFICIENT_CAPACITY, "Unsupported", "InsufficientFreeAddressesInSubnet");
     private static final String TOKEN_ALREADY_USED = "IdempotentParameterMismatch";
 
     private final Ec2Client ec2;
@@ -99,8 +102,12 @@ public final class Ec2InstanceProvider implements InstanceProvider {
                 refusals.add(subnet + ": " + code);
             }
         }
-        throw new LaunchFailedException("Instance " + instanceId + " (" + instanceType
-                + ") was not launched; every subnet refused it: " + String.join(", ", refusals) + ".");
+        String refused = "Instance " + instanceId + " (" + instanceType
+                + ") was not launched; every subnet refused it: " + String.join(", ", refusals) + ".";
+        if (refusals.stream().allMatch(r -> r.endsWith(": " + INSUFFICIENT_CAPACITY))) {
+            throw new InsufficientCapacity(INSUFFICIENT_CAPACITY + ": " + refused);
+        }
+        throw new LaunchFailedException(refused);
     }
 
     @Override

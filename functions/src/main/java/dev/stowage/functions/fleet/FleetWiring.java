@@ -41,7 +41,7 @@ public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock cloc
     }
 
     public InstanceReconciler instances(InstanceProvider provider) {
-        return new InstanceReconciler(fleets(), provider);
+        return new InstanceReconciler(fleets(), provider, clock);
     }
 
     public FleetRepository fleets() {

@@ -3,6 +3,7 @@ package dev.stowage.functions.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.domain.fleet.InsufficientCapacity;
 import dev.stowage.functions.ec2.Ec2Responses.Described;
 import dev.stowage.testing.aws.CannedResponse;
 import dev.stowage.testing.aws.CapturedRequest;
@@ -151,13 +152,14 @@ class Ec2InstanceProviderTest {
     }
 
     @Test
-    void when_every_subnet_refuses_the_launch_fails_for_a_later_round() {
+    void when_every_subnet_refuses_for_capacity_the_launch_fails_for_capacity() {
         script(Map.of(
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"))));
 
         assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
-                .isInstanceOf(LaunchFailedException.class)
+                .isInstanceOf(InsufficientCapacity.class)
+                .hasMessageStartingWith("InsufficientInstanceCapacity: ")
                 .hasMessageContaining("every subnet refused it")
                 .hasMessageContaining("subnet-a: InsufficientInstanceCapacity");
         assertThat(server.requests("RunInstances")).hasSize(3);

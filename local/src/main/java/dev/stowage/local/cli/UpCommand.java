@@ -5,6 +5,7 @@ import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
 import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalApplications;
+import dev.stowage.local.fleet.CapacityLimits;
 import dev.stowage.local.fleet.LocalContainers;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -71,6 +72,13 @@ public final class UpCommand implements Callable<Integer> {
     long bootDelayMs = 2000;
 
     @Option(
+            names = "--capacity",
+            paramLabel = "TYPE=COUNT[,TYPE=COUNT...]",
+            description = "run at most COUNT instances of TYPE at once; a launch beyond fails as EC2's does without"
+                    + " capacity, and endpoints with InstancePools fall back to their next pool")
+    String capacity = "";
+
+    @Option(
             names = "--registry-credentials",
             paramLabel = "REGISTRY=USER:PASSWORD",
             description = "credentials to pull images from a private registry (host[:port]); repeat for more."
@@ -127,6 +135,7 @@ public final class UpCommand implements Callable<Integer> {
         System.setProperty("stowage.timeScale", Double.toString(timeScale));
         System.setProperty("stowage.bootDelayMs", Long.toString(bootDelayMs));
         System.setProperty(LocalContainers.CREDENTIALS, String.join(",", registryCredentials));
+        System.setProperty("stowage.capacity", capacity);
         LocalApplication application;
         try {
             application = applications.get();
@@ -183,6 +192,7 @@ public final class UpCommand implements Callable<Integer> {
     private Optional<String> refusal() {
         try {
             registryCredentials.forEach(StaticRegistryAuth::parse);
+            CapacityLimits.parse(capacity);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }

@@ -88,7 +88,12 @@ public final class PlacementConsole
                                 invocations(lastMinute, c.name())))
                         .toList();
                 variants.add(new PlacementPage.Fleet(
-                        variant.variantName(), variant.instanceType().orElse("serverless"), fleet, on));
+                        variant.variantName(),
+                        variant.instanceTypesByPriority().isEmpty()
+                                ? "serverless"
+                                : String.join(" or ", variant.instanceTypesByPriority()),
+                        fleet,
+                        on));
             }
             out.add(new PlacementPage.Endpoint(
                     endpoint.name(), endpoint.endpointStatus().wireName(), variants));

@@ -2,6 +2,7 @@ package dev.stowage.local.fleet;
 
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.InstanceProvider;
+import dev.stowage.domain.fleet.InsufficientCapacity;
 import dev.stowage.host.FleetPort;
 import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;
@@ -22,7 +23,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Local mode's "EC2": an instance is an {@link InferenceHost} in this JVM with the capacity of its instance type
- * (a simulated machine), started after a boot delay. Launches are idempotent per instance id.
+ * (a simulated machine), started after a boot delay. Launches are idempotent per instance id; {@link CapacityLimits}
+ * make a type scarce.
  */
 public final class LocalInstanceProvider implements InstanceProvider, AutoCloseable {
     private final FleetPort fleet;
@@ -32,18 +34,24 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
     private final UnaryOperator<HostConfig> tuning;
     private final RoutingDirectory directory;
     private final Map<String, InferenceHost> hosts = new ConcurrentHashMap<>();
-    private final Set<String> launched = ConcurrentHashMap.newKeySet();
+    private final CapacityLimits limits;
+    private final Map<String, String> launched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService boots =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
-    /** {@code tuning} adjusts each host's config (intervals, time scale) before it starts. */
+    /**
+     * {@code tuning} adjusts each host's config (intervals, time scale) before it starts; {@code limits} caps how many
+     * instances of a type run at once.
+     */
     public LocalInstanceProvider(
             FleetPort fleet,
             MetricsPublisher metrics,
             Path baseDir,
             Duration bootDelay,
             UnaryOperator<HostConfig> tuning,
-            RoutingDirectory directory) {
+            RoutingDirectory directory,
+            CapacityLimits limits) {
+        this.limits = limits;
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
@@ -52,10 +60,19 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
         this.tuning = tuning;
     }
 
+    /** @throws InsufficientCapacity when {@code instanceType} is at its {@link CapacityLimits limit} */
     @Override
     public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
-        if (!launched.add(key(fleetStream, instanceId))) {
-            return;
+        synchronized (launched) {
+            if (launched.containsKey(key(fleetStream, instanceId))) {
+                return;
+            }
+            long running =
+                    launched.values().stream().filter(instanceType::equals).count();
+            if (!limits.allows(instanceType, running)) {
+                throw new InsufficientCapacity(limits.refusal(instanceType));
+            }
+            launched.put(key(fleetStream, instanceId), instanceType);
         }
         FleetKey key = FleetKey.ofStream(fleetStream);
         HostConfig config = tuning.apply(HostConfig.defaults(
@@ -67,7 +84,7 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
                 baseDir));
         boots.schedule(
                 () -> {
-                    if (launched.contains(key(fleetStream, instanceId))) {
+                    if (launched.containsKey(key(fleetStream, instanceId))) {
                         InferenceHost host = new InferenceHost(config, fleet, metrics, directory);
                         hosts.put(key(fleetStream, instanceId), host);
                         host.start();
@@ -89,7 +106,7 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
     @Override
     public Set<String> launched(String fleetStream) {
         Set<String> ids = new TreeSet<>();
-        launched.stream()
+        launched.keySet().stream()
                 .filter(k -> k.startsWith(fleetStream + "#"))
                 .forEach(k -> ids.add(k.substring(fleetStream.length() + 1)));
         return ids;

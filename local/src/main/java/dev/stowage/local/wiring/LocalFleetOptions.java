@@ -2,13 +2,14 @@ package dev.stowage.local.wiring;
 
 import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.host.serving.ServingSettings;
+import dev.stowage.local.fleet.CapacityLimits;
 import java.time.Duration;
 
 /**
  * How local mode's fleet behaves: placement's timers, how long a simulated instance takes to boot, how often
  * hosts poll and placement ticks, and the time scale that divides every one of them (so scaling scenarios run
- * in seconds). System properties {@code stowage.timeScale} and {@code stowage.bootDelayMs} override the
- * defaults. With {@code hostsThroughApi} the hosts talk to the control plane as on AWS, over HTTP through the local
+ * in seconds). System properties {@code stowage.timeScale}, {@code stowage.bootDelayMs} and {@code
+ * stowage.capacity} override the defaults; {@code capacity} caps how many instances of a type run at once. With {@code hostsThroughApi} the hosts talk to the control plane as on AWS, over HTTP through the local
  * API's {@code POST /host} with signed requests, instead of in process.
  */
 public record LocalFleetOptions(
@@ -19,9 +20,10 @@ public record LocalFleetOptions(
         Duration tick,
         double timeScale,
         ServingSettings serving,
-        boolean hostsThroughApi) {
+        boolean hostsThroughApi,
+        CapacityLimits capacity) {
 
-    /** Options with the hosts in process. */
+    /** Options with the hosts in process and no instance type scarce. */
     public LocalFleetOptions(
             FleetSettings settings,
             Duration bootDelay,
@@ -30,7 +32,7 @@ public record LocalFleetOptions(
             Duration tick,
             double timeScale,
             ServingSettings serving) {
-        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, false);
+        this(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, false, CapacityLimits.NONE);
     }
 
     public static LocalFleetOptions defaults() {
@@ -59,6 +61,9 @@ public record LocalFleetOptions(
                 ServingSettings.defaults());
     }
 
+    /** The system property {@code up --capacity} passes its limits in. */
+    public static final String CAPACITY = "stowage.capacity";
+
     public static LocalFleetOptions fromSystemProperties() {
         LocalFleetOptions options = defaults();
         String scale = System.getProperty("stowage.timeScale");
@@ -66,28 +71,43 @@ public record LocalFleetOptions(
         if (boot != null) {
             options = options.withBootDelay(Duration.ofMillis(Long.parseLong(boot)));
         }
+        String capacity = System.getProperty(CAPACITY);
+        if (capacity != null) {
+            options = options.withCapacity(CapacityLimits.parse(capacity));
+        }
         return scale == null ? options : options.withTimeScale(Double.parseDouble(scale));
     }
 
     public LocalFleetOptions withTimeScale(double factor) {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, factor, serving, hostsThroughApi);
+        return new LocalFleetOptions(
+                settings, bootDelay, hostPoll, heartbeat, tick, factor, serving, hostsThroughApi, capacity);
     }
 
     public LocalFleetOptions withBootDelay(Duration delay) {
-        return new LocalFleetOptions(settings, delay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi);
+        return new LocalFleetOptions(
+                settings, delay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi, capacity);
     }
 
     public LocalFleetOptions withSettings(FleetSettings next) {
-        return new LocalFleetOptions(next, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi);
+        return new LocalFleetOptions(
+                next, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi, capacity);
     }
 
     public LocalFleetOptions withServing(ServingSettings next) {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, next, hostsThroughApi);
+        return new LocalFleetOptions(
+                settings, bootDelay, hostPoll, heartbeat, tick, timeScale, next, hostsThroughApi, capacity);
     }
 
     /** These options with the hosts calling the local API over HTTP, as hosts on AWS do. */
     public LocalFleetOptions withHostsThroughApi() {
-        return new LocalFleetOptions(settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, true);
+        return new LocalFleetOptions(
+                settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, true, capacity);
+    }
+
+    /** These options with at most so many instances of a type at once; a launch beyond fails for capacity. */
+    public LocalFleetOptions withCapacity(CapacityLimits limits) {
+        return new LocalFleetOptions(
+                settings, bootDelay, hostPoll, heartbeat, tick, timeScale, serving, hostsThroughApi, limits);
     }
 
     /** Placement's settings at this time scale. */

@@ -147,11 +147,12 @@ public final class StowageApplication implements LocalApplication {
                         .withServing(options.serving())
                         .withContainers(containers)
                         .withClientSignatures(verifier(environment)),
-                control.directory());
+                control.directory(),
+                options.capacity());
         this.instances = provider;
         var fleets = new FleetRepository(stores.events(), stores.snapshots());
         PreviousRun.declareHostsLost(reactor.allFleets(), fleets, environment.clock());
-        var instances = new InstanceReconciler(fleets, provider);
+        var instances = new InstanceReconciler(fleets, provider, environment.clock());
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         // The front stands where API Gateway and the load balancer stand on AWS, but reaches copies through their

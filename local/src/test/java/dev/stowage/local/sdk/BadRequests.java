@@ -175,7 +175,7 @@ final class BadRequests {
                                 .modelName(MODEL)
                                 .serverlessConfig(c -> c.memorySizeInMB(2048).maxConcurrency(5)))),
                 "Stowage does not run serverless inference: remove ServerlessConfig from variant \"" + VARIANT
-                        + "\". Stowage runs variants with an InstanceType and an InitialInstanceCount.");
+                        + "\". Stowage runs variants with an InstanceType or InstancePools, and an InitialInstanceCount.");
         invalid(
                 "DescribeEndpointConfig of a missing config",
                 s -> s.describeEndpointConfig(b -> b.endpointConfigName(MISSING)),

@@ -10,11 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * CloudWatch's JSON 1.0 and query requests on the local port, signed by hand: they reach CloudWatch (signing name
@@ -69,23 +64,7 @@ class CloudWatchWiresIT {
     }
 
     private static HttpRequest signed(Map<String, String> headers, String body, String service, String secret) {
-        SdkHttpRequest.Builder request =
-                SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(baseUri() + "/"));
-        headers.forEach(request::putHeader);
-        SdkHttpRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create(RunningStowage.ACCESS_KEY, secret))
-                        .request(request.build())
-                        .payload(ContentStreamProvider.fromUtf8String(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, RunningStowage.REGION))
-                .request();
-        HttpRequest.Builder out = HttpRequest.newBuilder(signed.getUri());
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                values.forEach(value -> out.header(name, value));
-            }
-        });
-        return out.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return SignedJson.request(STOWAGE.running().baseUri(), headers, body, service, secret);
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

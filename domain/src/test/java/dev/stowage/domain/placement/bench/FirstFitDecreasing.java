@@ -22,7 +22,8 @@ public final class FirstFitDecreasing {
                 .sorted(Map.Entry.comparingByKey(FirstFitDecreasing::natural))
                 .forEach(e -> {
                     for (int i = 0; i < e.getValue().desiredCopies(); i++) {
-                        copies.add(new Copy(e.getKey(), e.getValue().demand()));
+                        copies.add(new Copy(
+                                e.getKey(), e.getValue().demand().uniform().orElseThrow()));
                     }
                 });
         copies.sort(Comparator.<Copy>comparingDouble(c -> -max(c.demand(), cap))

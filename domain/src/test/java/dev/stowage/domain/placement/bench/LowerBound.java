@@ -13,9 +13,12 @@ public final class LowerBound {
         long devices = 0;
         long memory = 0;
         for (IcTarget target : targets.values()) {
-            milli += target.desiredCopies() * target.demand().milliCores();
-            devices += (long) target.desiredCopies() * target.demand().devices();
-            memory += target.desiredCopies() * target.demand().memoryMib();
+            milli += target.desiredCopies()
+                    * target.demand().uniform().orElseThrow().milliCores();
+            devices += (long) target.desiredCopies()
+                    * target.demand().uniform().orElseThrow().devices();
+            memory += target.desiredCopies()
+                    * target.demand().uniform().orElseThrow().memoryMib();
         }
         return (int) Math.max(
                 Math.max(ceil(milli, allocatable.milliCores()), ceil(devices, allocatable.devices())),

@@ -162,7 +162,7 @@ class PackingBenchmark {
                 var it = targets.entrySet().iterator();
                 while (it.hasNext()) {
                     var e = it.next();
-                    if (e.getValue().demand().devices() > 2
+                    if (e.getValue().demand().uniform().orElseThrow().devices() > 2
                             || total + e.getValue().desiredCopies() > 1_000) {
                         it.remove();
                     } else {
