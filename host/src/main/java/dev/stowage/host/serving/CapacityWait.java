@@ -23,9 +23,8 @@ public final class CapacityWait {
     }
 
     static Duration ofSpecification(Document specification) {
-        return specification
-                .at("Container", "Environment", ENVIRONMENT)
-                .flatMap(value -> seconds(value.asText()))
+        return ComponentEnvironment.variable(specification, ENVIRONMENT)
+                .flatMap(CapacityWait::seconds)
                 .orElse(Duration.ZERO);
     }
 

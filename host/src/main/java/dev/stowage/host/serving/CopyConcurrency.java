@@ -15,7 +15,7 @@ public final class CopyConcurrency {
     private CopyConcurrency() {}
 
     static Optional<Integer> ofSpecification(Document specification) {
-        return specification.at("Container", "Environment", ENVIRONMENT).flatMap(value -> parse(value.asText()));
+        return ComponentEnvironment.variable(specification, ENVIRONMENT).flatMap(CopyConcurrency::parse);
     }
 
     private static Optional<Integer> parse(String text) {

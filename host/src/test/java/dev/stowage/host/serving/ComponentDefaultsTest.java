@@ -40,4 +40,15 @@ class ComponentDefaultsTest {
         assertThat(Optional.of(CapacityWait.ofSpecification(specification(CapacityWait.ENVIRONMENT, "x"))))
                 .contains(Duration.ZERO);
     }
+
+    @Test
+    void a_component_with_a_specification_per_instance_type_sets_them_in_any_of_its_entries() throws Exception {
+        Document perType = Document.of((ObjectNode) new ObjectMapper()
+                .readTree("{\"Specifications\":[{\"InstanceType\":\"ml.g5.12xlarge\",\"Container\":{\"Image\":\"x\"}},"
+                        + "{\"InstanceType\":\"ml.g6.12xlarge\",\"Container\":{\"Image\":\"x\",\"Environment\":{\""
+                        + CopyConcurrency.ENVIRONMENT + "\":\"8\",\"" + CapacityWait.ENVIRONMENT + "\":\"20\"}}}]}"));
+
+        assertThat(CopyConcurrency.ofSpecification(perType)).contains(8);
+        assertThat(CapacityWait.ofSpecification(perType)).isEqualTo(Duration.ofSeconds(20));
+    }
 }
