@@ -64,7 +64,7 @@ public final class Placement {
                             + RequestReason.which(minPool.get(), policy)));
         }
         if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
-            decisions.addAll(Consolidator.moves(ledger, policy.maxMovesPerRound()));
+            decisions.addAll(zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, sorted));
         }
         decisions.addAll(Retirement.retire(ledger, placed.running(), active, policy));
         return new Plan(decisions);
@@ -137,6 +137,22 @@ public final class Placement {
         int desired = targets.get(ic).desiredCopies();
         return ic + " wants " + desired + (desired == 1 ? " copy" : " copies") + ", has "
                 + units.of(ic).size();
+    }
+
+    /** Consolidation knows no zones yet: it is left out when it would move a zone-balanced copy to another zone. */
+    private static List<Decision.ScheduleCopy> zoneKeeping(
+            List<Decision.ScheduleCopy> moves, Ledger ledger, Map<String, IcTarget> targets) {
+        boolean crosses = moves.stream().anyMatch(move -> {
+            IcTarget target = targets.get(move.inferenceComponent());
+            String from = move.replaces()
+                    .map(original ->
+                            ledger.hosts.get(ledger.copies.get(original).instanceId()).zone)
+                    .orElse("");
+            return target != null
+                    && target.scheduling().zoneBalance().isPresent()
+                    && !ledger.hosts.get(move.instanceId()).zone.equals(from);
+        });
+        return crosses ? List.of() : moves;
     }
 
     /** Nothing under way: no copy starting or stopping, no instance coming or going. */
