@@ -15,18 +15,6 @@ public record FleetInstanceRecord(
         Optional<Instant> lastHostedAt,
         String zone) {
 
-    /** An instance in an unknown zone. */
-    public FleetInstanceRecord(
-            String instanceId,
-            String instanceType,
-            Status status,
-            Optional<String> address,
-            Optional<Capacity> capacity,
-            Instant since,
-            Optional<Instant> lastHostedAt) {
-        this(instanceId, instanceType, status, address, capacity, since, lastHostedAt, "");
-    }
-
     public enum Status {
         REQUESTED,
         RUNNING,
