@@ -14,8 +14,17 @@ public sealed interface FleetEvent extends Event {
     /** What one instance offers to copies: its allocatable share after the host's reserve. */
     record Capacity(long milliCores, long memoryMib, int acceleratorDevices) {}
 
-    /** Placement asked the instance provider for one more instance; {@code why} says what needed it. */
-    record InstanceRequested(String instanceId, String instanceType, String why, Instant at) implements FleetEvent {}
+    /**
+     * Placement asked the instance provider for one more instance; {@code why} says what needed it. {@code zone} is
+     * the availability zone placement asked it in, or empty when the fleet's zones are unknown (one zone).
+     */
+    record InstanceRequested(String instanceId, String instanceType, String zone, String why, Instant at)
+            implements FleetEvent {
+        /** An instance of a fleet whose zones are unknown. */
+        public InstanceRequested(String instanceId, String instanceType, String why, Instant at) {
+            this(instanceId, instanceType, "", why, at);
+        }
+    }
 
     /** The instance's host started and reported what it can offer; it can now be given copies. */
     record InstanceRegistered(String instanceId, String address, Capacity capacity, Instant at) implements FleetEvent {}

@@ -105,8 +105,8 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                     }
                 }
                 case Decision.RequestInstance r ->
-                    events.add(
-                            new FleetEvent.InstanceRequested(r.instanceId(), r.instanceType(), r.why(), command.at()));
+                    events.add(new FleetEvent.InstanceRequested(
+                            r.instanceId(), r.instanceType(), r.zone(), r.why(), command.at()));
                 case Decision.RetireInstance r -> {
                     if (state.instances().containsKey(r.instanceId())) {
                         events.add(new FleetEvent.InstanceRetired(r.instanceId(), r.why(), command.at()));

@@ -4,7 +4,7 @@ import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An instance of the fleet as its stream tells it. */
+/** An instance of the fleet as its stream tells it; {@code zone} is "" when unknown. */
 public record FleetInstanceRecord(
         String instanceId,
         String instanceType,
@@ -12,7 +12,8 @@ public record FleetInstanceRecord(
         Optional<String> address,
         Optional<Capacity> capacity,
         Instant since,
-        Optional<Instant> lastHostedAt) {
+        Optional<Instant> lastHostedAt,
+        String zone) {
 
     public enum Status {
         REQUESTED,
@@ -22,15 +23,23 @@ public record FleetInstanceRecord(
 
     FleetInstanceRecord registered(String at, Capacity offered, Instant when) {
         return new FleetInstanceRecord(
-                instanceId, instanceType, Status.RUNNING, Optional.of(at), Optional.of(offered), when, lastHostedAt);
+                instanceId,
+                instanceType,
+                Status.RUNNING,
+                Optional.of(at),
+                Optional.of(offered),
+                when,
+                lastHostedAt,
+                zone);
     }
 
     FleetInstanceRecord draining() {
         return new FleetInstanceRecord(
-                instanceId, instanceType, Status.DRAINING, address, capacity, since, lastHostedAt);
+                instanceId, instanceType, Status.DRAINING, address, capacity, since, lastHostedAt, zone);
     }
 
     FleetInstanceRecord hostedUntil(Instant when) {
-        return new FleetInstanceRecord(instanceId, instanceType, status, address, capacity, since, Optional.of(when));
+        return new FleetInstanceRecord(
+                instanceId, instanceType, status, address, capacity, since, Optional.of(when), zone);
     }
 }

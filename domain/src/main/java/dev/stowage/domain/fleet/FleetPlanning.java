@@ -101,7 +101,8 @@ record FleetPlanning(
         int min = endpointCreating ? Math.max(bounds[0], initialInstances()) : bounds[0];
         Duration coolDown = endpointGoing ? Duration.ZERO : settings.coolDown();
         return new PlacementPolicy(
-                pools(current), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now);
+                        pools(current), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now)
+                .inZones(settings.zones());
     }
 
     /**
@@ -147,7 +148,12 @@ record FleetPlanning(
             boolean wantsNone = endpointGoing
                     || ic.status() == InferenceComponentStatus.DELETING
                     || ic.status() == InferenceComponentStatus.FAILED;
-            targets.put(name, new IcTarget(wantsNone ? 0 : ic.desiredCopyCount(), demand(ic.specification())));
+            targets.put(
+                    name,
+                    new IcTarget(
+                            wantsNone ? 0 : ic.desiredCopyCount(),
+                            demand(ic.specification()),
+                            SchedulingConfigs.of(ic.specification())));
         });
         return targets;
     }

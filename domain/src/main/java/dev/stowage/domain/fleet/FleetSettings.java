@@ -1,6 +1,8 @@
 package dev.stowage.domain.fleet;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Timers and bounds of placement. Local mode divides the durations by its time scale.
@@ -12,6 +14,7 @@ import java.time.Duration;
  * @param bootTimeout how long a requested instance may take to register before it is lost
  * @param timeScale how much faster than real time the fleet runs (1 on AWS): it also divides the baking periods and
  *     timeouts of rolling updates, which come from requests
+ * @param zones the availability zones placement asks new instances in (none: unknown, as on AWS today)
  */
 public record FleetSettings(
         Duration coolDown,
@@ -19,7 +22,23 @@ public record FleetSettings(
         int failuresBeforeFailed,
         Duration heartbeatTimeout,
         Duration bootTimeout,
-        double timeScale) {
+        double timeScale,
+        List<String> zones) {
+
+    public FleetSettings {
+        zones = List.copyOf(zones);
+    }
+
+    /** Settings with the zones unknown. */
+    public FleetSettings(
+            Duration coolDown,
+            int maxMovesPerRound,
+            int failuresBeforeFailed,
+            Duration heartbeatTimeout,
+            Duration bootTimeout,
+            double timeScale) {
+        this(coolDown, maxMovesPerRound, failuresBeforeFailed, heartbeatTimeout, bootTimeout, timeScale, List.of());
+    }
 
     /** Settings at real time. */
     public FleetSettings(
@@ -43,7 +62,22 @@ public record FleetSettings(
                 failuresBeforeFailed,
                 divide(heartbeatTimeout, factor),
                 divide(bootTimeout, factor),
-                timeScale * factor);
+                timeScale * factor,
+                zones);
+    }
+
+    /** These settings with {@code count} zones named as AWS names those of us-east-1: us-east-1a, us-east-1b, … */
+    public FleetSettings withZones(int count) {
+        if (count < 1 || count > 26) {
+            throw new IllegalArgumentException("zones must be 1 to 26, not " + count);
+        }
+        List<String> names = count == 1
+                ? List.of()
+                : IntStream.range(0, count)
+                        .mapToObj(n -> "us-east-1" + (char) ('a' + n))
+                        .toList();
+        return new FleetSettings(
+                coolDown, maxMovesPerRound, failuresBeforeFailed, heartbeatTimeout, bootTimeout, timeScale, names);
     }
 
     /**

@@ -103,7 +103,8 @@ public record FleetState(
                                         Optional.empty(),
                                         Optional.empty(),
                                         e.at(),
-                                        Optional.empty())))
+                                        Optional.empty(),
+                                        e.zone())))
                         .withInstanceNumber(e.instanceId());
             case FleetEvent.InstanceRegistered e -> registered(e);
             case FleetEvent.InstanceLost e -> withoutInstance(e.instanceId());

@@ -18,9 +18,18 @@ import java.util.stream.IntStream;
  */
 public record PlacementExplanation(List<Instance> instances, List<Component> components) {
 
-    /** An instance; {@code room} once it registered its capacity. */
+    /** An instance; {@code room} once it registered its capacity; {@code zone} "" when unknown. */
     public record Instance(
-            String instanceId, String instanceType, FleetInstanceRecord.Status status, Optional<Room> room) {}
+            String instanceId,
+            String instanceType,
+            FleetInstanceRecord.Status status,
+            Optional<Room> room,
+            String zone) {
+        public Instance(
+                String instanceId, String instanceType, FleetInstanceRecord.Status status, Optional<Room> room) {
+            this(instanceId, instanceType, status, room, "");
+        }
+    }
 
     /** What an instance offers copies, what its copies leave free, and which devices are free. */
     public record Room(Capacity allocatable, Capacity free, List<Integer> freeDeviceIndices) {}
@@ -56,7 +65,8 @@ public record PlacementExplanation(List<Instance> instances, List<Component> com
                         i.instanceId(),
                         i.instanceType(),
                         i.status(),
-                        i.capacity().map(c -> room(c, fleet, i))))
+                        i.capacity().map(c -> room(c, fleet, i)),
+                        i.zone()))
                 .toList();
         return new PlacementExplanation(
                 instances, subjects.stream().map(s -> component(s, fleet, now)).toList());

@@ -31,7 +31,8 @@ final class PlacementInput {
                         },
                         i.capacity().map(PlacementInput::capacity).orElseGet(() -> requested.apply(i.instanceType())),
                         i.since(),
-                        i.lastHostedAt()))
+                        i.lastHostedAt(),
+                        i.zone()))
                 .toList();
         List<FleetCopy> copies = state.copies().values().stream()
                 .map(c -> new FleetCopy(

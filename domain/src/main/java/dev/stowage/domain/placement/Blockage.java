@@ -3,6 +3,7 @@ package dev.stowage.domain.placement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Says why copies of a component stay pending when nothing can be done about it. */
 final class Blockage {
@@ -39,6 +40,22 @@ final class Blockage {
         }
         return pending(ic, pending) + ": needs " + demand.describe() + " per copy; no instance has room, and the"
                 + " instance types it fits have no capacity now (" + String.join("; ", shortages) + ")";
+    }
+
+    /**
+     * A strict zone balance keeps the copies pending: a copy fits some instance, but only in zones that already have
+     * too many copies, and no instance elsewhere can be requested. Empty when that is not why.
+     */
+    static Optional<String> zoneBalance(String ic, int pending, Item item, List<Host> hosts, PlacementPolicy policy) {
+        Optional<ZoneBalance> balance = item.scheduling().zoneBalance().filter(ZoneBalance::strict);
+        ZoneCounts zones = ZoneCounts.of(ic, hosts);
+        if (balance.isEmpty() || !zones.several() || hosts.stream().noneMatch(h -> h.fits(item))) {
+            return Optional.empty();
+        }
+        return Optional.of(pending(ic, pending) + ": its AvailabilityZoneBalance (STRICT, MaxImbalance "
+                + balance.get().maxImbalance() + ") allows no instance where a copy fits (copies per zone: " + zones
+                + "), and no instance in a zone with fewer copies can be requested (" + policy.maxInstances()
+                + " instances at most)");
     }
 
     private static String neverFits(String ic, int pending, Resources demand, Resources instance) {

@@ -29,11 +29,19 @@ public sealed interface Decision {
     /** Stop a copy and free what it holds. */
     record RemoveCopy(String copyId, String why) implements Decision {}
 
-    /** Ask the provider for one more instance of {@code instanceType} (a pool's type). */
-    record RequestInstance(String instanceId, String instanceType, String why) implements Decision {
+    /**
+     * Ask the provider for one more instance of {@code instanceType} (a pool's type) in {@code zone} ("" when the
+     * fleet's zones are unknown).
+     */
+    record RequestInstance(String instanceId, String instanceType, String zone, String why) implements Decision {
         /** An instance of a fleet of one kind. */
         public RequestInstance(String instanceId, String why) {
             this(instanceId, PlacementPolicy.ONE_TYPE, why);
+        }
+
+        /** An instance in an unknown zone. */
+        public RequestInstance(String instanceId, String instanceType, String why) {
+            this(instanceId, instanceType, "", why);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param since when it was requested (while {@code REQUESTED}) or registered (afterwards)
  * @param lastHostedAt when its last copy went away, if it ever hosted one; with {@code since}, the start of
  *     its idle time for the cool-down
+ * @param zone its availability zone, "" when unknown (a fleet of one zone)
  */
 public record FleetInstance(
         String instanceId,
@@ -17,7 +18,8 @@ public record FleetInstance(
         State state,
         InstanceCapacity capacity,
         Instant since,
-        Optional<Instant> lastHostedAt) {
+        Optional<Instant> lastHostedAt,
+        String zone) {
 
     public enum State {
         /** Asked of the provider, not yet registered: capacity already coming. */
@@ -26,6 +28,17 @@ public record FleetInstance(
         RUNNING,
         /** Being retired: hosts no new copies; its copies are moved away. */
         DRAINING
+    }
+
+    /** An instance in an unknown zone. */
+    public FleetInstance(
+            String instanceId,
+            String instanceType,
+            State state,
+            InstanceCapacity capacity,
+            Instant since,
+            Optional<Instant> lastHostedAt) {
+        this(instanceId, instanceType, state, capacity, since, lastHostedAt, "");
     }
 
     /** An instance of a fleet of one kind. */
@@ -50,6 +63,11 @@ public record FleetInstance(
     public static FleetInstance requested(
             String instanceId, String instanceType, InstanceCapacity capacity, Instant requestedAt) {
         return new FleetInstance(instanceId, instanceType, State.REQUESTED, capacity, requestedAt, Optional.empty());
+    }
+
+    /** This instance in {@code availabilityZone}. */
+    public FleetInstance inZone(String availabilityZone) {
+        return new FleetInstance(instanceId, instanceType, state, capacity, since, lastHostedAt, availabilityZone);
     }
 
     /** Start of its idle time: the later of {@code since} and {@code lastHostedAt}. */

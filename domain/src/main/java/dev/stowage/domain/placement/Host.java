@@ -20,6 +20,7 @@ final class Host {
     final String id;
     final Kind kind;
     final String type;
+    final String zone;
     final Resources capacity;
     private long freeMilli;
     private long freeMemory;
@@ -28,13 +29,19 @@ final class Host {
     private int copies;
 
     Host(String id, Kind kind, String type, Resources capacity) {
-        this(id, kind, type, capacity, capacity.milliCores(), capacity.memoryMib(), 0L, new HashMap<>(), 0);
+        this(id, kind, type, "", capacity);
+    }
+
+    /** {@code zone}: the availability zone, "" when unknown. */
+    Host(String id, Kind kind, String type, String zone, Resources capacity) {
+        this(id, kind, type, zone, capacity, capacity.milliCores(), capacity.memoryMib(), 0L, new HashMap<>(), 0);
     }
 
     private Host(
             String id,
             Kind kind,
             String type,
+            String zone,
             Resources capacity,
             long freeMilli,
             long freeMemory,
@@ -44,6 +51,7 @@ final class Host {
         this.id = id;
         this.kind = kind;
         this.type = type;
+        this.zone = zone;
         this.capacity = capacity;
         this.freeMilli = freeMilli;
         this.freeMemory = freeMemory;
@@ -53,7 +61,8 @@ final class Host {
     }
 
     Host copy() {
-        return new Host(id, kind, type, capacity, freeMilli, freeMemory, usedDevices, new HashMap<>(perIc), copies);
+        return new Host(
+                id, kind, type, zone, capacity, freeMilli, freeMemory, usedDevices, new HashMap<>(perIc), copies);
     }
 
     /** Records a copy already on this instance, whatever its state. */
@@ -103,7 +112,11 @@ final class Host {
 
     /** Whether this host is empty and like {@code other} (another empty host of the same type and capacity). */
     boolean equivalentEmpty(Host other) {
-        return other != null && copies == 0 && type.equals(other.type) && capacity.equals(other.capacity);
+        return other != null
+                && copies == 0
+                && type.equals(other.type)
+                && zone.equals(other.zone)
+                && capacity.equals(other.capacity);
     }
 
     int freeDevices() {

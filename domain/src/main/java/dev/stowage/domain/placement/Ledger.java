@@ -42,6 +42,7 @@ final class Ledger {
                             instance.instanceId(),
                             kind,
                             instance.instanceType(),
+                            instance.zone(),
                             instance.capacity().allocatable()));
             Matcher matcher = INSTANCE_NUMBER.matcher(instance.instanceId());
             if (matcher.matches()) {

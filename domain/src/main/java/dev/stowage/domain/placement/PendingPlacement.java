@@ -31,6 +31,7 @@ final class PendingPlacement {
             Map<String, Integer> beyond,
             Ledger ledger,
             PlacementPolicy policy,
+            NewZones zones,
             Function<String, String> need) {
         PoolGroups groups = PoolGroups.of(pending, policy);
         List<Host> hosts = ledger.hosts.values().stream()
@@ -46,8 +47,13 @@ final class PendingPlacement {
         for (PoolGroups.Group group : groups.groups()) {
             int offset = requested;
             int allowedNew = group.pool().available() ? allowed - requested : 0;
-            Packing packing =
-                    Placer.place(group.items(), hosts, group.pool(), allowedNew, j -> ledger.newInstanceId(offset + j));
+            Packing packing = Placer.place(
+                    group.items(),
+                    hosts,
+                    group.pool(),
+                    allowedNew,
+                    j -> ledger.newInstanceId(offset + j),
+                    j -> zones.zone(offset + j));
             for (int i = 0; i < group.items().size(); i++) {
                 Item item = group.items().get(i);
                 Host host = packing.hostOf(i);
@@ -69,7 +75,7 @@ final class PendingPlacement {
                             packing.devicesOf(i),
                             packing.resourcesOf(i),
                             item.replaces(),
-                            why(item, host, before, packing.strategy, need)));
+                            why(item, host, before, packing.labelOf(i), need) + packing.noteOf(i)));
                 }
             }
             List<Host> fresh = packing.hosts.stream()
@@ -78,7 +84,7 @@ final class PendingPlacement {
             String request = RequestReason.of(
                     group.items().size() - packing.placed(), packing, fresh.size(), group.pool(), ledger, policy);
             for (Host host : fresh) {
-                decisions.add(new RequestInstance(host.id, host.type, request));
+                decisions.add(new RequestInstance(host.id, host.type, host.zone, request));
             }
             requested += fresh.size();
             fresh.forEach(h -> asked.add(h.id));
@@ -88,14 +94,16 @@ final class PendingPlacement {
         }
         List<Host> running =
                 hosts.stream().filter(h -> h.kind == Host.Kind.RUNNING).toList();
+        List<Host> placedOn = hosts;
         unplaced.forEach((ic, list) -> decisions.add(new Blocked(
                 ic,
-                Blockage.maxReached(
-                        ic,
-                        list.size() + beyond.getOrDefault(ic, 0),
-                        list.getFirst().demand(),
-                        running,
-                        policy.maxInstances()))));
+                Blockage.zoneBalance(ic, list.size() + beyond.getOrDefault(ic, 0), list.getFirst(), placedOn, policy)
+                        .orElseGet(() -> Blockage.maxReached(
+                                ic,
+                                list.size() + beyond.getOrDefault(ic, 0),
+                                list.getFirst().demand(),
+                                running,
+                                policy.maxInstances())))));
         starved.forEach((ic, list) -> decisions.add(new Blocked(
                 ic,
                 Blockage.poolsShort(
@@ -114,7 +122,7 @@ final class PendingPlacement {
         return new Result(decisions, requested, running);
     }
 
-    private static String why(Item item, Host host, int before, Strategy strategy, Function<String, String> need) {
+    private static String why(Item item, Host host, int before, String label, Function<String, String> need) {
         String where = before == 0
                 ? "no other copy of " + item.ic() + " is there"
                 : "beside another copy of " + item.ic() + ": no instance without one has room";
@@ -122,6 +130,7 @@ final class PendingPlacement {
                 .map(original -> "moves " + original + " (make before break: " + original
                         + " is removed once this copy is loaded)")
                 .orElseGet(() -> need.apply(item.ic()));
-        return head + "; placed on " + host.id + " by " + strategy.label + ", " + where;
+        String zone = host.zone.isEmpty() ? "" : " (" + host.zone + ")";
+        return head + "; placed on " + host.id + zone + " by " + label + ", " + where;
     }
 }

@@ -49,8 +49,9 @@ public final class Placement {
 
         Map<String, Integer> beyond = new TreeMap<>(NaturalOrder.INSTANCE);
         List<Item> pending = pending(sorted, units, ledger, leaving, policy, beyond);
+        NewZones zones = NewZones.of(policy, ledger);
         PendingPlacement.Result placed =
-                PendingPlacement.place(pending, beyond, ledger, policy, ic -> need(ic, sorted, units));
+                PendingPlacement.place(pending, beyond, ledger, policy, zones, ic -> need(ic, sorted, units));
         decisions.addAll(placed.decisions());
         int active = ledger.active() + placed.requested();
         Optional<InstancePool> minPool = policy.firstAvailable();
@@ -58,11 +59,12 @@ public final class Placement {
             decisions.add(new RequestInstance(
                     ledger.newInstanceId(j),
                     minPool.get().instanceType(),
+                    zones.zone(j),
                     "keeps MinInstanceCount " + policy.minInstances() + " instances"
                             + RequestReason.which(minPool.get(), policy)));
         }
         if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
-            decisions.addAll(Consolidator.moves(ledger, policy.maxMovesPerRound()));
+            decisions.addAll(zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, sorted));
         }
         decisions.addAll(Retirement.retire(ledger, placed.running(), active, policy));
         return new Plan(decisions);
@@ -87,7 +89,7 @@ public final class Placement {
             long room = mostPerInstance(target.demand(), policy) * policy.maxInstances() + 1;
             int considered = (int) Math.max(0, Math.min(missing, room));
             for (int n = 0; n < considered; n++) {
-                items.add(new Item(ic, ledger.newCopyId(ic), target.demand(), Optional.empty()));
+                items.add(new Item(ic, ledger.newCopyId(ic), target.demand(), Optional.empty(), target.scheduling()));
             }
             if (missing > considered) {
                 beyond.put(ic, missing - considered);
@@ -105,7 +107,13 @@ public final class Placement {
                 if (evacuate && moves < moveBudget) {
                     moves++;
                     String ic = copy.inferenceComponent();
-                    items.add(new Item(ic, ledger.newCopyId(ic), targets.get(ic).demand(), Optional.of(copy.copyId())));
+                    IcTarget target = targets.get(ic);
+                    items.add(new Item(
+                            ic,
+                            ledger.newCopyId(ic),
+                            target.demand(),
+                            Optional.of(copy.copyId()),
+                            target.scheduling()));
                 }
             }
         }
@@ -129,6 +137,22 @@ public final class Placement {
         int desired = targets.get(ic).desiredCopies();
         return ic + " wants " + desired + (desired == 1 ? " copy" : " copies") + ", has "
                 + units.of(ic).size();
+    }
+
+    /** Consolidation knows no zones yet: it is left out when it would move a zone-balanced copy to another zone. */
+    private static List<Decision.ScheduleCopy> zoneKeeping(
+            List<Decision.ScheduleCopy> moves, Ledger ledger, Map<String, IcTarget> targets) {
+        boolean crosses = moves.stream().anyMatch(move -> {
+            IcTarget target = targets.get(move.inferenceComponent());
+            String from = move.replaces()
+                    .map(original ->
+                            ledger.hosts.get(ledger.copies.get(original).instanceId()).zone)
+                    .orElse("");
+            return target != null
+                    && target.scheduling().zoneBalance().isPresent()
+                    && !ledger.hosts.get(move.instanceId()).zone.equals(from);
+        });
+        return crosses ? List.of() : moves;
     }
 
     /** Nothing under way: no copy starting or stopping, no instance coming or going. */

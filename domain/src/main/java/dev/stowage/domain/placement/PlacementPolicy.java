@@ -15,6 +15,7 @@ import java.util.Optional;
  *     every type
  * @param coolDown how long an instance hosts nothing before it is retired
  * @param maxMovesPerRound copy moves (consolidation, draining) started by one plan
+ * @param zones the availability zones new instances may be asked in, in order (none: unknown, one zone)
  */
 public record PlacementPolicy(
         List<InstancePool> pools,
@@ -22,13 +23,15 @@ public record PlacementPolicy(
         int maxInstances,
         Duration coolDown,
         int maxMovesPerRound,
-        Instant now) {
+        Instant now,
+        List<String> zones) {
 
     /** The instance type of a policy with one pool given by its capacity alone. */
     public static final String ONE_TYPE = "";
 
     public PlacementPolicy {
         pools = List.copyOf(pools);
+        zones = List.copyOf(zones);
         if (pools.isEmpty()
                 || minInstances < 0
                 || maxInstances < minInstances
@@ -38,6 +41,17 @@ public record PlacementPolicy(
                     + minInstances + ", max " + maxInstances + ", moves " + maxMovesPerRound + ", cool-down "
                     + coolDown);
         }
+    }
+
+    /** Instances in unknown zones. */
+    public PlacementPolicy(
+            List<InstancePool> pools,
+            int minInstances,
+            int maxInstances,
+            Duration coolDown,
+            int maxMovesPerRound,
+            Instant now) {
+        this(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, List.of());
     }
 
     /** One pool of instances of {@code instanceCapacity}, of no particular type. */
@@ -58,7 +72,13 @@ public record PlacementPolicy(
     }
 
     public PlacementPolicy at(Instant instant) {
-        return new PlacementPolicy(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, instant);
+        return new PlacementPolicy(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, instant, zones);
+    }
+
+    /** This policy with new instances asked in {@code availabilityZones}. */
+    public PlacementPolicy inZones(List<String> availabilityZones) {
+        return new PlacementPolicy(
+                pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, availabilityZones);
     }
 
     /** The pool of {@code instanceType}, if the policy has one. */

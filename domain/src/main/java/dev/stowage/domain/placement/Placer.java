@@ -2,8 +2,10 @@ package dev.stowage.domain.placement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -19,14 +21,21 @@ final class Placer {
     private final InstancePool pool;
     private final Resources newCapacity;
     private final IntFunction<String> newId;
+    private final IntFunction<String> newZone;
     private final Map<Integer, Packing> tried = new HashMap<>();
 
-    private Placer(List<Item> items, List<Host> existing, InstancePool pool, IntFunction<String> newId) {
+    private Placer(
+            List<Item> items,
+            List<Host> existing,
+            InstancePool pool,
+            IntFunction<String> newId,
+            IntFunction<String> newZone) {
         this.items = items;
         this.existing = existing;
         this.pool = pool;
         this.newCapacity = pool.capacity().allocatable();
         this.newId = newId;
+        this.newZone = newZone;
     }
 
     /**
@@ -35,8 +44,13 @@ final class Placer {
      * suffice, else the one placing the most.
      */
     static Packing place(
-            List<Item> items, List<Host> existing, InstancePool pool, int allowedNew, IntFunction<String> newId) {
-        return new Placer(items, existing, pool, newId).place(allowedNew);
+            List<Item> items,
+            List<Host> existing,
+            InstancePool pool,
+            int allowedNew,
+            IntFunction<String> newId,
+            IntFunction<String> newZone) {
+        return new Placer(items, existing, pool, newId, newZone).place(allowedNew);
     }
 
     private Packing place(int allowedNew) {
@@ -46,6 +60,10 @@ final class Placer {
         }
         int upper = Packing.firstFitNewHosts(items, existing, pool);
         int hi = Math.min(upper, allowedNew);
+        if (complete(hi) == null && strict()) {
+            // First fit knows no zones: a strict zone balance may need an instance in each zone per copy.
+            hi = (int) Math.min(allowedNew, upper + (long) items.size() * zones());
+        }
         if (complete(hi) == null) {
             return best(hi);
         }
@@ -67,11 +85,13 @@ final class Placer {
         }
         List<Host> hosts = hosts(k);
         Packing found = null;
-        for (Strategy strategy : PORTFOLIO) {
-            Packing packing = Packing.run(strategy, items, hosts, true);
-            if (packing.complete()) {
-                found = packing;
-                break;
+        for (boolean honoured : honouring()) {
+            for (Strategy strategy : PORTFOLIO) {
+                Packing packing = Packing.run(strategy, items, hosts, true, honoured);
+                if (packing.complete()) {
+                    tried.put(k, packing);
+                    return packing;
+                }
             }
         }
         tried.put(k, found);
@@ -81,22 +101,42 @@ final class Placer {
     private Packing best(int k) {
         List<Host> hosts = hosts(k);
         Packing best = null;
-        for (Strategy strategy : PORTFOLIO) {
-            Packing packing = Packing.run(strategy, items, hosts, false);
-            if (best == null || packing.placed() > best.placed()) {
-                best = packing;
+        for (boolean honoured : honouring()) {
+            for (Strategy strategy : PORTFOLIO) {
+                Packing packing = Packing.run(strategy, items, hosts, false, honoured);
+                if (best == null || packing.placed() > best.placed()) {
+                    best = packing;
+                }
             }
         }
         return best;
+    }
+
+    /** Preferences first, then (when some item has one) without them, so they never cost an instance. */
+    private List<Boolean> honouring() {
+        return Packing.anyPreference(items) ? List.of(true, false) : List.of(true);
     }
 
     private List<Host> hosts(int k) {
         List<Host> hosts = new ArrayList<>(existing.size() + k);
         hosts.addAll(existing);
         for (int j = 0; j < k; j++) {
-            hosts.add(new Host(newId.apply(j), Host.Kind.NEW, pool.instanceType(), newCapacity));
+            hosts.add(new Host(newId.apply(j), Host.Kind.NEW, pool.instanceType(), newZone.apply(j), newCapacity));
         }
         return hosts;
+    }
+
+    private boolean strict() {
+        return items.stream().anyMatch(item -> item.scheduling().strictBalance());
+    }
+
+    /** How many zones new instances rotate through (at least one). */
+    private int zones() {
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < items.size() && seen.size() == j; j++) {
+            seen.add(newZone.apply(j));
+        }
+        return Math.max(1, seen.size());
     }
 
     /** New instances needed at least, counting every free resource of the existing hosts as usable. */

@@ -62,10 +62,13 @@ final class FleetSimulator {
                     instances.put(
                             r.instanceId(),
                             FleetInstance.requested(
-                                    r.instanceId(),
-                                    r.instanceType(),
-                                    policy.pool(r.instanceType()).orElseThrow().capacity(),
-                                    policy.now()));
+                                            r.instanceId(),
+                                            r.instanceType(),
+                                            policy.pool(r.instanceType())
+                                                    .orElseThrow()
+                                                    .capacity(),
+                                            policy.now())
+                                    .inZone(r.zone()));
                 }
                 case RetireInstance r -> {
                     if (copies.values().stream().anyMatch(c -> c.instanceId().equals(r.instanceId()))) {
@@ -104,7 +107,8 @@ final class FleetSimulator {
             FleetInstance.State state =
                     i.state() == FleetInstance.State.REQUESTED ? FleetInstance.State.RUNNING : i.state();
             Instant since = i.state() == FleetInstance.State.REQUESTED ? now : i.since();
-            instances.add(new FleetInstance(i.instanceId(), i.instanceType(), state, i.capacity(), since, lastHosted));
+            instances.add(new FleetInstance(
+                    i.instanceId(), i.instanceType(), state, i.capacity(), since, lastHosted, i.zone()));
         }
         return new FleetView(instances, copies);
     }

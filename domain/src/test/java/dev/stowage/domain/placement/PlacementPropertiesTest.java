@@ -31,6 +31,37 @@ class PlacementPropertiesTest {
         convergesToNothingLeftToDo(Scenarios.withPools(seed, max, true, true));
     }
 
+    @Property(tries = 150)
+    void noInstanceIsEverOverCommittedWhateverTheSchedulingAndZones(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max, @ForAll boolean strict) {
+        neverOverCommits(Scenarios.scheduled(seed, max, strict));
+    }
+
+    @Property(tries = 150)
+    void aConvergedFleetWithSchedulingAndZonesYieldsNothing(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int max, @ForAll boolean strict) {
+        convergesToNothingLeftToDo(Scenarios.scheduled(seed, max, strict));
+    }
+
+    @Property(tries = 150)
+    void aStrictZoneBalanceIsNeverBrokenByAPlan(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int max) {
+        Scenario scenario = Scenarios.scheduled(seed, max, true);
+        FleetView fleet = FleetView.EMPTY;
+        for (int round = 0; round < ROUNDS; round++) {
+            PlacementPolicy policy = policy(scenario, round);
+            Map<String, IcTarget> targets = targets(scenario, round);
+            Plan plan = Placement.plan(fleet, targets, policy);
+            // Copies held for a booting instance count in its zone, so the bound is on fleets with none booting.
+            boolean noneBooting = fleet.instances().stream().noneMatch(i -> i.state() == FleetInstance.State.REQUESTED)
+                    && plan.only(RequestInstance.class).isEmpty();
+            fleet = FleetSimulator.apply(fleet, plan, policy);
+            if (noneBooting) {
+                ZoneImbalance.assertNotRaisedBeyondBound(fleet, plan, targets);
+            }
+            fleet = FleetSimulator.settle(fleet, policy.now());
+        }
+    }
+
     @Property(tries = 100)
     void newInstancesComeFromTheFirstPoolThatIsNotShortAndFitsTheirCopies(@ForAll long seed) {
         Scenario scenario = Scenarios.withPools(seed, 1_000, false, true);

@@ -83,6 +83,36 @@ final class Scenarios {
                 Math.min(a.memoryMib(), b.memoryMib()));
     }
 
+    /**
+     * The pools scenario with one to three zones, and each component placed by a random SchedulingConfig (none,
+     * SPREAD or BINPACK, with or without a zone balance, {@code strict} or permissive, MaxImbalance 0 to 2).
+     */
+    static Scenario scheduled(long seed, int maxInstances, boolean strict) {
+        Scenario pools = withPools(seed, maxInstances, true, true);
+        Random random = new Random(seed + 1);
+        List<String> zones = List.of("a", "b", "c").subList(0, 1 + random.nextInt(3));
+        Map<String, Scheduling> scheduling = new LinkedHashMap<>();
+        for (String ic : pools.after().keySet()) {
+            Scheduling.Preference preference =
+                    Scheduling.Preference.values()[random.nextInt(Scheduling.Preference.values().length)];
+            Optional<ZoneBalance> balance = strict || random.nextBoolean()
+                    ? Optional.of(new ZoneBalance(
+                            strict ? ZoneBalance.Mode.STRICT : ZoneBalance.Mode.PERMISSIVE, random.nextInt(3)))
+                    : Optional.empty();
+            scheduling.put(ic, new Scheduling(preference, balance));
+        }
+        return new Scenario(
+                scheduled(pools.before(), scheduling),
+                scheduled(pools.after(), scheduling),
+                pools.policy().inZones(zones));
+    }
+
+    private static Map<String, IcTarget> scheduled(Map<String, IcTarget> targets, Map<String, Scheduling> scheduling) {
+        Map<String, IcTarget> result = new LinkedHashMap<>();
+        targets.forEach((ic, target) -> result.put(ic, target.scheduled(scheduling.getOrDefault(ic, Scheduling.NONE))));
+        return result;
+    }
+
     private static Map<String, IcTarget> typedTargets(Random random, List<CopyDemand> demands) {
         Map<String, IcTarget> targets = new LinkedHashMap<>();
         for (int i = 0; i < demands.size(); i++) {

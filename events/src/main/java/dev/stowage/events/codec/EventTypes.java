@@ -40,7 +40,7 @@ public final class EventTypes {
             new EventType("inference-component.failed", 1, InferenceComponentEvent.Failed.class),
             new EventType("inference-component.deletion-started", 1, InferenceComponentEvent.DeletionStarted.class),
             new EventType("inference-component.deleted", 1, InferenceComponentEvent.Deleted.class),
-            new EventType("fleet.instance-requested", 1, FleetEvent.InstanceRequested.class),
+            new EventType("fleet.instance-requested", 2, FleetEvent.InstanceRequested.class),
             new EventType("fleet.instance-registered", 1, FleetEvent.InstanceRegistered.class),
             new EventType("fleet.instance-lost", 1, FleetEvent.InstanceLost.class),
             new EventType("fleet.instance-launch-failed", 1, FleetEvent.InstanceLaunchFailed.class),
@@ -71,7 +71,9 @@ public final class EventTypes {
             new Upcaster(
                     "fleet.copy-scheduled",
                     1,
-                    json -> json.put("specifiedAt", json.get("at").asText())));
+                    json -> json.put("specifiedAt", json.get("at").asText())),
+            // v1 predates zones: its instance was asked for in the fleet's one, unknown zone.
+            new Upcaster("fleet.instance-requested", 1, json -> json.put("zone", "")));
 
     private EventTypes() {}
 }

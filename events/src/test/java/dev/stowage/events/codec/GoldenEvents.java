@@ -129,6 +129,14 @@ final class GoldenEvents {
                     new FleetEvent.InstanceRequested(
                             "i-1", "ml.g5.12xlarge", "2 copies of llm-ic do not fit the running instances.", T0)),
             Map.entry(
+                    "fleet.instance-requested/v2",
+                    new FleetEvent.InstanceRequested(
+                            "i-2",
+                            "ml.g5.12xlarge",
+                            "us-east-1b",
+                            "2 copies of llm-ic do not fit the running instances.",
+                            T0)),
+            Map.entry(
                     "fleet.instance-registered/v1",
                     new FleetEvent.InstanceRegistered(
                             "i-1", "http://127.0.0.1:41234", new FleetEvent.Capacity(47_000, 188_416, 4), T1)),

@@ -117,6 +117,9 @@ final class PlacementExplainer {
                 .put("InstanceId", instance.instanceId())
                 .put("InstanceType", instance.instanceType())
                 .put("Status", instance.status().name());
+        if (!instance.zone().isEmpty()) {
+            out.put("AvailabilityZone", instance.zone());
+        }
         instance.room().ifPresent(room -> {
             out.set("Allocatable", resources(room.allocatable()));
             out.set("Free", resources(room.free()));

@@ -64,7 +64,7 @@ class FleetGaugesTest {
 
     private static FleetInstanceRecord instance(String id, FleetInstanceRecord.Status status) {
         return new FleetInstanceRecord(
-                id, "ml.g5.12xlarge", status, Optional.empty(), Optional.empty(), NOW, Optional.empty());
+                id, "ml.g5.12xlarge", status, Optional.empty(), Optional.empty(), NOW, Optional.empty(), "");
     }
 
     private static FleetCopyRecord copy(String id, String component, FleetCopyRecord.Status status) {

@@ -1,5 +1,6 @@
 package dev.stowage.local.cli;
 
+import dev.stowage.domain.fleet.FleetSettings;
 import dev.stowage.host.docker.StaticRegistryAuth;
 import dev.stowage.local.LocalMode;
 import dev.stowage.local.LocalModeOptions;
@@ -7,6 +8,7 @@ import dev.stowage.local.app.LocalApplication;
 import dev.stowage.local.app.LocalApplications;
 import dev.stowage.local.fleet.CapacityLimits;
 import dev.stowage.local.fleet.LocalContainers;
+import dev.stowage.local.wiring.LocalFleetOptions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -79,6 +81,13 @@ public final class UpCommand implements Callable<Integer> {
     String capacity = "";
 
     @Option(
+            names = "--zones",
+            paramLabel = "N",
+            description = "availability zones new instances are asked in, the least-used first, named us-east-1a,"
+                    + " us-east-1b, ... (1: one unnamed zone, as on AWS today; default: ${DEFAULT-VALUE})")
+    int zones = 1;
+
+    @Option(
             names = "--registry-credentials",
             paramLabel = "REGISTRY=USER:PASSWORD",
             description = "credentials to pull images from a private registry (host[:port]); repeat for more."
@@ -136,6 +145,7 @@ public final class UpCommand implements Callable<Integer> {
         System.setProperty("stowage.bootDelayMs", Long.toString(bootDelayMs));
         System.setProperty(LocalContainers.CREDENTIALS, String.join(",", registryCredentials));
         System.setProperty("stowage.capacity", capacity);
+        System.setProperty(LocalFleetOptions.ZONES, Integer.toString(zones));
         LocalApplication application;
         try {
             application = applications.get();
@@ -193,6 +203,7 @@ public final class UpCommand implements Callable<Integer> {
         try {
             registryCredentials.forEach(StaticRegistryAuth::parse);
             CapacityLimits.parse(capacity);
+            FleetSettings.defaults().withZones(zones);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }

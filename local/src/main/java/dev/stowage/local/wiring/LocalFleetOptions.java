@@ -64,6 +64,9 @@ public record LocalFleetOptions(
     /** The system property {@code up --capacity} passes its limits in. */
     public static final String CAPACITY = "stowage.capacity";
 
+    /** The system property {@code up --zones} passes its zone count in. */
+    public static final String ZONES = "stowage.zones";
+
     public static LocalFleetOptions fromSystemProperties() {
         LocalFleetOptions options = defaults();
         String scale = System.getProperty("stowage.timeScale");
@@ -74,6 +77,10 @@ public record LocalFleetOptions(
         String capacity = System.getProperty(CAPACITY);
         if (capacity != null) {
             options = options.withCapacity(CapacityLimits.parse(capacity));
+        }
+        String zones = System.getProperty(ZONES);
+        if (zones != null) {
+            options = options.withSettings(options.settings().withZones(Integer.parseInt(zones)));
         }
         return scale == null ? options : options.withTimeScale(Double.parseDouble(scale));
     }
