@@ -63,7 +63,7 @@ public final class LocalMode implements AutoCloseable {
                                 config,
                                 StreamPoller.logFailures()));
             }
-            http.serve(handlers.api());
+            http.serve(handlers.api(), handlers.refusal());
             return new LocalMode(started, http);
         } catch (RuntimeException | Error e) {
             if (http != null) {

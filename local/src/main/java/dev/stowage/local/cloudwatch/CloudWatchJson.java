@@ -51,7 +51,10 @@ final class CloudWatchJson implements CloudWatchWire {
     @Override
     public Call read(CloudWatchRequest request) {
         if (!"POST".equals(request.method())) {
-            throw AwsJsonProtocol.unknownOperation().exception();
+            throw AwsJsonProtocol.unknownOperation(request.headers()
+                            .first(AwsJsonProtocol.TARGET_HEADER)
+                            .orElse(""))
+                    .exception();
         }
         JsonRequest parsed = protocol.parse(request.headers(), request.body());
         return new Call(parsed.operation(), parsed.body());
@@ -69,16 +72,12 @@ final class CloudWatchJson implements CloudWatchWire {
 
     @Override
     public APIGatewayProxyResponseEvent failure(WireError error, CloudWatchRequest request) {
-        ObjectNode body =
-                Members.TREE.createObjectNode().put("__type", NAMESPACE + CloudWatchErrors.shapeOf(error.code()));
-        if (error.message() != null) {
-            body.put("message", error.message());
-        }
+        String type = NAMESPACE + CloudWatchErrors.shapeOf(error.code());
+        ObjectNode body = Members.TREE.createObjectNode().put("__type", type).put("message", error.message());
+        Map<String, String> headers = new HashMap<>(CloudWatchErrors.queryErrorHeader(error));
+        headers.put(AwsJsonProtocol.ERROR_TYPE_HEADER, type);
         return response(
-                error.status(),
-                new String(AwsJsonProtocol.encode(body), StandardCharsets.UTF_8),
-                CloudWatchErrors.queryErrorHeader(error),
-                request);
+                error.status(), new String(AwsJsonProtocol.encode(body), StandardCharsets.UTF_8), headers, request);
     }
 
     /** The tree with every timestamp of the shape as plain epoch seconds (milliseconds), not {@code 1.7E9}. */

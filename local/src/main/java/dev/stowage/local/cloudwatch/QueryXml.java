@@ -59,9 +59,7 @@ final class QueryXml {
             xml.writeStartElement("Error");
             element(xml, "Type", CloudWatchErrors.fault(error));
             element(xml, "Code", CloudWatchErrors.queryCode(error.code()));
-            if (error.message() != null) {
-                element(xml, "Message", error.message());
-            }
+            element(xml, "Message", error.message());
             xml.writeEndElement();
             element(xml, "RequestId", requestId);
             xml.writeEndElement();

@@ -94,6 +94,16 @@ class CloudWatchWireTest {
                 .isEqualTo(413);
     }
 
+    @Test
+    void a_form_post_whose_body_cannot_be_read_is_still_the_query_protocols() {
+        // Issue 13: a form marked gzip that is not fell through to the JSON APIs and got a SageMaker signature error.
+        Map<String, String> headers = new HashMap<>(QUERY_HEADERS);
+        headers.put("Content-Encoding", "gzip");
+
+        assertThat(CloudWatchWire.of(request("POST", "/", headers, bytes(CLI_V2_DESCRIBE_ALARMS))))
+                .contains(CloudWatchWire.QUERY);
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
