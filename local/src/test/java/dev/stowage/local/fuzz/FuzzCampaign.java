@@ -139,7 +139,7 @@ final class FuzzCampaign {
         String kind = problem.lines()
                 .findFirst()
                 .orElse("")
-                .replaceAll("[:(\\d].*", "")
+                .replaceAll("(: | #| \\().*", "")
                 .strip();
         kinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
         synchronized (failures) {

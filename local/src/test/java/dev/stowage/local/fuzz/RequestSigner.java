@@ -47,7 +47,7 @@ final class RequestSigner {
                     .host(request.base().getHost())
                     .port(request.base().getPort())
                     .method(method(request.method()))
-                    .encodedPath(pathOf(request.path()));
+                    .encodedPath(signable(pathOf(request.path())));
             query(request.path(), unsigned);
             for (Header header : request.headers()) {
                 if (!(targetUnsigned && header.named(TARGET))) {
@@ -87,6 +87,16 @@ final class RequestSigner {
             return SdkHttpMethod.fromValue(method.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return SdkHttpMethod.POST;
+        }
+    }
+
+    /** A path with a bad percent escape is signed with its '%' escaped: the SDK cannot sign it as it is. */
+    private static String signable(String path) {
+        try {
+            java.net.URI.create("http://h" + path);
+            return path;
+        } catch (IllegalArgumentException e) {
+            return path.replace("%", "%25");
         }
     }
 

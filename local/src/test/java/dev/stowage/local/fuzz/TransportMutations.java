@@ -13,6 +13,7 @@ import java.util.List;
 final class TransportMutations {
     static final int MAX_BODY = 10 * 1024 * 1024;
     private static final String TARGET = "X-Amz-Target";
+    private static final String RPC_PATH = "/service/GraniteServiceVersion20100801/operation/";
     private static final List<String> OTHER_TARGETS = List.of(
             "SageMaker.DescribeModel",
             "AnyScaleFrontendService.DescribeScalableTargets",
@@ -155,9 +156,12 @@ final class TransportMutations {
                 "/%2e%2e/",
                 "/" + "p".repeat(5000));
         boolean same = path.equals(draft.path) || (path.equals("/?fuzz=1") && draft.path.equals("/"));
+        // On RPC v2 CBOR the path names the operation: another operation's path is a call to it, with this body.
+        boolean anotherOperation = !same && draft.wire == Wire.CBOR && path.startsWith(RPC_PATH);
         draft.path = path.equals("/?fuzz=1") ? draft.path + "?fuzz=1" : path;
         draft.rerouted |= !same;
-        draft.mutated("path " + clip(path), !same && !path.equals("/?fuzz=1"));
+        draft.retargeted |= anotherOperation;
+        draft.mutated("path " + clip(path), !same && !anotherOperation && !path.equals("/?fuzz=1"));
     }
 
     private void headers(RequestDraft draft) {

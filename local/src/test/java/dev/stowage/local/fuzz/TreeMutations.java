@@ -69,7 +69,6 @@ final class TreeMutations {
             "bad name!",
             "ä",
             "\uD83D\uDE42",
-            "\uD800",
             "\n",
             "a\nb",
             "null",
