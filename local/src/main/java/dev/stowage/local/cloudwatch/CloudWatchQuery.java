@@ -50,7 +50,8 @@ final class CloudWatchQuery implements CloudWatchWire {
         }
         try {
             Map<String, String> form = form(request.body());
-            return form.containsKey("Action") && VERSION.equals(form.get("Version"));
+            return form.containsKey("Action")
+                    && VERSION.equals(form.getOrDefault("Version", "").strip());
         } catch (WireException unreadable) {
             return true;
         }

@@ -39,6 +39,13 @@ class CloudWatchWireTest {
         headers.put("X-Amz-Target", "GraniteServiceVersion20100801.NoSuchOperation");
 
         assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        // Issue 13: a target without its operation, or in another case, got a SageMaker signature error.
+        headers.put("X-Amz-Target", "graniteserviceversion20100801.listmetrics");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        headers.put("X-Amz-Target", "GraniteServiceVersion20100801");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        headers.put("X-Amz-Target", "");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
     }
 
     @Test

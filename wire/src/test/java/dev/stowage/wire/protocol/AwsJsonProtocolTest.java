@@ -114,5 +114,11 @@ class AwsJsonProtocolTest {
                         + " 'SageMaker.Fuzz' here");
         assertThat(new WireError("SerializationException", null, 400).message())
                 .isEqualTo("SerializationException (no further detail)");
+        // Issue 13: a lone surrogate failed the error's encoding (502); megabytes of quoted values made it unreadable.
+        assertThat(new WireError("ValidationException", "Unexpected '\uD83D' in \uD83D\uDE42", 400).message())
+                .isEqualTo("Unexpected '\uFFFD' in \uD83D\uDE42");
+        assertThat(new WireError("ValidationException", "z".repeat(10_000_000), 400).message())
+                .hasSize(WireError.MAX_MESSAGE_CHARS + 1)
+                .endsWith("z…");
     }
 }
