@@ -83,10 +83,13 @@ final class CborBodies {
         }
     }
 
-    /** A broken body: cut short, or one that declares what it does not hold (never to be decoded by the oracle). */
-    static byte[] broken(byte[] body, Dice dice) {
-        return dice.chance(0.4)
-                ? Arrays.copyOf(body, dice.between(1, Math.max(1, body.length - 1)))
-                : dice.pick(BROKEN);
+    /** The body cut short. */
+    static byte[] cut(byte[] body, Dice dice) {
+        return Arrays.copyOf(body, dice.between(1, Math.max(1, body.length - 1)));
+    }
+
+    /** A body that is not CBOR or declares what it does not hold (never to be decoded by the oracle). */
+    static byte[] malformed(Dice dice) {
+        return dice.pick(BROKEN);
     }
 }

@@ -66,8 +66,20 @@ final class CloudWatchRequests {
         draft.header("Accept", "application/cbor");
         Optional<JsonNode> exact = body.exact();
         if (exact.isEmpty() || dice.chance(0.08)) {
-            draft.body = CborBodies.broken(exact.map(CborBodies::encode).orElse(new byte[] {(byte) 0xA0}), dice);
-            draft.mutated("CBOR broken", true);
+            byte[] whole = exact.map(CborBodies::encode).orElse(new byte[] {(byte) 0xA0});
+            if (dice.chance(0.4)) {
+                // Cut short, it may still be a map (a prefix of one that held nothing but its header): the oracle says.
+                draft.body = CborBodies.cut(whole, dice);
+                draft.mutated("CBOR cut short", false);
+                Optional<JsonNode> read = CborBodies.read(draft.body);
+                return read.isEmpty()
+                        || !read.get().isObject()
+                        || !new ShapeOracle(model, false)
+                                .violations(operation.input(), read.get())
+                                .isEmpty();
+            }
+            draft.body = CborBodies.malformed(dice);
+            draft.mutated("CBOR malformed", true);
             return true;
         }
         JsonNode sent = CborBodies.asSent(exact.get());

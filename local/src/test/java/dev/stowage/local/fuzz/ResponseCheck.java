@@ -142,7 +142,8 @@ final class ResponseCheck {
     }
 
     private static Optional<String> success(FuzzRequest request, Reply reply) {
-        boolean json = reply.mediaType().startsWith("application/x-amz-json-");
+        // A runtime success is the model's answer, in whatever type it was asked for.
+        boolean json = reply.mediaType().startsWith("application/x-amz-json-") && request.wire() != Wire.RUNTIME;
         if (!json || reply.body().length == 0 || request.method().equalsIgnoreCase("HEAD")) {
             return Optional.empty();
         }

@@ -42,10 +42,24 @@ final class Sender implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             return Reply.none("no answer within " + TIMEOUT_SECONDS + " s");
         } catch (IOException e) {
-            return Reply.none(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return again(request, signed, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Reply.none("interrupted");
+        }
+    }
+
+    /**
+     * A connection the client reused just as the server closed it for being idle ends without an answer, a race of
+     * HTTP keep-alive that SDKs retry; so the request is sent once more, alone on a fresh connection. A server that
+     * hangs up on the request itself does so again, and that is the failure reported.
+     */
+    private static Reply again(FuzzRequest request, RequestSigner.Signed signed, IOException first) {
+        try {
+            return overSocket(request, signed);
+        } catch (IOException e) {
+            return Reply.none(first.getClass().getSimpleName() + ": " + first.getMessage() + ", then on a new"
+                    + " connection " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -80,8 +80,7 @@ final class TransportMutations {
                 draft.mutated("X-Amz-Target twice: " + own + " and " + other, true);
             }
             case 3 -> {
-                draft.replaceHeader(
-                        TARGET, dice.pick(prefix + ".Fuzz", prefix + ".", prefix, "", own.toLowerCase(), own + " "));
+                draft.replaceHeader(TARGET, dice.pick(prefix + ".Fuzz", prefix + ".", prefix, "", own.toLowerCase()));
                 draft.mutated("X-Amz-Target names no operation", true);
             }
             default -> {
