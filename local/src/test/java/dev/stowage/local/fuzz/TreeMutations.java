@@ -236,8 +236,9 @@ final class TreeMutations {
         ArrayNode array = ExactJson.NODES.arrayNode();
         JsonNode current = site.get();
         int pick = dice.between(0, 4);
-        JsonNode element =
-                current.size() > 0 ? current.get(0) : new ValidValues(model, dice).value(model.shape(list.member()), 5);
+        // The value may already be of another type (an object after a wrong-type mutation): then a fresh element.
+        JsonNode first = current.isArray() && current.size() > 0 ? current.get(0) : null;
+        JsonNode element = first != null ? first : new ValidValues(model, dice).value(model.shape(list.member()), 5);
         int size =
                 switch (pick) {
                     case 0 -> 0;
