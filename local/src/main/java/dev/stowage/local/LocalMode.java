@@ -67,7 +67,7 @@ public final class LocalMode implements AutoCloseable {
                                 config,
                                 StreamPoller.logFailures()));
             }
-            http.serve(handlers.api());
+            http.serve(handlers.api(), handlers.refusal());
             return new LocalMode(started, http, db.endpoint());
         } catch (RuntimeException | Error e) {
             http.close();

@@ -102,7 +102,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             if (!"POST".equalsIgnoreCase(event.getHttpMethod())
                     || !(host || onRootPath(event))
                     || host != request.service().targetPrefix().equals(HostApi.TARGET_PREFIX)) {
-                throw AwsJsonProtocol.unknownOperation().exception();
+                throw AwsJsonProtocol.unknownOperation(named.name).exception();
             }
             served = services.get(request.service().targetPrefix());
             String operation = request.operation().name();
@@ -110,7 +110,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             ObjectNode input = served.members().of(operation, request.body());
             ObjectNode output = served.api()
                     .invoke(operation, input, requestId, ApiGatewayEvents.caller(event))
-                    .orElseThrow(() -> AwsJsonProtocol.unknownOperation().exception());
+                    .orElseThrow(
+                            () -> AwsJsonProtocol.unknownOperation(named.name).exception());
             return respond(200, AwsJsonProtocol.encode(output), requestId, Optional.empty());
         } catch (WireException e) {
             return error(e.error(), requestId);

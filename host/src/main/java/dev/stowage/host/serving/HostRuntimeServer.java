@@ -2,11 +2,15 @@ package dev.stowage.host.serving;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.stowage.host.http.HttpServers;
+import dev.stowage.host.http.GuardedHttpServer;
+import dev.stowage.host.http.HeadRefusal;
+import dev.stowage.host.http.RequestHead;
 import dev.stowage.host.trust.InvocationGate;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.protocol.WireException;
 import dev.stowage.wire.runtime.InvocationRequest;
+import dev.stowage.wire.runtime.InvocationResponses;
+import dev.stowage.wire.runtime.RuntimeError;
 import dev.stowage.wire.runtime.RuntimeErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +30,15 @@ import java.util.concurrent.Executors;
 public final class HostRuntimeServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HostRuntimeServer.class.getName());
 
+    private final GuardedHttpServer guarded;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final InvocationService invocations;
     private final InvocationGate gate;
 
-    private HostRuntimeServer(HttpServer server, InvocationService invocations, InvocationGate gate) {
-        this.server = server;
+    private HostRuntimeServer(GuardedHttpServer guarded, InvocationService invocations, InvocationGate gate) {
+        this.guarded = guarded;
+        this.server = guarded.server();
         this.invocations = invocations;
         this.gate = gate;
         server.setExecutor(executor);
@@ -42,8 +48,8 @@ public final class HostRuntimeServer implements AutoCloseable {
     /** Listens on {@code bind} and serves at once. */
     public static HostRuntimeServer start(InetSocketAddress bind, InvocationService invocations, InvocationGate gate) {
         try {
-            HostRuntimeServer front = new HostRuntimeServer(HttpServers.create(bind), invocations, gate);
-            front.server.start();
+            HostRuntimeServer front = new HostRuntimeServer(GuardedHttpServer.bind(bind), invocations, gate);
+            front.guarded.start(HostRuntimeServer::refusal);
             return front;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the runtime API on " + bind, e);
@@ -52,7 +58,8 @@ public final class HostRuntimeServer implements AutoCloseable {
 
     /** {@code http://<bound address>:<port>}. */
     public URI address() {
-        return HttpServers.address(server);
+        InetSocketAddress bound = guarded.address();
+        return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -91,9 +98,17 @@ public final class HostRuntimeServer implements AutoCloseable {
         }
     }
 
+    /** A request whose head the guard refuses, answered as the runtime answers errors (REST JSON). */
+    private static HeadRefusal.Answer refusal(RequestHead head, int status, String code, String message) {
+        RuntimeError error = new RuntimeError(code, status, message, null);
+        String requestId = UUID.randomUUID().toString();
+        return new HeadRefusal.Answer(
+                status, InvocationResponses.errorHeaders(error, requestId), InvocationResponses.errorBody(error));
+    }
+
     @Override
     public void close() {
-        server.stop(0);
+        guarded.close();
         executor.shutdownNow();
     }
 }

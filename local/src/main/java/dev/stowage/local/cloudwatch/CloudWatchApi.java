@@ -15,6 +15,7 @@ import dev.stowage.wire.protocol.WireException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,6 +67,19 @@ public final class CloudWatchApi implements RequestHandler<APIGatewayProxyReques
     public static APIGatewayProxyResponseEvent refusal(APIGatewayProxyRequestEvent event, WireError error) {
         CloudWatchRequest request = CloudWatchRequest.of(event);
         return wire(request).failure(error, request);
+    }
+
+    /**
+     * A request refused before its body was read (a head the HTTP server refuses, a body past its limit), as
+     * CloudWatch answers it, when its path and headers say it is for CloudWatch; a form post to {@code /} is taken as
+     * the query protocol's, since its {@code Action} is in the unread body.
+     */
+    public static Optional<APIGatewayProxyResponseEvent> refusalOfHead(
+            APIGatewayProxyRequestEvent event, WireError error) {
+        CloudWatchRequest request = CloudWatchRequest.of(event);
+        return CloudWatchWire.of(request)
+                .or(() -> CloudWatchQuery.posted(request) ? Optional.of(CloudWatchWire.QUERY) : Optional.empty())
+                .map(wire -> wire.failure(error, request));
     }
 
     @Override

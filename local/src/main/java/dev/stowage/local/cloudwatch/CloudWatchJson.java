@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class CloudWatchJson implements CloudWatchWire {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String NAMESPACE = "com.amazonaws.cloudwatch#";
+    /** The JSON 1.1 services local mode serves beside CloudWatch. */
+    private static final AwsJsonProtocol OTHERS = AwsJsonProtocol.standard();
 
     private final ServiceModel model;
     private final AwsJsonProtocol protocol;
@@ -39,19 +42,32 @@ final class CloudWatchJson implements CloudWatchWire {
         this.protocol = new AwsJsonProtocol(List.of(model));
     }
 
-    /** Whether the request is for CloudWatch over JSON: its target names CloudWatch, on {@code /}. */
+    /**
+     * Whether the request is for CloudWatch over JSON: its target names CloudWatch, on {@code /}. A target that only
+     * starts like CloudWatch's (no operation, another case) is CloudWatch's too, so that it gets CloudWatch's
+     * unknown-operation error rather than a SageMaker signature error (issue 13); so is a JSON 1.0 request whose
+     * target names none of the JSON 1.1 services, since CloudWatch is the only JSON 1.0 service served.
+     */
     static boolean speaks(CloudWatchRequest request) {
-        return request.path().equals("/")
-                && request.headers()
-                        .first(AwsJsonProtocol.TARGET_HEADER)
-                        .orElse("")
-                        .startsWith(CloudWatchWire.MODEL.targetPrefix() + ".");
+        if (!request.path().equals("/")) {
+            return false;
+        }
+        String target = request.headers()
+                .first(AwsJsonProtocol.TARGET_HEADER)
+                .orElse("")
+                .toLowerCase(Locale.ROOT);
+        return target.startsWith(CloudWatchWire.MODEL.targetPrefix().toLowerCase(Locale.ROOT))
+                || (request.contentType().equals(CONTENT_TYPE)
+                        && OTHERS.service(request.headers()).isEmpty());
     }
 
     @Override
     public Call read(CloudWatchRequest request) {
         if (!"POST".equals(request.method())) {
-            throw AwsJsonProtocol.unknownOperation().exception();
+            throw AwsJsonProtocol.unknownOperation(request.headers()
+                            .first(AwsJsonProtocol.TARGET_HEADER)
+                            .orElse(""))
+                    .exception();
         }
         JsonRequest parsed = protocol.parse(request.headers(), request.body());
         return new Call(parsed.operation(), parsed.body());
@@ -69,16 +85,12 @@ final class CloudWatchJson implements CloudWatchWire {
 
     @Override
     public APIGatewayProxyResponseEvent failure(WireError error, CloudWatchRequest request) {
-        ObjectNode body =
-                Members.TREE.createObjectNode().put("__type", NAMESPACE + CloudWatchErrors.shapeOf(error.code()));
-        if (error.message() != null) {
-            body.put("message", error.message());
-        }
+        String type = NAMESPACE + CloudWatchErrors.shapeOf(error.code());
+        ObjectNode body = Members.TREE.createObjectNode().put("__type", type).put("message", error.message());
+        Map<String, String> headers = new HashMap<>(CloudWatchErrors.queryErrorHeader(error));
+        headers.put(AwsJsonProtocol.ERROR_TYPE_HEADER, type);
         return response(
-                error.status(),
-                new String(AwsJsonProtocol.encode(body), StandardCharsets.UTF_8),
-                CloudWatchErrors.queryErrorHeader(error),
-                request);
+                error.status(), new String(AwsJsonProtocol.encode(body), StandardCharsets.UTF_8), headers, request);
     }
 
     /** The tree with every timestamp of the shape as plain epoch seconds (milliseconds), not {@code 1.7E9}. */

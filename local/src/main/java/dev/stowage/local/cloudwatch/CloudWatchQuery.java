@@ -32,18 +32,28 @@ final class CloudWatchQuery implements CloudWatchWire {
         this.xml = new QueryXml(model, "http://monitoring.amazonaws.com/doc/" + VERSION + "/");
     }
 
-    /** Whether the request is a form post to {@code /} with an {@code Action} of CloudWatch's API version. */
+    /** Whether the request is a form post to {@code /}, as the query protocol's are (its body unread). */
+    static boolean posted(CloudWatchRequest request) {
+        return request.path().equals("/")
+                && "POST".equals(request.method())
+                && request.contentType().equals(CONTENT_TYPE);
+    }
+
+    /**
+     * Whether the request is a form post to {@code /} with an {@code Action} of CloudWatch's API version, or one whose
+     * body cannot be read at all (a broken gzip stream, a bad escape): CloudWatch then says so in XML, where before
+     * the request fell through to the JSON APIs and was refused as a SageMaker signature (issue 13).
+     */
     static boolean speaks(CloudWatchRequest request) {
-        if (!request.path().equals("/")
-                || !"POST".equals(request.method())
-                || !request.contentType().equals(CONTENT_TYPE)) {
+        if (!posted(request)) {
             return false;
         }
         try {
             Map<String, String> form = form(request.body());
-            return form.containsKey("Action") && VERSION.equals(form.get("Version"));
-        } catch (WireException e) {
-            return false;
+            return form.containsKey("Action")
+                    && VERSION.equals(form.getOrDefault("Version", "").strip());
+        } catch (WireException unreadable) {
+            return true;
         }
     }
 

@@ -52,7 +52,12 @@ final class CloudWatchRpc implements CloudWatchWire {
         if (!"POST".equals(request.method())
                 || !request.headers().first("smithy-protocol").orElse("").equals("rpc-v2-cbor")
                 || operation == null) {
-            throw new WireError("UnknownOperationException", null, 404).exception();
+            throw new WireError(
+                            "UnknownOperationException",
+                            "No operation answers " + request.method() + " " + clip(path) + ": a call is POST "
+                                    + PATH_PREFIX + "<Operation> with smithy-protocol: rpc-v2-cbor.",
+                            404)
+                    .exception();
         }
         return new Call(operation, decode(request.body()));
     }
@@ -92,10 +97,9 @@ final class CloudWatchRpc implements CloudWatchWire {
 
     @Override
     public APIGatewayProxyResponseEvent failure(WireError error, CloudWatchRequest request) {
-        ObjectNode body = CBOR.createObjectNode().put("__type", CloudWatchErrors.shapeOf(error.code()));
-        if (error.message() != null) {
-            body.put("message", error.message());
-        }
+        ObjectNode body = CBOR.createObjectNode()
+                .put("__type", CloudWatchErrors.shapeOf(error.code()))
+                .put("message", error.message());
         try {
             return response(error.status(), CBOR.writeValueAsBytes(body), CloudWatchErrors.queryErrorHeader(error));
         } catch (JsonProcessingException e) {
@@ -144,5 +148,9 @@ final class CloudWatchRpc implements CloudWatchWire {
         } else {
             CBOR.writeTree(out, value);
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

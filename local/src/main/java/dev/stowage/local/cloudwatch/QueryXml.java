@@ -59,9 +59,7 @@ final class QueryXml {
             xml.writeStartElement("Error");
             element(xml, "Type", CloudWatchErrors.fault(error));
             element(xml, "Code", CloudWatchErrors.queryCode(error.code()));
-            if (error.message() != null) {
-                element(xml, "Message", error.message());
-            }
+            element(xml, "Message", error.message());
             xml.writeEndElement();
             element(xml, "RequestId", requestId);
             xml.writeEndElement();
@@ -107,15 +105,35 @@ final class QueryXml {
                                 ? value.bigIntegerValue().toString()
                                 : Double.toString(value.doubleValue()));
             case Shape.Bool bool -> xml.writeCharacters(Boolean.toString(value.asBoolean()));
-            case Shape.Text text -> xml.writeCharacters(value.asText());
-            case Shape.Blob blob -> xml.writeCharacters(value.asText());
+            case Shape.Text text -> xml.writeCharacters(xmlText(value.asText()));
+            case Shape.Blob blob -> xml.writeCharacters(xmlText(value.asText()));
         }
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(xmlText(text));
         xml.writeEndElement();
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold (controls other than tab and line ends, lone surrogates)
+     * as U+FFFD: a stored name or a quoted value with {@code \\u0000} made a document no client could parse (issue
+     * 13).
+     */
+    static String xmlText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(legal(c) ? c : 0xFFFD));
+        return out.toString();
+    }
+
+    private static boolean legal(int c) {
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private static String document(Body body) {

@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.stowage.host.http.HttpServers;
+import dev.stowage.host.http.GuardedHttpServer;
 import dev.stowage.local.lambda.LocalLambdaContext;
+import dev.stowage.wire.protocol.WireError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,13 +36,16 @@ public final class LocalHttpServer implements AutoCloseable {
      */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    private final GuardedHttpServer guarded;
     private final HttpServer server;
     private final ExecutorService executor;
     private final String region;
     private final String account;
+    private volatile ProxyRefusal refusal = ProxyRefusal.json();
 
-    private LocalHttpServer(HttpServer server, String region, String account) {
-        this.server = server;
+    private LocalHttpServer(GuardedHttpServer guarded, String region, String account) {
+        this.guarded = guarded;
+        this.server = guarded.server();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.region = region;
         this.account = account;
@@ -54,23 +58,37 @@ public final class LocalHttpServer implements AutoCloseable {
      */
     public static LocalHttpServer bind(int port, String region, String account) {
         try {
-            HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return new LocalHttpServer(server, region, account);
+            return new LocalHttpServer(
+                    GuardedHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)),
+                    region,
+                    account);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
     }
 
-    /** Starts serving every path with {@code handler}. Call once. */
+    /** Starts serving every path with {@code handler}, refusing as REST JSON APIs do. Call once. */
     public LocalHttpServer serve(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+        return serve(handler, ProxyRefusal.json());
+    }
+
+    /**
+     * Starts serving every path with {@code handler}; a request refused before it (a head the JDK server would
+     * answer with an HTML page or a 501, a body past {@link #MAX_BODY_BYTES}) is answered by {@code refusal}. Call
+     * once.
+     */
+    public LocalHttpServer serve(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, ProxyRefusal refusal) {
+        this.refusal = refusal;
         server.createContext("/", exchange -> handle(exchange, handler));
-        server.start();
+        guarded.start((head, status, code, message) -> ProxyResponses.answer(
+                refusal.refuse(ProxyRequests.ofHead(head), new WireError(code, message, status))));
         return this;
     }
 
     /** The port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return guarded.address().getPort();
     }
 
     /** The base URL, {@code http://127.0.0.1:<port>}. */
@@ -90,7 +108,7 @@ public final class LocalHttpServer implements AutoCloseable {
     /** Stops accepting requests and waits up to 5 s for those in progress. */
     @Override
     public void close() {
-        server.stop(0);
+        guarded.close();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -107,7 +125,7 @@ public final class LocalHttpServer implements AutoCloseable {
         try (exchange) {
             long declared = declaredLength(exchange);
             if (declared > MAX_BODY_BYTES) {
-                ProxyResponses.write(exchange, ProxyResponses.tooLarge(declared, MAX_BODY_BYTES));
+                ProxyResponses.write(exchange, tooLarge(exchange, declared));
                 return;
             }
             byte[] body;
@@ -116,7 +134,7 @@ public final class LocalHttpServer implements AutoCloseable {
                 body = in.readNBytes(MAX_BODY_BYTES + 1);
             }
             if (body.length > MAX_BODY_BYTES) {
-                ProxyResponses.write(exchange, ProxyResponses.tooLarge(body.length, MAX_BODY_BYTES));
+                ProxyResponses.write(exchange, tooLarge(exchange, body.length));
                 return;
             }
             String requestId = UUID.randomUUID().toString();
@@ -134,5 +152,16 @@ public final class LocalHttpServer implements AutoCloseable {
             }
             ProxyResponses.write(exchange, response);
         }
+    }
+
+    /** API Gateway's answer to a body over its payload limit, in the request's protocol. */
+    private APIGatewayProxyResponseEvent tooLarge(HttpExchange exchange, long bytes) {
+        return refusal.refuse(
+                ProxyRequests.toEvent(exchange, new byte[0], UUID.randomUUID().toString(), account),
+                new WireError(
+                        "RequestEntityTooLarge",
+                        "Request body of " + bytes + " bytes or more is larger than the " + MAX_BODY_BYTES
+                                + " bytes this endpoint accepts.",
+                        413));
     }
 }

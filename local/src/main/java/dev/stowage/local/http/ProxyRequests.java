@@ -2,6 +2,7 @@ package dev.stowage.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.sun.net.httpserver.HttpExchange;
+import dev.stowage.host.http.RequestHead;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the API Gateway REST proxy event for one HTTP exchange. */
@@ -36,6 +38,26 @@ final class ProxyRequests {
         setQuery(event, rawQuery);
         setBody(event, body);
         event.setRequestContext(context(exchange, requestId, account, method, rawPath, rawQuery));
+        return event;
+    }
+
+    /** The event of a request refused before its body was read: its method, path and headers only. */
+    static APIGatewayProxyRequestEvent ofHead(RequestHead head) {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
+        event.setHttpMethod(head.method());
+        event.setPath(head.path());
+        Map<String, String> single = new LinkedHashMap<>();
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        head.headers().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                multi.put(name, List.copyOf(values));
+                single.put(name, values.getLast());
+            }
+        });
+        event.setHeaders(single);
+        event.setMultiValueHeaders(multi);
+        event.setRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withRequestId(UUID.randomUUID().toString()));
         return event;
     }
 

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.stowage.functions.api.ApiGatewayEvents;
+import dev.stowage.host.http.HeadRefusal;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +22,21 @@ final class ProxyResponses {
                 .withBody("{\"message\": \"Internal server error\"}");
     }
 
-    /** API Gateway's answer to a body over its payload limit, as an AWS error every client reads. */
-    static APIGatewayProxyResponseEvent tooLarge(long bytes, long limit) {
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(413)
-                .withHeaders(Map.of("Content-Type", "application/json", "X-Amzn-ErrorType", "RequestEntityTooLarge"))
-                .withBody("{\"__type\": \"RequestEntityTooLarge\", \"message\": \"Request body of " + bytes
-                        + " bytes or more is larger than the " + limit + " bytes this endpoint accepts.\"}");
+    /** A refusal as the HTTP guard writes it (a single value per header, the body as bytes). */
+    static HeadRefusal.Answer answer(APIGatewayProxyResponseEvent response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    headers.put(name, values.getFirst());
+                }
+            });
+        }
+        int status = response.getStatusCode() == null ? 400 : response.getStatusCode();
+        return new HeadRefusal.Answer(status, headers, bodyOf(response));
     }
 
     private ProxyResponses() {}

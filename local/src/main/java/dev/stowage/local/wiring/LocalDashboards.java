@@ -43,6 +43,7 @@ final class LocalDashboards {
                                         eventsTable, new FanOut(List.of(subscription.handler(), handler)))
                                 : subscription)
                         .toList(),
-                handlers.resources());
+                handlers.resources(),
+                handlers.refusal());
     }
 }

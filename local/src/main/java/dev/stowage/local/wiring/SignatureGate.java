@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stowage.functions.api.ApiGatewayEvents;
 import dev.stowage.local.cloudwatch.CloudWatchApi;
+import dev.stowage.local.http.ProxyRefusal;
 import dev.stowage.local.http.RawRequest;
 import dev.stowage.wire.protocol.AwsJsonProtocol;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.protocol.ServiceModel;
+import dev.stowage.wire.protocol.WireError;
 import dev.stowage.wire.protocol.WireException;
 import dev.stowage.wire.sigv4.SigV4Verifier;
 import dev.stowage.wire.sigv4.SignedRequest;
@@ -53,19 +55,30 @@ final class SignatureGate implements RequestHandler<APIGatewayProxyRequestEvent,
                     signed(event, headers),
                     cloudWatch ? List.of(signingName) : List.of(signingName, API_GATEWAY_SIGNING_NAME));
         } catch (WireException refused) {
-            if (cloudWatch) {
-                return CloudWatchApi.refusal(event, refused.error());
-            }
-            return new APIGatewayProxyResponseEvent()
-                    .withStatusCode(refused.error().status())
-                    .withHeaders(Map.of(
-                            "Content-Type",
-                            AwsJsonProtocol.CONTENT_TYPE,
-                            AwsJsonProtocol.ERROR_TYPE_HEADER,
-                            refused.error().code()))
-                    .withBody(new String(AwsJsonProtocol.encodeError(refused.error()), StandardCharsets.UTF_8));
+            return cloudWatch ? CloudWatchApi.refusal(event, refused.error()) : jsonRefusal(refused.error());
         }
         return next.handleRequest(event, context);
+    }
+
+    /**
+     * A request refused before its body was read, in its protocol: CloudWatch's wire when its path and headers are
+     * CloudWatch's, AWS JSON 1.1 when it names a target, else the runtime's REST JSON.
+     */
+    static APIGatewayProxyResponseEvent refusal(APIGatewayProxyRequestEvent head, WireError error) {
+        return CloudWatchApi.refusalOfHead(head, error)
+                .orElseGet(() -> ApiGatewayEvents.headers(head)
+                                .first(AwsJsonProtocol.TARGET_HEADER)
+                                .isPresent()
+                        ? jsonRefusal(error)
+                        : ProxyRefusal.json().refuse(head, error));
+    }
+
+    private static APIGatewayProxyResponseEvent jsonRefusal(WireError error) {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(error.status())
+                .withHeaders(Map.of(
+                        "Content-Type", AwsJsonProtocol.CONTENT_TYPE, AwsJsonProtocol.ERROR_TYPE_HEADER, error.code()))
+                .withBody(new String(AwsJsonProtocol.encodeError(error), StandardCharsets.UTF_8));
     }
 
     private static SignedRequest signed(APIGatewayProxyRequestEvent event, Headers headers) {

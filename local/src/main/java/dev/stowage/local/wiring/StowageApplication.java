@@ -194,7 +194,8 @@ public final class StowageApplication implements LocalApplication {
                     provider.close();
                     containers.close();
                     front.close();
-                }));
+                },
+                SignatureGate::refusal));
     }
 
     /** The simulated instances, once set up: tests kill hosts through it. */

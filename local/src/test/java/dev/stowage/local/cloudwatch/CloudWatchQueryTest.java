@@ -26,6 +26,12 @@ class CloudWatchQueryTest {
     private static final String METADATA = "<ResponseMetadata><RequestId>request-1</RequestId></ResponseMetadata>";
 
     @Test
+    void xml_text_holds_only_what_xml_can() {
+        // Issue 13: a quoted \u0000 made an ErrorResponse no client could parse.
+        assertThat(QueryXml.xmlText("a\u0000b\uD800c\uD83D\uDE42\t")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE42\t");
+    }
+
+    @Test
     void reads_the_clis_put_metric_data_into_the_input_shape() {
         CloudWatchWire.Call call = QUERY.read(post("/", QUERY_HEADERS, CLI_V2_PUT_METRIC_DATA));
         JsonNode datum = call.input().path("MetricData").path(0);

@@ -39,6 +39,13 @@ class CloudWatchWireTest {
         headers.put("X-Amz-Target", "GraniteServiceVersion20100801.NoSuchOperation");
 
         assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        // Issue 13: a target without its operation, or in another case, got a SageMaker signature error.
+        headers.put("X-Amz-Target", "graniteserviceversion20100801.listmetrics");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        headers.put("X-Amz-Target", "GraniteServiceVersion20100801");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
+        headers.put("X-Amz-Target", "");
+        assertThat(CloudWatchWire.of(post("/", headers, "{}"))).contains(CloudWatchWire.JSON);
     }
 
     @Test
@@ -92,6 +99,16 @@ class CloudWatchWireTest {
                 .isEqualTo("SerializationException");
         assertThat(catchThrowableOfType(WireException.class, bomb::body).error().status())
                 .isEqualTo(413);
+    }
+
+    @Test
+    void a_form_post_whose_body_cannot_be_read_is_still_the_query_protocols() {
+        // Issue 13: a form marked gzip that is not fell through to the JSON APIs and got a SageMaker signature error.
+        Map<String, String> headers = new HashMap<>(QUERY_HEADERS);
+        headers.put("Content-Encoding", "gzip");
+
+        assertThat(CloudWatchWire.of(request("POST", "/", headers, bytes(CLI_V2_DESCRIBE_ALARMS))))
+                .contains(CloudWatchWire.QUERY);
     }
 
     private static byte[] bytes(String text) {

@@ -130,9 +130,34 @@ class LocalHttpServerTest {
 
         for (HttpResponse<String> response : List.of(declared, chunked)) {
             assertThat(response.statusCode()).isEqualTo(413);
-            assertThat(response.body()).contains("\"__type\": \"RequestEntityTooLarge\"");
+            assertThat(response.body()).contains("\"__type\":\"RequestEntityTooLarge\"");
         }
         assertThat(seen.get()).as("the handler never saw them").isNull();
+    }
+
+    @Test
+    void framing_the_jdk_server_refuses_is_answered_by_the_applications_refusal() throws Exception {
+        // Issue 13: Transfer-Encoding identity was a 501 HTML page; now the application answers in the request's wire.
+        seen.set(null);
+        server = LocalHttpServer.bind(0, "us-east-1", "000000000000")
+                .serve(
+                        (event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200),
+                        (head, error) -> new APIGatewayProxyResponseEvent()
+                                .withStatusCode(error.status())
+                                .withHeaders(Map.of("Content-Type", "application/x-amz-json-1.1"))
+                                .withBody(head.getHeaders().get("x-amz-target") + " " + error.code()));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream()
+                    .write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: SageMaker.ListModels\r\n"
+                                    + "Transfer-Encoding: identity\r\n\r\n{}")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400 ")
+                    .contains("Content-Type: application/x-amz-json-1.1")
+                    .endsWith("SageMaker.ListModels BadRequestException");
+        }
     }
 
     private void serve(Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> answer) {

@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  * completing). It only sleeps between polls; a timeout fails with the description and the last value or
  * assertion error seen.
  */
-final class Eventually {
+public final class Eventually {
     static final Duration POLL = Duration.ofMillis(50);
 
     private Eventually() {}
 
     /** Waits until {@code condition} is true. */
-    static void await(Duration timeout, String description, BooleanSupplier condition) {
+    public static void await(Duration timeout, String description, BooleanSupplier condition) {
         await(timeout, description, () -> condition.getAsBoolean(), held -> held);
     }
 
@@ -61,7 +61,7 @@ final class Eventually {
      * Waits until {@code value} has not changed for {@code steadyFor} (for example, until background work has
      * stopped writing events), and returns it.
      */
-    static <T> T awaitSteady(Duration timeout, String description, Supplier<T> value, Duration steadyFor) {
+    public static <T> T awaitSteady(Duration timeout, String description, Supplier<T> value, Duration steadyFor) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = value.get();
         long since = System.nanoTime();

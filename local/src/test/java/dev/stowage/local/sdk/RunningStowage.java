@@ -35,17 +35,17 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  * Stowage's real application in local mode on port 0, with a real AWS SDK {@link SageMakerClient} pointed at it and
  * the local DynamoDB client, to count the events a request wrote.
  */
-final class RunningStowage implements AutoCloseable {
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "123456789012";
-    static final String ACCESS_KEY = "test";
-    static final String SECRET_KEY = "test";
+public final class RunningStowage implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
+    public static final String ACCESS_KEY = "test";
+    public static final String SECRET_KEY = "test";
 
     /**
      * The fleet's timers for tests: instances boot in 100 ms, hosts poll every 50 ms and beat every 200 ms,
      * placement ticks every 200 ms, a host silent for 2 s is lost, an empty instance is retired after 1 s.
      */
-    static final LocalFleetOptions FAST = LocalFleetOptions.quick();
+    public static final LocalFleetOptions FAST = LocalFleetOptions.quick();
 
     private final LocalMode mode;
     private final StowageApplication stowage;
@@ -72,12 +72,12 @@ final class RunningStowage implements AutoCloseable {
     }
 
     /** Local mode with the {@link #FAST} timers, in memory when {@code dataDir} is null, on disk in it otherwise. */
-    static RunningStowage start(@Nullable Path dataDir) {
+    public static RunningStowage start(@Nullable Path dataDir) {
         return start(dataDir, FAST);
     }
 
     /** Local mode with these options, in memory when {@code dataDir} is null, on disk in it otherwise. */
-    static RunningStowage start(@Nullable Path dataDir, LocalFleetOptions options) {
+    public static RunningStowage start(@Nullable Path dataDir, LocalFleetOptions options) {
         AtomicReference<DynamoDbClient> dynamoDb = new AtomicReference<>();
         StowageApplication stowage = new StowageApplication(options);
         LocalMode mode = LocalMode.start(
@@ -90,12 +90,12 @@ final class RunningStowage implements AutoCloseable {
         return new RunningStowage(mode, stowage, dynamoDb.get(), dataDir);
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return mode.baseUri();
     }
 
     /** The client of the walkthrough: credentials test/test, us-east-1. */
-    SageMakerClient sageMaker() {
+    public SageMakerClient sageMaker() {
         return sageMaker;
     }
 
@@ -104,7 +104,7 @@ final class RunningStowage implements AutoCloseable {
      * timers are fast), for at most 30 s however many polls that takes (the waiters' own attempt counts, 60 for
      * most, would give up after 3 s).
      */
-    SageMakerWaiter waiter() {
+    public SageMakerWaiter waiter() {
         return waiter;
     }
 
@@ -199,7 +199,7 @@ final class RunningStowage implements AutoCloseable {
     }
 
     /** The simulated instances: tests crash hosts through it. */
-    LocalInstanceProvider instances() {
+    public LocalInstanceProvider instances() {
         return stowage.instances();
     }
 
@@ -209,7 +209,7 @@ final class RunningStowage implements AutoCloseable {
     }
 
     /** How many items the {@code events} table holds: one per event ever appended. */
-    long eventCount() {
+    public long eventCount() {
         long count = 0;
         Map<String, AttributeValue> start = null;
         do {

@@ -1,8 +1,11 @@
 package dev.stowage.wire.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +34,16 @@ public final class AwsJsonProtocol {
     /** The header that repeats an error's code, as AWS sends it. */
     public static final String ERROR_TYPE_HEADER = "X-Amzn-ErrorType";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Numbers are read exactly (a fraction is never rounded to the whole number next to it, as {@code
+     * 0.99999999999999999999} was to 1 as a double), and anything after the first value (a second object, a stray
+     * brace) makes the body malformed, not ignored (issue 13).
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private final Map<String, ServiceModel> byPrefix = new LinkedHashMap<>();
 
@@ -58,7 +70,7 @@ public final class AwsJsonProtocol {
         Operation operation = null;
         ServiceModel service = null;
         String target = headers.first(TARGET_HEADER).orElse("");
-        int dot = target.lastIndexOf('.');
+        int dot = headers.all(TARGET_HEADER).size() == 1 ? target.lastIndexOf('.') : -1; // two targets name none
         if (dot > 0) {
             service = byPrefix.get(target.substring(0, dot));
             if (service != null) {
@@ -66,7 +78,7 @@ public final class AwsJsonProtocol {
             }
         }
         if (service == null || operation == null || !jsonContent(headers)) {
-            throw unknownOperation().exception();
+            throw unknownOperation(target).exception();
         }
         return new JsonRequest(service, operation, object(body));
     }
@@ -89,16 +101,21 @@ public final class AwsJsonProtocol {
 
     /** An error body: {@code {"__type":"<code>","message":"<text>"}}; send it with {@code error.status()}. */
     public static byte[] encodeError(WireError error) {
-        ObjectNode body = JSON.createObjectNode().put("__type", error.code());
-        if (error.message() != null) {
-            body.put("message", error.message());
-        }
-        return encode(body);
+        return encode(JSON.createObjectNode().put("__type", error.code()).put("message", error.message()));
     }
 
-    /** The answer to a target that names no operation of a served service. */
-    public static WireError unknownOperation() {
-        return new WireError("UnknownOperationException", null, 400);
+    /** The answer to a target that names no operation of a served service (or a request that is not a call). */
+    public static WireError unknownOperation(String target) {
+        return new WireError(
+                "UnknownOperationException",
+                "No operation answers "
+                        + (target.isEmpty() ? "a request without X-Amz-Target" : "X-Amz-Target '" + clip(target) + "'")
+                        + " here: a call is POST / with a JSON content type and a target that names an operation.",
+                400);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     private static boolean jsonContent(Headers headers) {
@@ -119,7 +136,8 @@ public final class AwsJsonProtocol {
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw WireError.serialization(null).exception();
+            throw WireError.serialization("The request body is not one JSON value: " + clip(e.getOriginalMessage()))
+                    .exception();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,9 +23,20 @@ public record ModelPattern(String source, Pattern compiled) {
         return new ModelPattern(source, Pattern.compile(source));
     }
 
-    /** Whether the whole value matches (the models' patterns are implicitly anchored on the service). */
+    /**
+     * Whether the whole value matches (the models' patterns are implicitly anchored on the service).
+     *
+     * <p>Java's regex engine recurses once per repetition of a group, so a pattern like {@code
+     * [a-zA-Z0-9](-*[a-zA-Z0-9])*} overflows the stack on a value of some ten thousand characters (issue 13: a 100 KB
+     * runtime header answered 502). Such a value is taken as not matching: every model shape with such a pattern has
+     * a length limit far below it, so the value is refused either way, now with a 400 that names both constraints.
+     */
     public boolean matches(String value) {
-        return compiled.matcher(value).matches();
+        try {
+            return compiled.matcher(value).matches();
+        } catch (StackOverflowError tooDeep) {
+            return false;
+        }
     }
 
     /**

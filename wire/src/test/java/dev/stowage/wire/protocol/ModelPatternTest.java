@@ -50,6 +50,14 @@ class ModelPatternTest {
     }
 
     @Test
+    void aValueTooLongForTheRegexEngineDoesNotMatchInsteadOfOverflowingTheStack() {
+        // Issue 13: a 100 KB X-Amzn-SageMaker-Target-Variant answered 502 with a StackOverflowError.
+        ModelPattern variant = ModelPattern.of("^[a-zA-Z0-9](-*[a-zA-Z0-9])*");
+        assertThat(variant.matches("a".repeat(2_000_000))).isFalse();
+        assertThat(variant.matches("a-b")).isTrue();
+    }
+
+    @Test
     void matchesTheWholeValue() {
         ModelPattern name = ModelPattern.of("[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?");
         assertThat(name.matches("my-ic")).isTrue();
