@@ -23,7 +23,16 @@ public record ProductionVariant(
 
     /** {@code ManagedInstanceScaling} of a variant. */
     public record InstanceScaling(
-            boolean enabled, Optional<Integer> minInstanceCount, Optional<Integer> maxInstanceCount) {}
+            boolean enabled,
+            Optional<Integer> minInstanceCount,
+            Optional<Integer> maxInstanceCount,
+            Optional<ScaleInPolicy> scaleInPolicy) {}
+
+    /**
+     * {@code ManagedInstanceScaling.ScaleInPolicy}: {@code Strategy} IDLE_RELEASE or CONSOLIDATION,
+     * {@code MaximumStepSize} (default 1), {@code CooldownInMinutes} (default 20).
+     */
+    public record ScaleInPolicy(String strategy, int maximumStepSize, int cooldownInMinutes) {}
 
     /** One of a variant's {@code InstancePools}: a type new instances may be, and its priority (1 first). */
     public record InstancePool(String instanceType, int priority, Optional<String> modelNameOverride) {}
@@ -79,7 +88,13 @@ public record ProductionVariant(
         return new InstanceScaling(
                 "ENABLED".equals(s.path("Status").asText()),
                 integer(s.path("MinInstanceCount")),
-                integer(s.path("MaxInstanceCount")));
+                integer(s.path("MaxInstanceCount")),
+                Optional.ofNullable(s.get("ScaleInPolicy"))
+                        .filter(JsonNode::isObject)
+                        .map(p -> new ScaleInPolicy(
+                                p.path("Strategy").asText("IDLE_RELEASE"),
+                                integer(p.path("MaximumStepSize")).orElse(1),
+                                integer(p.path("CooldownInMinutes")).orElse(20))));
     }
 
     private static Optional<String> text(JsonNode node, String member) {

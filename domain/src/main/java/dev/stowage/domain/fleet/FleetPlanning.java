@@ -15,6 +15,7 @@ import dev.stowage.domain.placement.InstanceCapacity;
 import dev.stowage.domain.placement.InstancePool;
 import dev.stowage.domain.placement.PlacementPolicy;
 import dev.stowage.domain.placement.Resources;
+import dev.stowage.domain.placement.ScaleIn;
 import dev.stowage.events.Document;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,34 @@ record FleetPlanning(
         Duration coolDown = endpointGoing ? Duration.ZERO : settings.coolDown();
         return new PlacementPolicy(
                         pools(current), min, Math.max(min, bounds[1]), coolDown, settings.maxMovesPerRound(), now)
-                .inZones(settings.zones());
+                .inZones(settings.zones())
+                .scalingIn(scaleIn(current));
+    }
+
+    /**
+     * The variant's ScaleInPolicy ({@link ScaleIn#NONE} without one), its cool-down divided by the time scale, the
+     * fleet's last change ({@link FleetState#lastChange}) and the components' measured load times.
+     */
+    private ScaleIn scaleIn(FleetState current) {
+        Optional<ProductionVariant.ScaleInPolicy> given = variant.flatMap(ProductionVariant::managedInstanceScaling)
+                .flatMap(ProductionVariant.InstanceScaling::scaleInPolicy);
+        if (given.isEmpty()) {
+            return ScaleIn.NONE;
+        }
+        ProductionVariant.ScaleInPolicy p = given.get();
+        ScaleIn.Strategy strategy =
+                "CONSOLIDATION".equals(p.strategy()) ? ScaleIn.Strategy.CONSOLIDATION : ScaleIn.Strategy.IDLE_RELEASE;
+        Duration cooldown = Duration.ofNanos(
+                (long) (Duration.ofMinutes(p.cooldownInMinutes()).toNanos() / settings.timeScale()));
+        ScaleIn scaleIn = new ScaleIn(
+                strategy,
+                Math.max(1, p.maximumStepSize()),
+                cooldown,
+                Optional.empty(),
+                // the stream keeps a copy's scheduled time only until it loads: no load time is measured yet
+                Map.of(),
+                Duration.ofNanos((long) (ScaleIn.DEFAULT_LOAD_TIME.toNanos() / settings.timeScale())));
+        return current.lastChange().map(scaleIn::changedAt).orElse(scaleIn);
     }
 
     /**

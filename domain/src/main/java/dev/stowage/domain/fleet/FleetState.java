@@ -85,6 +85,21 @@ public record FleetState(
         return !copy.replaces().isEmpty() && copies.containsKey(copy.replaces());
     }
 
+    /**
+     * When the fleet last changed as far as its live records tell: a copy scheduled, loaded or being removed, an
+     * instance requested, registered or emptied. A removed copy leaves its time as its instance's last hosting time.
+     */
+    public Optional<Instant> lastChange() {
+        Optional<Instant> copy =
+                copies.values().stream().map(FleetCopyRecord::since).max(Instant::compareTo);
+        Optional<Instant> instance = instances.values().stream()
+                .map(i -> i.lastHostedAt().filter(t -> t.isAfter(i.since())).orElse(i.since()))
+                .max(Instant::compareTo);
+        return copy.isEmpty()
+                ? instance
+                : instance.map(i -> i.isAfter(copy.get()) ? i : copy.get()).or(() -> copy);
+    }
+
     public long runningInstances() {
         return instances.values().stream()
                 .filter(i -> i.status() == FleetInstanceRecord.Status.RUNNING)

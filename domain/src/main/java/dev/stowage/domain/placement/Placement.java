@@ -64,7 +64,13 @@ public final class Placement {
                             + RequestReason.which(minPool.get(), policy)));
         }
         if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
-            decisions.addAll(zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, sorted));
+            decisions.addAll(
+                    switch (policy.scaleIn().strategy()) {
+                        case DEFAULT ->
+                            zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, sorted);
+                        case IDLE_RELEASE -> List.of();
+                        case CONSOLIDATION -> ConsolidationStep.moves(ledger, sorted, active, policy);
+                    });
         }
         decisions.addAll(Retirement.retire(ledger, placed.running(), active, policy));
         return new Plan(decisions);

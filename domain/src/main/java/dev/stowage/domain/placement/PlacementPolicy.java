@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param coolDown how long an instance hosts nothing before it is retired
  * @param maxMovesPerRound copy moves (consolidation, draining) started by one plan
  * @param zones the availability zones new instances may be asked in, in order (none: unknown, one zone)
+ * @param scaleIn how instances are given back ({@link ScaleIn#NONE}: no ScaleInPolicy)
  */
 public record PlacementPolicy(
         List<InstancePool> pools,
@@ -24,7 +25,8 @@ public record PlacementPolicy(
         Duration coolDown,
         int maxMovesPerRound,
         Instant now,
-        List<String> zones) {
+        List<String> zones,
+        ScaleIn scaleIn) {
 
     /** The instance type of a policy with one pool given by its capacity alone. */
     public static final String ONE_TYPE = "";
@@ -41,6 +43,18 @@ public record PlacementPolicy(
                     + minInstances + ", max " + maxInstances + ", moves " + maxMovesPerRound + ", cool-down "
                     + coolDown);
         }
+    }
+
+    /** No ScaleInPolicy. */
+    public PlacementPolicy(
+            List<InstancePool> pools,
+            int minInstances,
+            int maxInstances,
+            Duration coolDown,
+            int maxMovesPerRound,
+            Instant now,
+            List<String> zones) {
+        this(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, zones, ScaleIn.NONE);
     }
 
     /** Instances in unknown zones. */
@@ -72,13 +86,19 @@ public record PlacementPolicy(
     }
 
     public PlacementPolicy at(Instant instant) {
-        return new PlacementPolicy(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, instant, zones);
+        return new PlacementPolicy(
+                pools, minInstances, maxInstances, coolDown, maxMovesPerRound, instant, zones, scaleIn);
     }
 
     /** This policy with new instances asked in {@code availabilityZones}. */
     public PlacementPolicy inZones(List<String> availabilityZones) {
         return new PlacementPolicy(
-                pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, availabilityZones);
+                pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, availabilityZones, scaleIn);
+    }
+
+    /** This policy with {@code policy} as its ScaleInPolicy. */
+    public PlacementPolicy scalingIn(ScaleIn policy) {
+        return new PlacementPolicy(pools, minInstances, maxInstances, coolDown, maxMovesPerRound, now, zones, policy);
     }
 
     /** The pool of {@code instanceType}, if the policy has one. */
