@@ -62,6 +62,41 @@ class PlacementPropertiesTest {
         }
     }
 
+    @Property(tries = 150)
+    void consolidationNeverTakesAComponentBelowItsDesiredServingCopies(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 5) int max,
+            @ForAll @IntRange(min = 1, max = 3) int step) {
+        Scenario scenario = Scenarios.of(seed, max, true);
+        ScaleIn consolidation = ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, step, Duration.ofMinutes(8));
+        FleetView fleet = FleetView.EMPTY;
+        java.time.Instant changed = Scenarios.T0;
+        for (int round = 0; round < ROUNDS; round++) {
+            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.changedAt(changed));
+            Map<String, IcTarget> targets = targets(scenario, round);
+            Plan plan = Placement.plan(fleet, targets, policy);
+            FleetView after = FleetSimulator.apply(fleet, plan, policy);
+            FleetSimulator.assertNoOvercommit(after);
+            for (Map.Entry<String, IcTarget> target : targets.entrySet()) {
+                long before = serving(fleet, target.getKey());
+                assertThat(serving(after, target.getKey()))
+                        .as("serving copies of %s in round %d", target.getKey(), round)
+                        .isGreaterThanOrEqualTo(
+                                Math.min(before, target.getValue().desiredCopies()));
+            }
+            if (!plan.isEmpty()) {
+                changed = policy.now();
+            }
+            fleet = round % 3 != 2 ? FleetSimulator.settle(after, policy.now()) : after;
+        }
+    }
+
+    private static long serving(FleetView fleet, String ic) {
+        return fleet.copies().stream()
+                .filter(c -> c.inferenceComponent().equals(ic) && c.state() == FleetCopy.State.LOADED)
+                .count();
+    }
+
     @Property(tries = 100)
     void newInstancesComeFromTheFirstPoolThatIsNotShortAndFitsTheirCopies(@ForAll long seed) {
         Scenario scenario = Scenarios.withPools(seed, 1_000, false, true);
