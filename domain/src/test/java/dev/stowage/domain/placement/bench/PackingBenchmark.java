@@ -121,8 +121,8 @@ class PackingBenchmark {
                         workload.targets(), workload.shape().allocatable()));
     }
 
-    private static final int RUNS = 300;
-    private static final int WARM_UP = 200;
+    static final int RUNS = 300;
+    static final int WARM_UP = 200;
 
     private static void report(String what, Supplier<?> ours, Supplier<?> baseline) {
         double[] a = time(ours);
@@ -139,7 +139,7 @@ class PackingBenchmark {
                 pct(a, 99) / pct(b, 99));
     }
 
-    private static double[] time(Supplier<?> call) {
+    static double[] time(Supplier<?> call) {
         for (int i = 0; i < WARM_UP; i++) {
             call.get();
         }
@@ -153,7 +153,7 @@ class PackingBenchmark {
     }
 
     /** An 8-GPU workload of exactly 1,000 copies (of up to 1 device each) that fits 200 instances. */
-    private static Workload thousandCopies() {
+    static Workload thousandCopies() {
         for (long seed = 0; seed < 10_000; seed++) {
             Workload workload = Workload.generate(seed, 700);
             if (workload.shapeName().startsWith("8-GPU")) {
@@ -179,7 +179,7 @@ class PackingBenchmark {
         throw new IllegalStateException("no seed gives 1,000 copies that fit 200 instances");
     }
 
-    private static double pct(double[] values, int percentile) {
+    static double pct(double[] values, int percentile) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
