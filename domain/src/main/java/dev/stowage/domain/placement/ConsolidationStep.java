@@ -81,15 +81,7 @@ final class ConsolidationStep {
         List<FleetCopy> copies = ledger.copies.values().stream()
                 .filter(c -> c.instanceId().equals(source.id) && c.live())
                 .toList();
-        List<Item> items = copies.stream()
-                .map(c -> new Item(
-                        c.inferenceComponent(),
-                        c.copyId(),
-                        CopyDemand.on(source.type, c.resources()),
-                        Optional.of(c.copyId())))
-                .sorted(ItemOrder.largestFirst(
-                        new InstancePool(source.type, new InstanceCapacity(source.capacity), Optional.empty())))
-                .toList();
+        List<Item> items = Item.movesOff(source, copies);
         Duration cost = reloadCost(source, ledger, scaleIn);
         List<ScheduleCopy> moves = new ArrayList<>();
         List<String> pendingIds = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.stowage.domain.placement.Decision.ScheduleCopy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Empties a lightly used instance so it can be retired: when every copy on it fits on the other non-empty
@@ -35,16 +34,11 @@ final class Consolidator {
     }
 
     private static List<ScheduleCopy> tryEmpty(Host source, List<Host> occupied, Ledger ledger, int budget) {
-        List<Item> items = ledger.copies.values().stream()
-                .filter(c -> c.instanceId().equals(source.id))
-                .map(c -> new Item(
-                        c.inferenceComponent(),
-                        c.copyId(),
-                        CopyDemand.on(source.type, c.resources()),
-                        Optional.of(c.copyId())))
-                .sorted(ItemOrder.largestFirst(
-                        new InstancePool(source.type, new InstanceCapacity(source.capacity), Optional.empty())))
-                .toList();
+        List<Item> items = Item.movesOff(
+                source,
+                ledger.copies.values().stream()
+                        .filter(c -> c.instanceId().equals(source.id))
+                        .toList());
         List<Host> targets = new ArrayList<>();
         for (Host host : occupied) {
             if (host != source) {

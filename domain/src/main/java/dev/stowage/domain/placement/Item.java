@@ -1,5 +1,7 @@
 package dev.stowage.domain.placement;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** A copy to be placed: a new one, or the replacement of {@code replaces} in a move. */
@@ -11,5 +13,18 @@ record Item(String ic, String copyId, CopyDemand demand, Optional<String> replac
     /** What the copy needs on {@code host}'s type, or empty when it cannot run there. */
     Optional<Resources> on(Host host) {
         return demand.on(host.type);
+    }
+
+    /** Moves of {@code copies}, all on {@code source}, to elsewhere: largest first, each holding its own demand. */
+    static List<Item> movesOff(Host source, Collection<FleetCopy> copies) {
+        return copies.stream()
+                .map(c -> new Item(
+                        c.inferenceComponent(),
+                        c.copyId(),
+                        CopyDemand.on(source.type, c.resources()),
+                        Optional.of(c.copyId())))
+                .sorted(ItemOrder.largestFirst(
+                        new InstancePool(source.type, new InstanceCapacity(source.capacity), Optional.empty())))
+                .toList();
     }
 }
