@@ -13,6 +13,7 @@ import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent;
 import dev.stowage.events.FleetEvent.Capacity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -249,6 +250,39 @@ class FleetRoundSpec {
         assertThat(events.getLast())
                 .isInstanceOfSatisfying(FleetEvent.CopyScheduled.class, last -> assertThat(last.copyId())
                         .isEqualTo("c149-c2"));
+    }
+
+    @Test
+    void a_consolidation_scale_in_policy_waits_its_cool_down_after_the_last_change_then_empties_an_instance() {
+        Document consolidating = doc("{'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'" + TYPE
+                + "','InitialInstanceCount':1,'ManagedInstanceScaling':{'Status':'ENABLED','MinInstanceCount':1,"
+                + "'MaxInstanceCount':2,'ScaleInPolicy':{'Strategy':'CONSOLIDATION','MaximumStepSize':1,"
+                + "'CooldownInMinutes':30}}}]}");
+        Instant coolDownOver = T0.plus(Duration.ofMinutes(31));
+        List<FleetEvent> twoHalfEmpty = new ArrayList<>(running("i-1"));
+        twoHalfEmpty.addAll(running("i-2"));
+        twoHalfEmpty.addAll(serving("a", 1, "i-1", List.of(0), T0));
+        twoHalfEmpty.addAll(serving("b", 1, "i-2", List.of(0), T0));
+
+        given(twoHalfEmpty)
+                .components(component("a", 1, 1, T0), component("b", 1, 1, T0))
+                .heartbeats("i-1", T1)
+                .heartbeats("i-2", T1)
+                .config(consolidating)
+                .at(T1)
+                .thenNothing();
+        List<FleetEvent> afterCoolDown = given(twoHalfEmpty)
+                .components(component("a", 1, 1, T0), component("b", 1, 1, T0))
+                .heartbeats("i-1", coolDownOver)
+                .heartbeats("i-2", coolDownOver)
+                .config(consolidating)
+                .at(coolDownOver)
+                .round();
+
+        assertThat(afterCoolDown).singleElement().isInstanceOfSatisfying(FleetEvent.CopyScheduled.class, move -> {
+            assertThat(move.replaces()).isNotBlank();
+            assertThat(move.why()).startsWith("CONSOLIDATION step (instance 1 of at most 1)");
+        });
     }
 
     @SafeVarargs
