@@ -127,8 +127,7 @@ record FleetPlanning(
                 Math.max(1, p.maximumStepSize()),
                 cooldown,
                 Optional.empty(),
-                // the stream keeps a copy's scheduled time only until it loads: no load time is measured yet
-                Map.of(),
+                current.loadTimes(),
                 Duration.ofNanos((long) (ScaleIn.DEFAULT_LOAD_TIME.toNanos() / settings.timeScale())));
         return current.lastChange().map(scaleIn::changedAt).orElse(scaleIn);
     }

@@ -2,6 +2,7 @@ package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.fleet.FleetCopyRecord.Status;
 import dev.stowage.events.FleetEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * A fleet folded from its stream: live instances and copies (lost, retired, failed and removed ones are gone),
  * why placement is blocked per inference component, the run of copy failures per component, the highest
  * instance and copy numbers ever used, so new ids never repeat an old one, and per instance type the last launch
- * that failed for capacity since one of that type last registered.
+ * that failed for capacity since one of that type last registered, and per component how long its last copy took
+ * from scheduled to loaded.
  */
 public record FleetState(
         Map<String, FleetInstanceRecord> instances,
@@ -23,10 +25,11 @@ public record FleetState(
         Map<String, CopyFailure> failures,
         Map<String, Integer> usedCopyNumbers,
         int usedInstanceNumber,
-        Map<String, CapacityShortage> shortages) {
+        Map<String, CapacityShortage> shortages,
+        Map<String, Duration> loadTimes) {
 
     public static final FleetState EMPTY =
-            new FleetState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
+            new FleetState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of());
 
     public FleetState {
         instances = Map.copyOf(instances);
@@ -36,6 +39,8 @@ public record FleetState(
         usedCopyNumbers = Map.copyOf(usedCopyNumbers);
         // A snapshot written before shortages were kept has none.
         shortages = shortages == null ? Map.of() : Map.copyOf(shortages);
+        // Nor load times, before they were measured.
+        loadTimes = loadTimes == null ? Map.of() : Map.copyOf(loadTimes);
     }
 
     /** A fleet no launch of which has failed for capacity. */
@@ -46,7 +51,7 @@ public record FleetState(
             Map<String, CopyFailure> failures,
             Map<String, Integer> usedCopyNumbers,
             int usedInstanceNumber) {
-        this(instances, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, Map.of());
+        this(instances, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, Map.of(), Map.of());
     }
 
     public List<FleetCopyRecord> copiesOf(String inferenceComponentName) {
@@ -134,7 +139,8 @@ public record FleetState(
                         failures,
                         usedCopyNumbers,
                         usedInstanceNumber,
-                        next);
+                        next,
+                        loadTimes);
             }
             case FleetEvent.InstanceRetired e -> withoutInstance(e.instanceId());
             case FleetEvent.InstanceDrainStarted e ->
@@ -152,7 +158,8 @@ public record FleetState(
                 } else {
                     next.put(e.inferenceComponentName(), e.why());
                 }
-                yield new FleetState(instances, copies, next, failures, usedCopyNumbers, usedInstanceNumber, shortages);
+                yield new FleetState(
+                        instances, copies, next, failures, usedCopyNumbers, usedInstanceNumber, shortages, loadTimes);
             }
         };
     }
@@ -168,7 +175,7 @@ public record FleetState(
         Map<String, CapacityShortage> fewer = new LinkedHashMap<>(shortages);
         fewer.remove(instance.instanceType());
         return new FleetState(
-                next.instances, next.copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, fewer);
+                next.instances, next.copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, fewer, loadTimes);
     }
 
     private FleetState scheduled(FleetEvent.CopyScheduled e) {
@@ -197,8 +204,22 @@ public record FleetState(
         }
         Map<String, CopyFailure> nextFailures = new LinkedHashMap<>(failures);
         nextFailures.remove(copy.inferenceComponentName());
-        return withCopies(m -> m.put(copyId, copy.with(Status.LOADED, at)))
+        FleetState next = withCopies(m -> m.put(copyId, copy.with(Status.LOADED, at)))
                 .with(blocked, nextFailures, usedCopyNumbers);
+        if (copy.status() != Status.SCHEDULED || at.isBefore(copy.since())) {
+            return next;
+        }
+        Map<String, Duration> times = new LinkedHashMap<>(loadTimes);
+        times.put(copy.inferenceComponentName(), Duration.between(copy.since(), at));
+        return new FleetState(
+                next.instances,
+                next.copies,
+                next.blocked,
+                next.failures,
+                next.usedCopyNumbers,
+                next.usedInstanceNumber,
+                next.shortages,
+                times);
     }
 
     private FleetState failed(FleetEvent.CopyFailed e) {
@@ -234,23 +255,33 @@ public record FleetState(
     private FleetState withInstanceNumber(String instanceId) {
         int number = FleetIds.instanceNumber(instanceId).orElse(0);
         return new FleetState(
-                instances, copies, blocked, failures, usedCopyNumbers, Math.max(usedInstanceNumber, number), shortages);
+                instances,
+                copies,
+                blocked,
+                failures,
+                usedCopyNumbers,
+                Math.max(usedInstanceNumber, number),
+                shortages,
+                loadTimes);
     }
 
     private FleetState withInstances(Consumer<Map<String, FleetInstanceRecord>> change) {
         Map<String, FleetInstanceRecord> next = new LinkedHashMap<>(instances);
         change.accept(next);
-        return new FleetState(next, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages);
+        return new FleetState(
+                next, copies, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages, loadTimes);
     }
 
     private FleetState withCopies(Consumer<Map<String, FleetCopyRecord>> change) {
         Map<String, FleetCopyRecord> next = new LinkedHashMap<>(copies);
         change.accept(next);
-        return new FleetState(instances, next, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages);
+        return new FleetState(
+                instances, next, blocked, failures, usedCopyNumbers, usedInstanceNumber, shortages, loadTimes);
     }
 
     private FleetState with(
             Map<String, String> nextBlocked, Map<String, CopyFailure> nextFailures, Map<String, Integer> numbers) {
-        return new FleetState(instances, copies, nextBlocked, nextFailures, numbers, usedInstanceNumber, shortages);
+        return new FleetState(
+                instances, copies, nextBlocked, nextFailures, numbers, usedInstanceNumber, shortages, loadTimes);
     }
 }
