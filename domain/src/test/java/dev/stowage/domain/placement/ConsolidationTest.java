@@ -1,5 +1,9 @@
 package dev.stowage.domain.placement;
 
+import static dev.stowage.domain.placement.PlacementScenarioTest.G5_24XL;
+import static dev.stowage.domain.placement.PlacementScenarioTest.ONE_GPU;
+import static dev.stowage.domain.placement.PlacementScenarioTest.T0;
+import static dev.stowage.domain.placement.PlacementScenarioTest.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.placement.Decision.RemoveCopy;
@@ -16,9 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** The ScaleInPolicy: CONSOLIDATION steps and IDLE_RELEASE, at fixed instants. */
 class ConsolidationTest {
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final InstanceCapacity FOUR_GPUS = InstanceCapacity.of(92, 4, 360_000);
-    static final Resources ONE_GPU = Resources.of(4, 1, 16_384);
     static final Duration COOLDOWN = Duration.ofMinutes(20);
 
     /** i-1 and i-2 lightly used (one copy each), i-3 holding two: load has fallen. */
@@ -181,15 +182,10 @@ class ConsolidationTest {
     }
 
     static PlacementPolicy policy(Instant now) {
-        return new PlacementPolicy(FOUR_GPUS, 1, 4, Duration.ofMinutes(10), 2, now);
+        return new PlacementPolicy(G5_24XL, 1, 4, Duration.ofMinutes(10), 2, now);
     }
 
     static FleetInstance running(String id) {
-        return FleetInstance.running(id, FOUR_GPUS, T0);
-    }
-
-    static FleetCopy loaded(String copyId, String ic, String instanceId, int device) {
-        return new FleetCopy(
-                copyId, ic, instanceId, List.of(device), ONE_GPU, FleetCopy.State.LOADED, Optional.empty());
+        return FleetInstance.running(id, G5_24XL, T0);
     }
 }

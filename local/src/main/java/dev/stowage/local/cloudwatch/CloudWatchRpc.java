@@ -54,8 +54,9 @@ final class CloudWatchRpc implements CloudWatchWire {
                 || operation == null) {
             throw new WireError(
                             "UnknownOperationException",
-                            "No operation answers " + request.method() + " " + clip(path) + ": a call is POST "
-                                    + PATH_PREFIX + "<Operation> with smithy-protocol: rpc-v2-cbor.",
+                            "No operation answers " + request.method() + " " + WireError.excerpt(path)
+                                    + ": a call is POST " + PATH_PREFIX
+                                    + "<Operation> with smithy-protocol: rpc-v2-cbor.",
                             404)
                     .exception();
         }
@@ -148,9 +149,5 @@ final class CloudWatchRpc implements CloudWatchWire {
         } else {
             CBOR.writeTree(out, value);
         }
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

@@ -109,13 +109,11 @@ public final class AwsJsonProtocol {
         return new WireError(
                 "UnknownOperationException",
                 "No operation answers "
-                        + (target.isEmpty() ? "a request without X-Amz-Target" : "X-Amz-Target '" + clip(target) + "'")
+                        + (target.isEmpty()
+                                ? "a request without X-Amz-Target"
+                                : "X-Amz-Target '" + WireError.excerpt(target) + "'")
                         + " here: a call is POST / with a JSON content type and a target that names an operation.",
                 400);
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     private static boolean jsonContent(Headers headers) {
@@ -136,7 +134,8 @@ public final class AwsJsonProtocol {
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw WireError.serialization("The request body is not one JSON value: " + clip(e.getOriginalMessage()))
+            throw WireError.serialization(
+                            "The request body is not one JSON value: " + WireError.excerpt(e.getOriginalMessage()))
                     .exception();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

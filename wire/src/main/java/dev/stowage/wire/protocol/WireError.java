@@ -29,6 +29,11 @@ public record WireError(String code, String message, int status) {
         message = wellFormed(message);
     }
 
+    /** A value a message quotes (a target, a path, a parser's complaint), cut at 200 characters. */
+    public static String excerpt(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
     private static String wellFormed(String message) {
         boolean cut = message.length() > MAX_MESSAGE_CHARS;
         String kept = cut ? message.substring(0, MAX_MESSAGE_CHARS) : message;

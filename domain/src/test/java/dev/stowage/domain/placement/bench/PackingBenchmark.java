@@ -84,14 +84,7 @@ class PackingBenchmark {
         FleetView converged = new FleetView(
                 instances,
                 placing.only(ScheduleCopy.class).stream()
-                        .map(s -> new FleetCopy(
-                                s.copyId(),
-                                s.inferenceComponent(),
-                                s.instanceId(),
-                                s.deviceIndices(),
-                                s.resources(),
-                                FleetCopy.State.LOADED,
-                                Optional.empty()))
+                        .map(PackingBenchmark::loaded)
                         .toList());
         PlacementPolicy keepAll = new PlacementPolicy(workload.shape(), 200, 200, policy.coolDown(), 2, policy.now());
         if (placing.only(ScheduleCopy.class).size() != 1_000
@@ -184,5 +177,17 @@ class PackingBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** The copy {@code scheduled} placed, once it has loaded. */
+    static FleetCopy loaded(ScheduleCopy scheduled) {
+        return new FleetCopy(
+                scheduled.copyId(),
+                scheduled.inferenceComponent(),
+                scheduled.instanceId(),
+                scheduled.deviceIndices(),
+                scheduled.resources(),
+                FleetCopy.State.LOADED,
+                Optional.empty());
     }
 }

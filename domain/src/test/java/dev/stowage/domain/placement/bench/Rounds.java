@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,14 +47,7 @@ record Rounds(String name, FleetView converged, Map<String, IcTarget> targets, P
         Set<String> removed = new HashSet<>();
         for (Decision decision : plan.decisions()) {
             if (decision instanceof ScheduleCopy s) {
-                copies.add(new FleetCopy(
-                        s.copyId(),
-                        s.inferenceComponent(),
-                        s.instanceId(),
-                        s.deviceIndices(),
-                        s.resources(),
-                        FleetCopy.State.LOADED,
-                        Optional.empty()));
+                copies.add(PackingBenchmark.loaded(s));
                 s.replaces().ifPresent(removed::add);
             } else if (decision instanceof RemoveCopy r) {
                 removed.add(r.copyId());
