@@ -86,8 +86,7 @@ record FleetPlanning(
     /** How long a requested instance may take to register before its launch counts as failed for capacity. */
     Optional<Duration> provisionTimeout() {
         return variant.flatMap(ProductionVariant::provisionTimeoutSeconds)
-                .map(seconds ->
-                        Duration.ofNanos((long) (Duration.ofSeconds(seconds).toNanos() / settings.timeScale())));
+                .map(seconds -> settings.atTimeScale(Duration.ofSeconds(seconds)));
     }
 
     /** Instances the endpoint needs registered before it is {@code InService}. */
@@ -120,15 +119,14 @@ record FleetPlanning(
         ProductionVariant.ScaleInPolicy p = given.get();
         ScaleIn.Strategy strategy =
                 "CONSOLIDATION".equals(p.strategy()) ? ScaleIn.Strategy.CONSOLIDATION : ScaleIn.Strategy.IDLE_RELEASE;
-        Duration cooldown = Duration.ofNanos(
-                (long) (Duration.ofMinutes(p.cooldownInMinutes()).toNanos() / settings.timeScale()));
+        Duration cooldown = settings.atTimeScale(Duration.ofMinutes(p.cooldownInMinutes()));
         ScaleIn scaleIn = new ScaleIn(
                 strategy,
                 Math.max(1, p.maximumStepSize()),
                 cooldown,
                 Optional.empty(),
                 current.loadTimes(),
-                Duration.ofNanos((long) (ScaleIn.DEFAULT_LOAD_TIME.toNanos() / settings.timeScale())));
+                settings.atTimeScale(ScaleIn.DEFAULT_LOAD_TIME));
         return current.lastChange().map(scaleIn::changedAt).orElse(scaleIn);
     }
 

@@ -85,7 +85,12 @@ public record FleetSettings(
      * for that type again: ten minutes, divided by the time scale.
      */
     public Duration capacityRetryAfter() {
-        return divide(Duration.ofMinutes(10), timeScale);
+        return atTimeScale(Duration.ofMinutes(10));
+    }
+
+    /** A real-world duration (a service setting such as a cool-down in minutes) divided by the time scale. */
+    public Duration atTimeScale(Duration realWorld) {
+        return divide(realWorld, timeScale);
     }
 
     private static Duration divide(Duration duration, double factor) {

@@ -26,7 +26,11 @@ public final class HttpServers {
 
     /** {@code http://<bound address>:<port>} of a started server. */
     public static URI address(HttpServer server) {
-        InetSocketAddress bound = server.getAddress();
+        return address(server.getAddress());
+    }
+
+    /** {@code http://<address>:<port>} of a bound socket. */
+    public static URI address(InetSocketAddress bound) {
         return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
     }
 }

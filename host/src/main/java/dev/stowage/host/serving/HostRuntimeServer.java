@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stowage.host.http.GuardedHttpServer;
 import dev.stowage.host.http.HeadRefusal;
+import dev.stowage.host.http.HttpServers;
 import dev.stowage.host.http.RequestHead;
 import dev.stowage.host.trust.InvocationGate;
 import dev.stowage.wire.protocol.Headers;
@@ -58,8 +59,7 @@ public final class HostRuntimeServer implements AutoCloseable {
 
     /** {@code http://<bound address>:<port>}. */
     public URI address() {
-        InetSocketAddress bound = guarded.address();
-        return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+        return HttpServers.address(guarded.address());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
