@@ -8,6 +8,7 @@ import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.endpoint.ProductionVariant;
 import dev.stowage.domain.instances.Allocatable;
 import dev.stowage.domain.instances.Demand;
+import dev.stowage.domain.instances.InstancePrices;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.domain.placement.CopyDemand;
 import dev.stowage.domain.placement.IcTarget;
@@ -141,7 +142,8 @@ record FleetPlanning(
                     .filter(s -> s.at().plus(settings.capacityRetryAfter()).isAfter(now))
                     .map(s -> s.reason() + " (at " + s.at() + "; asked again after "
                             + s.at().plus(settings.capacityRetryAfter()) + ")");
-            pools.add(new InstancePool(type, capacityOf(type), shortage));
+            pools.add(new InstancePool(
+                    type, capacityOf(type), shortage, InstancePrices.standard().perHourOrZero(type)));
         }
         return pools;
     }
