@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One step of the CONSOLIDATION scale-in policy: empties up to {@code MaximumStepSize} lightly used instances, least
- * used first, by moving every copy on each onto the other occupied running instances of its type, make before break.
- * A step waits for the cool-down after the fleet last changed. A copy goes only to an instance without a copy of its
- * component, and a copy of a zone-balanced component only within its zone, so no balance moves. An instance is
+ * One step of the CONSOLIDATION scale-in policy: empties up to {@code MaximumStepSize} lightly used instances by
+ * moving every copy on each onto the other occupied running instances, make before break ({@link Emptying}). A copy
+ * moves only to an instance of its own pool or a higher-priority one, so the fleet never drifts to a pool the owner
+ * ranked lower. The instances whose idle share costs the most (price × unused share) go first, then those of
+ * lower-priority pools, then the least used (with one price, the least used first). A step waits for the cool-down after the fleet last changed. An instance is
  * emptied only when reloading its copies (their components' load times, summed) costs no more instance-time than
  * releasing it saves over the cool-down window; at least MinInstanceCount instances stay.
  */
@@ -31,7 +32,7 @@ final class ConsolidationStep {
         Map<String, Host> working = new LinkedHashMap<>();
         ledger.hosts.values().stream()
                 .filter(h -> h.kind == Host.Kind.RUNNING && h.copies() > 0)
-                .sorted(Comparator.comparingDouble(Host::utilization).thenComparing(h -> h.id, NaturalOrder.INSTANCE))
+                .sorted(firstToEmpty(policy))
                 .forEach(h -> working.put(h.id, h.copy()));
         List<ScheduleCopy> moves = new ArrayList<>();
         Set<String> emptied = new HashSet<>();
@@ -43,12 +44,20 @@ final class ConsolidationStep {
             if (emptied.contains(id) || source.copies() == 0 || !worthIt(source, ledger, scaleIn)) {
                 continue;
             }
+            int rank = policy.rank(source.type);
             List<Host> others = working.values().stream()
-                    .filter(h -> !h.id.equals(id) && !emptied.contains(h.id))
+                    .filter(h -> !h.id.equals(id) && !emptied.contains(h.id) && policy.rank(h.type) <= rank)
                     .map(Host::copy)
                     .toList();
-            Optional<List<ScheduleCopy>> emptying =
-                    tryEmpty(source, others, ledger, targets, scaleIn, emptied.size() + 1, step);
+            String why = why(source, ledger, scaleIn);
+            Optional<List<ScheduleCopy>> emptying = Emptying.of(
+                    source,
+                    others,
+                    ledger,
+                    targets,
+                    (copy, to) -> "CONSOLIDATION step (instance " + (emptied.size() + 1) + " of at most " + step
+                            + "): moves " + copy + " off " + source.id + why + " (make before break: "
+                            + copy + " is removed once this copy is loaded)");
             if (emptying.isPresent()) {
                 emptied.add(id);
                 moves.addAll(emptying.get());
@@ -58,74 +67,30 @@ final class ConsolidationStep {
         return moves;
     }
 
+    /** The most expensive idle share first (price × unused share), then lower-priority pools, then the least used. */
+    private static Comparator<Host> firstToEmpty(PlacementPolicy policy) {
+        return Comparator.<Host>comparingDouble(h -> -policy.price(h.type) * (1 - h.utilization()))
+                .thenComparingInt(h -> -policy.rank(h.type))
+                .thenComparingDouble(Host::utilization)
+                .thenComparing(h -> h.id, NaturalOrder.INSTANCE);
+    }
+
+    private static String why(Host source, Ledger ledger, ScaleIn scaleIn) {
+        return " so it can be released: its " + source.copies()
+                + (source.copies() == 1 ? " copy fits" : " copies fit")
+                + " on the other instances; reloading costs " + reloadCost(source, ledger, scaleIn)
+                + " of load time, no more than the " + scaleIn.cooldown()
+                + " of instance-time saved over the cool-down";
+    }
+
     /** Reloading the copies on {@code source} costs no more than releasing it saves over the cool-down window. */
     private static boolean worthIt(Host source, Ledger ledger, ScaleIn scaleIn) {
         return !reloadCost(source, ledger, scaleIn).minus(scaleIn.cooldown()).isPositive();
     }
 
     private static Duration reloadCost(Host source, Ledger ledger, ScaleIn scaleIn) {
-        return ledger.copies.values().stream()
-                .filter(c -> c.instanceId().equals(source.id) && c.live())
+        return Emptying.live(source, ledger).stream()
                 .map(c -> scaleIn.loadTime(c.inferenceComponent()))
                 .reduce(Duration.ZERO, Duration::plus);
-    }
-
-    private static Optional<List<ScheduleCopy>> tryEmpty(
-            Host source,
-            List<Host> others,
-            Ledger ledger,
-            Map<String, IcTarget> targets,
-            ScaleIn scaleIn,
-            int nth,
-            int step) {
-        List<FleetCopy> copies = ledger.copies.values().stream()
-                .filter(c -> c.instanceId().equals(source.id) && c.live())
-                .toList();
-        List<Item> items = Item.movesOff(source, copies);
-        Duration cost = reloadCost(source, ledger, scaleIn);
-        List<ScheduleCopy> moves = new ArrayList<>();
-        List<String> pendingIds = new ArrayList<>();
-        for (Item item : items) {
-            boolean balanced = Optional.ofNullable(targets.get(item.ic()))
-                    .map(t -> t.scheduling().zoneBalance().isPresent())
-                    .orElse(false);
-            List<Host> allowed = others.stream()
-                    .filter(h -> h.count(item.ic()) == 0)
-                    .filter(h -> !balanced || h.zone.equals(source.zone))
-                    .toList();
-            int chosen = Strategy.BEST_FIT_SCARCE.choose(item, allowed);
-            if (chosen < 0) {
-                return Optional.empty();
-            }
-            Host target = allowed.get(chosen);
-            List<Integer> devices = target.take(item);
-            pendingIds.add(item.copyId());
-            moves.add(new ScheduleCopy(
-                    item.ic(),
-                    "",
-                    target.id,
-                    devices,
-                    item.on(target).orElseThrow(),
-                    item.replaces(),
-                    "CONSOLIDATION step (instance " + nth + " of at most " + step + "): moves " + item.copyId()
-                            + " off " + source.id + " so it can be released: its " + source.copies()
-                            + (source.copies() == 1 ? " copy fits" : " copies fit")
-                            + " on the other instances; reloading costs " + cost + " of load time, no more than the "
-                            + scaleIn.cooldown() + " of instance-time saved over the cool-down"
-                            + " (make before break: " + item.copyId() + " is removed once this copy is loaded)"));
-        }
-        // ids are taken only once the whole instance is known to empty, so a failed trial wastes none
-        List<ScheduleCopy> named = new ArrayList<>();
-        for (ScheduleCopy move : moves) {
-            named.add(new ScheduleCopy(
-                    move.inferenceComponent(),
-                    ledger.newCopyId(move.inferenceComponent()),
-                    move.instanceId(),
-                    move.deviceIndices(),
-                    move.resources(),
-                    move.replaces(),
-                    move.why()));
-        }
-        return Optional.of(named);
     }
 }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * Placement and managed instance scaling as one pure, deterministic function (DESIGN §4). One call is one round:
  * it finishes moves whose replacements are loaded, removes copies of components that are gone or over their
  * desired count, places pending copies (requesting just enough instances, or saying why it cannot), keeps
- * MinInstanceCount, consolidates a lightly used instance when the fleet is otherwise settled, and retires idle
- * instances. The same inputs always give an equal plan; a converged fleet gives an empty one.
+ * MinInstanceCount, applies the variant's ScaleInPolicy when the fleet is otherwise settled (consolidating lightly
+ * used instances, or bringing copies back to a higher-priority pool), and retires idle instances. The same inputs always give an equal plan; a converged fleet gives an empty one.
  */
 public final class Placement {
     private Placement() {}
@@ -63,17 +63,48 @@ public final class Placement {
                     "keeps MinInstanceCount " + policy.minInstances() + " instances"
                             + RequestReason.which(minPool.get(), policy)));
         }
-        if (decisions.isEmpty() && settled(fleet) && active > policy.minInstances()) {
-            decisions.addAll(
-                    switch (policy.scaleIn().strategy()) {
-                        case DEFAULT ->
-                            zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, sorted);
-                        case IDLE_RELEASE -> List.of();
-                        case CONSOLIDATION -> ConsolidationStep.moves(ledger, sorted, active, policy);
-                    });
+        if (decisions.isEmpty() && settled(fleet)) {
+            List<Decision> scaleIn = scaleIn(ledger, sorted, active, policy);
+            active += (int)
+                    scaleIn.stream().filter(RequestInstance.class::isInstance).count();
+            decisions.addAll(scaleIn);
         }
-        decisions.addAll(Retirement.retire(ledger, placed.running(), active, policy));
+        decisions.addAll(Retirement.retire(ledger, placed.running(), active, targeted(decisions), policy));
         return new Plan(decisions);
+    }
+
+    /** What the variant's ScaleInPolicy does on a settled fleet with nothing else to do. */
+    private static List<Decision> scaleIn(
+            Ledger ledger, Map<String, IcTarget> targets, int active, PlacementPolicy policy) {
+        return switch (policy.scaleIn().strategy()) {
+            case DEFAULT ->
+                active > policy.minInstances()
+                        ? List.copyOf(
+                                zoneKeeping(Consolidator.moves(ledger, policy.maxMovesPerRound()), ledger, targets))
+                        : List.of();
+            case IDLE_RELEASE -> List.of();
+            case CONSOLIDATION -> {
+                List<Decision> decisions = new ArrayList<>(PoolReturn.moveBack(ledger, targets, policy));
+                if (decisions.isEmpty()) {
+                    decisions.addAll(ConsolidationStep.moves(ledger, targets, active, policy));
+                }
+                if (decisions.isEmpty()) {
+                    decisions.addAll(PoolReturn.ask(ledger, targets, active, policy));
+                }
+                yield decisions;
+            }
+        };
+    }
+
+    /** The instances this plan schedules copies on: none of them is idle, whatever it hosted before. */
+    private static Set<String> targeted(List<Decision> decisions) {
+        Set<String> targeted = new HashSet<>();
+        decisions.forEach(d -> {
+            if (d instanceof Decision.ScheduleCopy schedule) {
+                targeted.add(schedule.instanceId());
+            }
+        });
+        return targeted;
     }
 
     /**

@@ -106,6 +106,21 @@ public record PlacementPolicy(
         return pools.stream().filter(p -> p.instanceType().equals(instanceType)).findFirst();
     }
 
+    /** Where the pool of {@code instanceType} stands: 0 for the first (highest priority), the pool count for none. */
+    public int rank(String instanceType) {
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).instanceType().equals(instanceType)) {
+                return i;
+            }
+        }
+        return pools.size();
+    }
+
+    /** What an instance of {@code instanceType} costs an hour: its pool's price, 0 without a pool or a price. */
+    public double price(String instanceType) {
+        return pool(instanceType).map(InstancePool::pricePerHour).orElse(0.0);
+    }
+
     /** The highest-priority pool the provider is not short of. */
     public Optional<InstancePool> firstAvailable() {
         return pools.stream().filter(InstancePool::available).findFirst();

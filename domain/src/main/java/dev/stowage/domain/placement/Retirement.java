@@ -4,16 +4,18 @@ import dev.stowage.domain.placement.Decision.RetireInstance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Retires instances that host nothing: a drained one at once; a running one once it has been idle for the
- * cool-down, longest idle first, as long as MinInstanceCount instances remain.
+ * cool-down, longest idle first, as long as MinInstanceCount instances remain. An instance the same plan schedules a
+ * copy on is not idle.
  */
 final class Retirement {
     private Retirement() {}
 
     static List<RetireInstance> retire(
-            Ledger ledger, List<Host> runningAfter, int activeAfter, PlacementPolicy policy) {
+            Ledger ledger, List<Host> runningAfter, int activeAfter, Set<String> targeted, PlacementPolicy policy) {
         List<RetireInstance> retired = new ArrayList<>();
         for (Host host : ledger.hosts.values()) {
             if (host.kind == Host.Kind.DRAINING && host.copies() == 0) {
@@ -21,7 +23,7 @@ final class Retirement {
             }
         }
         List<FleetInstance> idle = runningAfter.stream()
-                .filter(h -> h.copies() == 0)
+                .filter(h -> h.copies() == 0 && !targeted.contains(h.id))
                 .map(h -> ledger.instances.get(h.id))
                 .filter(i -> !i.idleSince().plus(policy.coolDown()).isAfter(policy.now()))
                 .sorted(Comparator.comparing(FleetInstance::idleSince)
