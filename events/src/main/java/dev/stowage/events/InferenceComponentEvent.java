@@ -44,6 +44,12 @@ public sealed interface InferenceComponentEvent extends Event {
     /** Copies could not be brought up; {@code reason} says why. */
     record Failed(String reason, Instant at) implements InferenceComponentEvent {}
 
+    /**
+     * An adapter inference component named this one as its base ({@code BaseInferenceComponentName}); written with the
+     * adapter's {@code Created}, so a racing delete of this base loses and counts the adapter.
+     */
+    record AdapterAttached(String adapterName, Instant at) implements InferenceComponentEvent {}
+
     /** DeleteInferenceComponent was accepted; copies are being removed. */
     record DeletionStarted(Instant at) implements InferenceComponentEvent {}
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 public sealed interface InferenceComponentCommand {
     String inferenceComponentName();
 
+    /** {@code base}: the component the specification names as its base (an adapter's), as it is now. */
     record CreateInferenceComponent(
             String inferenceComponentName,
             Optional<EndpointSnapshot> endpoint,
@@ -24,8 +25,34 @@ public sealed interface InferenceComponentCommand {
             List<Document> specifications,
             Optional<Integer> copyCount,
             boolean modelExists,
+            Optional<Adapters.BaseSnapshot> base,
             Instant at)
-            implements InferenceComponentCommand {}
+            implements InferenceComponentCommand {
+
+        /** A component that names no base. */
+        public CreateInferenceComponent(
+                String inferenceComponentName,
+                Optional<EndpointSnapshot> endpoint,
+                String endpointName,
+                Optional<String> variantName,
+                Optional<Document> specification,
+                List<Document> specifications,
+                Optional<Integer> copyCount,
+                boolean modelExists,
+                Instant at) {
+            this(
+                    inferenceComponentName,
+                    endpoint,
+                    endpointName,
+                    variantName,
+                    specification,
+                    specifications,
+                    copyCount,
+                    modelExists,
+                    Optional.empty(),
+                    at);
+        }
+    }
 
     /**
      * {@code variant} is the variant the component runs on, as its endpoint has it now; {@code deploymentConfig} is
@@ -51,7 +78,17 @@ public sealed interface InferenceComponentCommand {
             Instant at)
             implements InferenceComponentCommand {}
 
-    record DeleteInferenceComponent(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}
+    /** {@code liveAdapters}: the adapter inference components that exist now with this one as their base. */
+    record DeleteInferenceComponent(String inferenceComponentName, List<String> liveAdapters, Instant at)
+            implements InferenceComponentCommand {
+        public DeleteInferenceComponent {
+            liveAdapters = List.copyOf(liveAdapters);
+        }
+
+        public DeleteInferenceComponent(String inferenceComponentName, Instant at) {
+            this(inferenceComponentName, List.of(), at);
+        }
+    }
 
     /** Placement reports every desired copy serving. */
     record MarkInService(String inferenceComponentName, Instant at) implements InferenceComponentCommand {}

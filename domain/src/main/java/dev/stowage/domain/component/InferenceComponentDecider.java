@@ -87,6 +87,10 @@ public final class InferenceComponentDecider
             throw CommandRejected.validation("Cannot create inference component on endpoint \"" + endpoint.endpointArn()
                     + "\" while it is " + endpoint.status() + ".");
         }
+        Optional<String> baseName = command.specification().flatMap(Adapters::base);
+        if (baseName.isPresent()) {
+            return createAdapter(command, arn, endpoint, baseName.get());
+        }
         ProductionVariant variant = endpoint.variant(command.variantName())
                 .orElseThrow(() -> CommandRejected.validation(command.variantName()
                         .map(v ->
@@ -118,8 +122,41 @@ public final class InferenceComponentDecider
                 command.at()));
     }
 
+    /**
+     * An adapter inference component: no copies of its own (its desired copy count is 0), on its base's variant. The
+     * caller appends {@code AdapterAttached} to the base's stream with it.
+     */
+    private List<InferenceComponentEvent> createAdapter(
+            CreateInferenceComponent command, String arn, EndpointSnapshot endpoint, String baseName) {
+        if (!command.specifications().isEmpty()) {
+            throw SpecificationRules.bothGiven();
+        }
+        Document specification = command.specification().orElseThrow();
+        Adapters.checkSpecification(specification);
+        if (command.copyCount().isPresent()) {
+            throw Adapters.runtimeConfigGiven();
+        }
+        Adapters.BaseSnapshot base =
+                Adapters.checkBase(baseName, command.base(), endpoint.endpointName(), command.variantName());
+        return List.of(new InferenceComponentEvent.Created(
+                command.inferenceComponentName(),
+                arn,
+                endpoint.endpointName(),
+                endpoint.endpointArn(),
+                base.variantName(),
+                specification,
+                0,
+                command.at()));
+    }
+
     private List<InferenceComponentEvent> update(UpdateInferenceComponent command, Present state) {
         refuseWhileDeleting(state);
+        if (state.baseInferenceComponentName().isPresent()) {
+            return updateAdapter(command, state);
+        }
+        if (command.specification().flatMap(Adapters::base).isPresent()) {
+            throw Adapters.baseChanged();
+        }
         boolean respecifies =
                 command.specification().isPresent() || !command.specifications().isEmpty();
         if (!respecifies && command.copyCount().isEmpty()) {
@@ -159,8 +196,31 @@ public final class InferenceComponentDecider
         return List.copyOf(events);
     }
 
+    /** An adapter's update: a new artifact for the same base, nothing else. */
+    private List<InferenceComponentEvent> updateAdapter(UpdateInferenceComponent command, Present state) {
+        if (command.copyCount().isPresent()) {
+            throw Adapters.runtimeConfigGiven();
+        }
+        if (!command.specifications().isEmpty()) {
+            throw Adapters.baseChanged();
+        }
+        Document specification = command.specification()
+                .orElseThrow(() -> CommandRejected.validation(
+                        "Specification is required to update an adapter" + " inference component."));
+        if (!Adapters.base(specification).equals(state.baseInferenceComponentName())) {
+            throw Adapters.baseChanged();
+        }
+        Adapters.checkSpecification(specification);
+        return specification.equals(state.specification())
+                ? List.of()
+                : List.of(new InferenceComponentEvent.SpecificationUpdated(specification, command.at()));
+    }
+
     private List<InferenceComponentEvent> scale(SetDesiredCopyCount command, Present state) {
         refuseWhileDeleting(state);
+        state.baseInferenceComponentName().ifPresent(base -> {
+            throw Adapters.scaled(state.inferenceComponentName(), base);
+        });
         if (command.copyCount() < 0) {
             throw SpecificationRules.copyCountBelow(0, command.copyCount());
         }
@@ -176,6 +236,9 @@ public final class InferenceComponentDecider
         if (state.status() == InferenceComponentStatus.DELETING) {
             return List.of();
         }
+        if (!command.liveAdapters().isEmpty()) {
+            throw Adapters.stillAdapted(state.inferenceComponentName(), command.liveAdapters());
+        }
         return List.of(new InferenceComponentEvent.DeletionStarted(command.at()));
     }
 
@@ -190,6 +253,7 @@ public final class InferenceComponentDecider
             if (specification.isPresent()) {
                 throw SpecificationRules.bothGiven();
             }
+            Adapters.refuseInSpecifications(specifications);
             SpecificationRules.checkPerType(specifications);
             return Specifications.store(specifications);
         }
@@ -274,6 +338,8 @@ public final class InferenceComponentDecider
                         : state;
             case InferenceComponentEvent.InService inService -> state instanceof Present p ? p.inService() : state;
             case InferenceComponentEvent.Failed failed -> withStatus(state, InferenceComponentStatus.FAILED);
+            case InferenceComponentEvent.AdapterAttached attached ->
+                state instanceof Present p ? p.withAdapter(attached.adapterName()) : state;
             case InferenceComponentEvent.DeletionStarted deleting ->
                 withStatus(state, InferenceComponentStatus.DELETING);
             case InferenceComponentEvent.Deleted deleted -> new Absent();

@@ -2,6 +2,8 @@ package dev.stowage.domain.component;
 
 import dev.stowage.events.Document;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** An inference component's lifecycle. */
@@ -17,8 +19,64 @@ public sealed interface InferenceComponentState {
             InferenceComponentStatus status,
             Instant changedAt,
             Instant specifiedAt,
-            Updates updates)
+            Updates updates,
+            List<String> adapters)
             implements InferenceComponentState {
+
+        /**
+         * {@code adapters}: the adapter inference components ever created on this one as their base, in order (some
+         * may be gone since).
+         */
+        public Present {
+            adapters = List.copyOf(adapters);
+        }
+
+        /** A component no adapter named as its base. */
+        public Present(
+                String inferenceComponentName,
+                String endpointName,
+                String variantName,
+                Document specification,
+                int desiredCopyCount,
+                InferenceComponentStatus status,
+                Instant changedAt,
+                Instant specifiedAt,
+                Updates updates) {
+            this(
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    specification,
+                    desiredCopyCount,
+                    status,
+                    changedAt,
+                    specifiedAt,
+                    updates,
+                    List.of());
+        }
+
+        /** The base this component adapts, when it is an adapter inference component. */
+        public Optional<String> baseInferenceComponentName() {
+            return Adapters.base(specification);
+        }
+
+        Present withAdapter(String adapterName) {
+            List<String> more = new ArrayList<>(adapters);
+            if (!more.contains(adapterName)) {
+                more.add(adapterName);
+            }
+            return new Present(
+                    inferenceComponentName,
+                    endpointName,
+                    variantName,
+                    specification,
+                    desiredCopyCount,
+                    status,
+                    changedAt,
+                    specifiedAt,
+                    updates,
+                    more);
+        }
 
         /**
          * How copies of another specification are replaced: by the rolling update of the update that set the current
@@ -136,7 +194,8 @@ public sealed interface InferenceComponentState {
                     nextStatus,
                     nextChangedAt,
                     nextSpecifiedAt,
-                    nextUpdates);
+                    nextUpdates,
+                    adapters);
         }
     }
 

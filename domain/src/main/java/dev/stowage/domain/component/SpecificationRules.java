@@ -14,10 +14,6 @@ final class SpecificationRules {
     private SpecificationRules() {}
 
     static void check(Document specification) {
-        if (specification.has("BaseInferenceComponentName")) {
-            throw CommandRejected.validation(
-                    "BaseInferenceComponentName (adapter inference components) is not supported by Stowage yet.");
-        }
         if (!specification.has("ModelName") && !specification.has("Container")) {
             throw CommandRejected.validation("Either ModelName or Container must be specified in the Specification.");
         }

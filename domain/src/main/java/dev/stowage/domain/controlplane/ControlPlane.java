@@ -2,6 +2,7 @@ package dev.stowage.domain.controlplane;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.Decider;
+import dev.stowage.domain.component.Adapters;
 import dev.stowage.domain.component.CopyQuota;
 import dev.stowage.domain.component.EndpointSnapshot;
 import dev.stowage.domain.component.InferenceComponentCommand.CreateInferenceComponent;
@@ -10,6 +11,7 @@ import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCoun
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.endpoint.EndpointCommand.CreateEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.DeleteEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.UpdateEndpoint;
@@ -38,6 +40,7 @@ import dev.stowage.events.Event;
 import dev.stowage.events.EventEnvelope;
 import dev.stowage.events.InferenceComponentEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -193,9 +196,12 @@ public final class ControlPlane {
         String stream = StreamIds.inferenceComponent(name);
         String endpointStream = StreamIds.endpoint(endpointName);
         boolean modelExists = specificationModelExists(specification);
+        Optional<String> baseName = specification.specification().flatMap(Adapters::base);
         List<EventEnvelope> appended = OnConflict.retry(() -> {
             CommandService.Loaded<EndpointState> endpoint = commands.load(endpointStream, endpoints);
             CommandService.Loaded<InferenceComponentState> component = commands.load(stream, components);
+            Optional<CommandService.Loaded<InferenceComponentState>> base =
+                    baseName.map(b -> commands.load(StreamIds.inferenceComponent(b), components));
             var command = new CreateInferenceComponent(
                     name,
                     snapshot(endpointName, endpoint.state()),
@@ -205,20 +211,25 @@ public final class ControlPlane {
                     specification.specifications(),
                     copyCount,
                     modelExists,
+                    base.flatMap(b -> baseSnapshot(b.state())),
                     clock.instant());
             List<InferenceComponentEvent> created = components.decide(command, component.state());
             if (created.isEmpty()) {
                 return List.of();
             }
-            // Both or neither: the endpoint's stream moves with the component, so a racing DeleteEndpoint loses.
-            return store.appendAll(
-                    List.of(
-                            new Append(stream, component.version(), created),
-                            new Append(
-                                    endpointStream,
-                                    endpoint.version(),
-                                    List.of(new EndpointEvent.InferenceComponentAdded(name, command.at())))),
-                    context(requestId));
+            // All or none: the endpoint's stream moves with the component, so a racing DeleteEndpoint loses; an
+            // adapter's base moves with it, so a racing delete of the base loses.
+            List<Append> appends = new ArrayList<>(List.of(
+                    new Append(stream, component.version(), created),
+                    new Append(
+                            endpointStream,
+                            endpoint.version(),
+                            List.of(new EndpointEvent.InferenceComponentAdded(name, command.at())))));
+            base.ifPresent(b -> appends.add(new Append(
+                    StreamIds.inferenceComponent(baseName.get()),
+                    b.version(),
+                    List.of(new InferenceComponentEvent.AdapterAttached(name, command.at())))));
+            return store.appendAll(appends, context(requestId));
         });
         announce(appended);
     }
@@ -257,12 +268,48 @@ public final class ControlPlane {
                 : Optional.empty();
     }
 
+    /**
+     * Refused while adapters that exist name the component as their base, counted from its stream as loaded for the
+     * decision: an adapter created after that moved the stream ({@code AdapterAttached}), so the delete loses the
+     * race and counts again.
+     */
     public void deleteInferenceComponent(String name, String requestId) {
-        run(
-                StreamIds.inferenceComponent(name),
-                components,
-                new DeleteInferenceComponent(name, clock.instant()),
-                requestId);
+        String stream = StreamIds.inferenceComponent(name);
+        List<EventEnvelope> appended = OnConflict.retry(() -> {
+            CommandService.Loaded<InferenceComponentState> loaded = commands.load(stream, components);
+            List<InferenceComponentEvent> events = components.decide(
+                    new DeleteInferenceComponent(name, liveAdapters(name, loaded.state()), clock.instant()),
+                    loaded.state());
+            return events.isEmpty()
+                    ? List.<EventEnvelope>of()
+                    : store.appendAll(List.of(new Append(stream, loaded.version(), events)), context(requestId));
+        });
+        announce(appended);
+    }
+
+    /** The adapters the component's stream names that exist now, not being deleted, with it as their base. */
+    private List<String> liveAdapters(String base, InferenceComponentState state) {
+        if (!(state instanceof InferenceComponentState.Present present)) {
+            return List.of();
+        }
+        return present.adapters().stream()
+                .filter(adapter -> commands.load(StreamIds.inferenceComponent(adapter), components)
+                                        .state()
+                                instanceof InferenceComponentState.Present p
+                        && p.status() != InferenceComponentStatus.DELETING
+                        && p.baseInferenceComponentName().equals(Optional.of(base)))
+                .toList();
+    }
+
+    private static Optional<Adapters.BaseSnapshot> baseSnapshot(InferenceComponentState state) {
+        return state instanceof InferenceComponentState.Present p
+                ? Optional.of(new Adapters.BaseSnapshot(
+                        p.inferenceComponentName(),
+                        p.endpointName(),
+                        p.variantName(),
+                        p.status(),
+                        p.baseInferenceComponentName().isPresent()))
+                : Optional.empty();
     }
 
     private <C, S, E extends Event> void run(String stream, Decider<C, S, E> decider, C command, String requestId) {

@@ -166,12 +166,16 @@ record FleetPlanning(
     }
 
     /**
-     * Desired copies and demand per component: none for one being deleted or failed, or on a going endpoint. A copy
+     * Desired copies and demand per component (adapters have none of their own): none for one being deleted or failed,
+     * or on a going endpoint. A copy
      * needs what the specification of the instance type it runs on asks ({@link Specifications}).
      */
     Map<String, IcTarget> targets(Map<String, InferenceComponentState.Present> components, FleetState state) {
         Map<String, IcTarget> targets = new TreeMap<>();
         components.forEach((name, ic) -> {
+            if (ic.baseInferenceComponentName().isPresent()) {
+                return; // an adapter runs in its base's copies, not in copies of its own
+            }
             boolean wantsNone = endpointGoing
                     || ic.status() == InferenceComponentStatus.DELETING
                     || ic.status() == InferenceComponentStatus.FAILED;

@@ -119,6 +119,11 @@ final class StatusAdvancer {
         if (ic.status() != InferenceComponentStatus.CREATING && ic.status() != InferenceComponentStatus.UPDATING) {
             return;
         }
+        if (ic.baseInferenceComponentName().isPresent()) {
+            // An adapter has no copies of its own: it is in service once loaded into every serving copy of its base,
+            // which hosts do not report yet (issue 15).
+            return;
+        }
         Optional<String> rollback = rollbackReason(ic, now);
         if (rollback.isPresent()) {
             commands.handle(stream, components, new RollBackUpdate(name, rollback.get(), now), "placement");

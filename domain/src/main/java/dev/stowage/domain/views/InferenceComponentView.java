@@ -79,6 +79,7 @@ public final class InferenceComponentView {
                 current.map(row -> status(row, IN_SERVICE, Optional.empty(), inService.at(), version));
             case InferenceComponentEvent.Failed failed ->
                 current.map(row -> status(row, FAILED, Optional.of(failed.reason()), failed.at(), version));
+            case InferenceComponentEvent.AdapterAttached attached -> current;
             case InferenceComponentEvent.DeletionStarted started ->
                 current.map(row -> status(row, DELETING, Optional.empty(), started.at(), version));
             case InferenceComponentEvent.Deleted deleted -> Optional.empty();

@@ -38,6 +38,7 @@ public final class EventTypes {
                     "inference-component.desired-copy-count-set", 2, InferenceComponentEvent.DesiredCopyCountSet.class),
             new EventType("inference-component.in-service", 1, InferenceComponentEvent.InService.class),
             new EventType("inference-component.failed", 1, InferenceComponentEvent.Failed.class),
+            new EventType("inference-component.adapter-attached", 1, InferenceComponentEvent.AdapterAttached.class),
             new EventType("inference-component.deletion-started", 1, InferenceComponentEvent.DeletionStarted.class),
             new EventType("inference-component.deleted", 1, InferenceComponentEvent.Deleted.class),
             new EventType("fleet.instance-requested", 2, FleetEvent.InstanceRequested.class),

@@ -122,6 +122,9 @@ final class GoldenEvents {
             Map.entry(
                     "inference-component.failed/v1",
                     new InferenceComponentEvent.Failed("Model container exited with code 137.", T1)),
+            Map.entry(
+                    "inference-component.adapter-attached/v1",
+                    new InferenceComponentEvent.AdapterAttached("llm-adapter", T1)),
             Map.entry("inference-component.deletion-started/v1", new InferenceComponentEvent.DeletionStarted(T1)),
             Map.entry("inference-component.deleted/v1", new InferenceComponentEvent.Deleted(T1)),
             Map.entry(

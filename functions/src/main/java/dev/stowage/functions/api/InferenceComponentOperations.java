@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
+import dev.stowage.domain.component.Adapters;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.controlplane.ControlPlane;
@@ -102,14 +103,17 @@ final class InferenceComponentOperations {
         } else {
             output.set("Specification", specificationSummary(row.specification()));
         }
-        ObjectNode runtime = output.putObject("RuntimeConfig")
-                .put("DesiredCopyCount", row.desiredCopyCount())
-                .put("CurrentCopyCount", fleet.loadedCopies(row.name()));
-        Map<String, Integer> placed = fleet.loadedCopiesByInstanceType(row.name());
-        if (!placed.isEmpty()) {
-            ArrayNode status = runtime.putArray("PlacementStatus");
-            placed.forEach((type, copies) ->
-                    status.addObject().put("InstanceType", type).put("CurrentCopyCount", copies));
+        // An adapter has no copies of its own: it runs in its base's, so it shows no RuntimeConfig.
+        if (Adapters.base(row.specification()).isEmpty()) {
+            ObjectNode runtime = output.putObject("RuntimeConfig")
+                    .put("DesiredCopyCount", row.desiredCopyCount())
+                    .put("CurrentCopyCount", fleet.loadedCopies(row.name()));
+            Map<String, Integer> placed = fleet.loadedCopiesByInstanceType(row.name());
+            if (!placed.isEmpty()) {
+                ArrayNode status = runtime.putArray("PlacementStatus");
+                placed.forEach((type, copies) ->
+                        status.addObject().put("InstanceType", type).put("CurrentCopyCount", copies));
+            }
         }
         output.set("CreationTime", Json.epochSeconds(row.creationTime()));
         output.set("LastModifiedTime", Json.epochSeconds(row.lastModifiedTime()));
