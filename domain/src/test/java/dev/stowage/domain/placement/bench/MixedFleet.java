@@ -93,7 +93,7 @@ final class MixedFleet {
         return targets;
     }
 
-    private static InstancePool pool(String name) {
+    static InstancePool pool(String name) {
         InstanceType type = InstanceTypeCatalog.standard().find(name).orElseThrow();
         Allocatable a = type.allocatable();
         return InstancePool.of(name, InstanceCapacity.of(a.cores(), a.acceleratorDevices(), a.memoryMib()));
