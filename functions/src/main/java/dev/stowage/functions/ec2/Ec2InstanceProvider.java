@@ -1,10 +1,8 @@
 package dev.stowage.functions.ec2;
 
-import dev.stowage.domain.endpoint.CapacityReservationConfig;
 import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.domain.fleet.InsufficientCapacity;
 import dev.stowage.domain.fleet.Launch;
-import dev.stowage.functions.ec2.CapacityReservations.Reserved;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,10 +65,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  */
 public final class Ec2InstanceProvider implements InstanceProvider {
     private static final String INSUFFICIENT_CAPACITY = "InsufficientInstanceCapacity";
-    private static final String RESERVATION_EXCEEDED = "ReservationCapacityExceeded";
-    private static final String NO_FREE_ADDRESSES = "InsufficientFreeAddressesInSubnet";
-    private static final Set<String> TRY_ELSEWHERE =
-            Set.of(INSUFFICIENT_CAPACITY, RESERVATION_EXCEEDED, "Unsupported", NO_FREE_ADDRESSES);
+    private static final Set<String> TRY_ELSEWHERE = Set.of(
+            INSUFFICIENT_CAPACITY,
+            CapacityReservations.EXCEEDED,
+            "Unsupported",
+            CapacityReservations.NO_FREE_ADDRESSES);
     private static final String TOKEN_ALREADY_USED = "IdempotentParameterMismatch";
 
     private final Ec2Client ec2;
@@ -82,7 +81,7 @@ public final class Ec2InstanceProvider implements InstanceProvider {
         this.ec2 = ec2;
         this.elb = elb;
         this.settings = settings;
-        this.reservations = new CapacityReservations(ec2);
+        this.reservations = new CapacityReservations(ec2, settings);
     }
 
     /** The provider of the instance-reconciler Lambda: its environment, region and role. */
@@ -107,7 +106,10 @@ public final class Ec2InstanceProvider implements InstanceProvider {
                     + settings.maxInstances() + ".");
         }
         if (launch.reservation().isPresent()) {
-            launchReserved(launch, launch.reservation().get());
+            reservations.launchInto(
+                    launch.reservation().get(),
+                    launch,
+                    (subnet, reservation) -> run(launch, subnet, Optional.of(reservation)));
         } else {
             launchInZone(launch);
         }
@@ -140,53 +142,6 @@ public final class Ec2InstanceProvider implements InstanceProvider {
     }
 
     /**
-     * Into one of the EC2 capacity reservations standing for the variant's ML reservation, in the asked zone (any,
-     * when unknown), through a host subnet of the reservation's zone. {@code capacity-reservations-only}: never
-     * on-demand, so no reservation with room is a refusal for capacity.
-     */
-    private void launchReserved(Launch launch, CapacityReservationConfig config) {
-        String ec2Type = Ec2FleetSettings.ec2Type(launch.instanceType());
-        List<Reserved> found = reservations.find(config.mlReservationArn(), ec2Type);
-        List<String> refusals = new ArrayList<>();
-        for (Reserved reserved : found) {
-            List<String> subnets = settings.subnetsFor(launch.instanceId(), reserved.zone());
-            if (reserved.available() < 1
-                    || !(launch.zone().isEmpty() || launch.zone().equals(reserved.zone()))
-                    || subnets.isEmpty()) {
-                continue;
-            }
-            for (String subnet : subnets) {
-                Optional<String> refusal = run(launch, subnet, Optional.of(reserved.id()));
-                if (refusal.isEmpty()) {
-                    return;
-                }
-                refusals.add(reserved.id() + " through " + subnet + ": " + refusal.get());
-                if (!refusal.get().equals(NO_FREE_ADDRESSES)) {
-                    break;
-                }
-            }
-        }
-        throw new InsufficientCapacity(RESERVATION_EXCEEDED + ": " + notLaunched(launch) + ": its variant launches only"
-                + " into its capacity reservation (" + config.preference() + ", " + config.mlReservationArn()
-                + "), and no active EC2 capacity reservation for " + ec2Type + " tagged " + CapacityReservations.TAG
-                + " with that ARN" + (launch.zone().isEmpty() ? "" : " in " + launch.zone()) + " took it. "
-                + reservationsSeen(found, refusals));
-    }
-
-    private String reservationsSeen(List<Reserved> found, List<String> refusals) {
-        if (found.isEmpty()) {
-            return "None is tagged so: tag the reservation(s) that stand for it in this account.";
-        }
-        List<String> seen = new ArrayList<>();
-        for (Reserved reserved : found) {
-            String note = settings.subnetsFor("", reserved.zone()).isEmpty() ? ", no host subnet in its zone" : "";
-            seen.add(reserved.describe() + note);
-        }
-        return "Found: " + String.join("; ", seen) + "."
-                + (refusals.isEmpty() ? "" : " Refused: " + String.join(", ", refusals) + ".");
-    }
-
-    /**
      * Runs the instance in {@code subnet} (and the reservation): empty when it runs or ran already, else the code of
      * a refusal that another subnet or reservation may not meet. Any other refusal is thrown.
      */
@@ -209,7 +164,7 @@ public final class Ec2InstanceProvider implements InstanceProvider {
         }
     }
 
-    private static String notLaunched(Launch launch) {
+    static String notLaunched(Launch launch) {
         return "Instance " + launch.instanceId() + " (" + launch.instanceType() + ") was not launched";
     }
 
