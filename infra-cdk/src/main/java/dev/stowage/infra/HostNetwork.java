@@ -182,4 +182,15 @@ public final class HostNetwork extends Construct {
     public List<String> hostSubnetIds() {
         return vpc.selectSubnets(privateSubnets()).getSubnetIds();
     }
+
+    /**
+     * The same subnets as {@code <subnet id>:<availability zone>}: the zones placement balances instances over and
+     * the instance provider launches in (ADR 27). The stack knows each selected subnet's zone (tokens of the stack's
+     * zones for its own VPC, the looked-up values for an existing one).
+     */
+    public List<String> hostSubnetsWithZones() {
+        return vpc.selectSubnets(privateSubnets()).getSubnets().stream()
+                .map(subnet -> subnet.getSubnetId() + ":" + subnet.getAvailabilityZone())
+                .toList();
+    }
 }

@@ -10,11 +10,14 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 /**
  * What launching and terminating hosts takes, and no more: RunInstances only from the deployment's launch templates
  * and only with the deployment's tag on the instance and its volumes, tags only while launching, termination only
- * of instances carrying the deployment's tag, the target group of the runtime path, passing the host role to EC2,
- * and reading the two public AMI parameters the launch templates resolve.
+ * of instances carrying the deployment's tag, launches into capacity reservations only when they carry the
+ * reservation tag, the target group of the runtime path, passing the host role to EC2, and reading the two public AMI
+ * parameters the launch templates resolve.
  */
 final class InstancePermissions {
     static final String TAG = "stowage-deployment";
+    /** The tag mapping an EC2 capacity reservation to a variant's {@code MlReservationArn}. */
+    static final String RESERVATION_TAG = "stowage-ml-reservation-arn";
 
     private InstancePermissions() {}
 
@@ -52,6 +55,21 @@ final class InstancePermissions {
                 .actions(List.of("ec2:TerminateInstances"))
                 .resources(List.of(ec2 + "instance/*"))
                 .conditions(Map.of("StringEquals", Map.of("aws:ResourceTag/" + TAG, deployment)))
+                .build());
+        // A variant's CapacityReservationConfig launches into the EC2 capacity reservations the team tagged with its
+        // MlReservationArn (ADR 27): only those may be targeted, and finding them has no resource-level permission.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("LaunchIntoTaggedReservations")
+                .effect(Effect.ALLOW)
+                .actions(List.of("ec2:RunInstances"))
+                .resources(List.of(ec2 + "capacity-reservation/*"))
+                .conditions(Map.of("Null", Map.of("aws:ResourceTag/" + RESERVATION_TAG, "false")))
+                .build());
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("FindReservations")
+                .effect(Effect.ALLOW)
+                .actions(List.of("ec2:DescribeCapacityReservations"))
+                .resources(List.of("*"))
                 .build());
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("FindInstances")

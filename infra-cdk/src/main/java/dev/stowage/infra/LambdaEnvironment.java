@@ -18,7 +18,9 @@ public final class LambdaEnvironment {
     public static final String COPY_QUOTA = "STOWAGE_MAX_COPIES_PER_INFERENCE_COMPONENT";
     public static final String GPU_LAUNCH_TEMPLATE = "GPU_LAUNCH_TEMPLATE_ID";
     public static final String NEURON_LAUNCH_TEMPLATE = "NEURON_LAUNCH_TEMPLATE_ID";
-    public static final String HOST_SUBNETS = "HOST_SUBNET_IDS";
+    /** {@code subnet:zone,…}; functions still read {@code HOST_SUBNET_IDS} (no zones) of older deployments. */
+    public static final String HOST_SUBNETS = "HOST_SUBNETS";
+
     public static final String RUNTIME_TARGET_GROUP = "RUNTIME_TARGET_GROUP_ARN";
     public static final String MAX_INSTANCES = "MAX_INSTANCES";
     public static final String DASHBOARD_PREFIX = "STOWAGE_DASHBOARD_PREFIX";
@@ -47,18 +49,27 @@ public final class LambdaEnvironment {
         return env;
     }
 
-    /** Plus what launching instances needs (the instance provider). */
+    /**
+     * Plus the host subnets with their zones ({@code subnet-1:us-east-1a}): the zones placement balances new
+     * instances over.
+     */
+    public static Map<String, String> withHostSubnets(Map<String, String> base, List<String> subnetsWithZones) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put(HOST_SUBNETS, String.join(",", subnetsWithZones));
+        return env;
+    }
+
+    /** Plus what launching instances needs (the instance provider), the host subnets with their zones among it. */
     public static Map<String, String> withInstances(
             Map<String, String> base,
             String gpuLaunchTemplate,
             String neuronLaunchTemplate,
-            List<String> subnets,
+            List<String> subnetsWithZones,
             String targetGroupArn,
             int maxInstances) {
-        Map<String, String> env = new LinkedHashMap<>(base);
+        Map<String, String> env = withHostSubnets(base, subnetsWithZones);
         env.put(GPU_LAUNCH_TEMPLATE, gpuLaunchTemplate);
         env.put(NEURON_LAUNCH_TEMPLATE, neuronLaunchTemplate);
-        env.put(HOST_SUBNETS, String.join(",", subnets));
         env.put(RUNTIME_TARGET_GROUP, targetGroupArn);
         env.put(MAX_INSTANCES, Integer.toString(maxInstances));
         return env;

@@ -127,7 +127,8 @@ final class NagReasons {
                             "AwsSolutions-IAM5",
                             "No resource-level permission exists for these actions: dynamodb:ListStreams (stream"
                                     + " consumers), ec2:DescribeInstances (finding the deployment's instances by"
-                                    + " tag).",
+                                    + " tag), ec2:DescribeCapacityReservations (finding the reservations tagged for a"
+                                    + " variant's MlReservationArn).",
                             "Resource::*"),
                     reason(
                             "AwsSolutions-IAM5",
@@ -145,9 +146,11 @@ final class NagReasons {
                             "RunInstances creates instances, volumes and network interfaces whose ids do not exist"
                                     + " yet, in the deployment's subnets from public AMIs; each statement is held by a"
                                     + " condition (the deployment's launch templates, its tag on request, tagging only"
-                                    + " while launching, terminating only what carries its tag).",
+                                    + " while launching, terminating only what carries its tag, launching into a"
+                                    + " capacity reservation only when it carries the reservation tag).",
                             regex("/^Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:(<AWS::AccountId>)?:"
-                                    + "(subnet|network-interface|image|instance|volume)\\/\\*$/g")));
+                                    + "(subnet|network-interface|image|instance|volume|capacity-reservation)"
+                                    + "\\/\\*$/g")));
         }
         for (StreamConsumer consumer : stack.functions().consumers()) {
             suppress(consumer.deadLetters(), deadLetterQueue());

@@ -33,11 +33,18 @@ public final class StackFunctions extends Construct {
                 props.environment(),
                 props.hosts().gpu().getLaunchTemplateId(),
                 props.hosts().neuron().getLaunchTemplateId(),
-                props.network().hostSubnetIds(),
+                props.network().hostSubnetsWithZones(),
                 props.network().targets().getTargetGroupArn(),
                 settings.maxInstances());
         this.projector = function(props, "ViewProjector", "view-projector", "Keeps the views", Handlers.VIEW_PROJECTOR);
-        this.placement = function(props, "Placement", "placement", "Places copies on instances", Handlers.PLACEMENT);
+        this.placement = function(
+                props,
+                "Placement",
+                "placement",
+                "Places copies on instances",
+                Handlers.PLACEMENT,
+                LambdaEnvironment.withHostSubnets(
+                        props.environment(), props.network().hostSubnetsWithZones()));
         this.instances = function(
                 props,
                 "Instances",

@@ -256,6 +256,59 @@ class StowageStackTest {
     }
 
     @Test
+    void placement_and_the_launchers_know_each_host_subnet_with_its_zone() {
+        Map<String, Map<String, Object>> functions = template.findResources(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Properties",
+                        Map.of(
+                                "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(Map.of(LambdaEnvironment.HOST_SUBNETS, Match.anyValue()))))));
+
+        assertThat(functions.values())
+                .extracting(function -> properties(function).get("Handler"))
+                .containsExactlyInAnyOrder(
+                        Handlers.PLACEMENT + "::handleRequest",
+                        Handlers.INSTANCES + "::handleRequest",
+                        Handlers.FLEET_TICK + "::handleRequest");
+        for (Map<String, Object> function : functions.values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> variables = (Map<String, Object>)
+                    ((Map<String, Object>) properties(function).get("Environment")).get("Variables");
+            assertThat(variables).doesNotContainKey("HOST_SUBNET_IDS");
+            // subnet:zone for each host subnet, the zones those the stack's VPC picked (Fn::GetAZs).
+            assertThat(variables.get(LambdaEnvironment.HOST_SUBNETS).toString())
+                    .matches("\\{Fn::Join=\\[, \\[\\{Ref=NetworkVpchostsSubnet1\\w+}, :, \\{Fn::Select=\\[0,"
+                            + " \\{Fn::GetAZs=}]}, ,, \\{Ref=NetworkVpchostsSubnet2\\w+}, :, \\{Fn::Select=\\[1,"
+                            + " \\{Fn::GetAZs=}]}]]}");
+        }
+    }
+
+    @Test
+    void launchers_find_capacity_reservations_and_launch_only_into_those_tagged_for_a_variant() {
+        for (String role : List.of("FunctionsInstancesRole.*", "FunctionsFleetTickRole.*")) {
+            rolePolicyHas(
+                    template,
+                    role,
+                    Match.objectLike(Map.of(
+                            "Sid",
+                            "LaunchIntoTaggedReservations",
+                            "Action",
+                            "ec2:RunInstances",
+                            "Resource",
+                            Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":capacity-reservation/*")))),
+                            "Condition",
+                            Map.of("Null", Map.of("aws:ResourceTag/stowage-ml-reservation-arn", "false")))),
+                    Match.objectLike(Map.of(
+                            "Sid", "FindReservations",
+                            "Action", "ec2:DescribeCapacityReservations",
+                            "Resource", "*")));
+        }
+    }
+
+    @Test
     void the_api_function_may_put_and_delete_only_target_tracking_alarms() {
         rolePolicyHas(
                 template,

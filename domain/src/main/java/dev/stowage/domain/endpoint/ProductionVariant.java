@@ -19,7 +19,8 @@ public record ProductionVariant(
         List<InstancePool> instancePools,
         Optional<Integer> initialInstanceCount,
         Optional<InstanceScaling> managedInstanceScaling,
-        Optional<Integer> provisionTimeoutSeconds) {
+        Optional<Integer> provisionTimeoutSeconds,
+        Optional<CapacityReservationConfig> capacityReservation) {
 
     /** {@code ManagedInstanceScaling} of a variant. */
     public record InstanceScaling(
@@ -74,7 +75,13 @@ public record ProductionVariant(
                 pools(v.path("InstancePools")),
                 integer(v.path("InitialInstanceCount")),
                 Optional.ofNullable(v.get("ManagedInstanceScaling")).map(ProductionVariant::scaling),
-                integer(v.path("VariantInstanceProvisionTimeoutInSeconds")));
+                integer(v.path("VariantInstanceProvisionTimeoutInSeconds")),
+                Optional.ofNullable(v.get("CapacityReservationConfig"))
+                        .filter(c -> c.hasNonNull("MlReservationArn"))
+                        .map(c -> new CapacityReservationConfig(
+                                c.path("CapacityReservationPreference")
+                                        .asText(CapacityReservationConfig.RESERVATIONS_ONLY),
+                                c.path("MlReservationArn").asText())));
     }
 
     private static List<InstancePool> pools(JsonNode list) {

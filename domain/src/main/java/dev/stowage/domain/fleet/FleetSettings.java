@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * @param bootTimeout how long a requested instance may take to register before it is lost
  * @param timeScale how much faster than real time the fleet runs (1 on AWS): it also divides the baking periods and
  *     timeouts of rolling updates, which come from requests
- * @param zones the availability zones placement asks new instances in (none: unknown, as on AWS today)
+ * @param zones the availability zones placement asks new instances in (none: unknown; on AWS, the host subnets'
+ *     zones)
  */
 public record FleetSettings(
         Duration coolDown,
@@ -76,6 +77,11 @@ public record FleetSettings(
                 : IntStream.range(0, count)
                         .mapToObj(n -> "us-east-1" + (char) ('a' + n))
                         .toList();
+        return inZones(names);
+    }
+
+    /** These settings with new instances asked in {@code names} (none: zones unknown). */
+    public FleetSettings inZones(List<String> names) {
         return new FleetSettings(
                 coolDown, maxMovesPerRound, failuresBeforeFailed, heartbeatTimeout, bootTimeout, timeScale, names);
     }

@@ -1,21 +1,29 @@
 package dev.stowage.domain.fleet;
 
+import dev.stowage.domain.endpoint.CapacityReservationConfig;
+import dev.stowage.domain.endpoint.ProductionVariant;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Makes the instance provider's machines match the fleet: launches requested instances it has not launched
  * (with a client token unique to the instance) and terminates launched ones the fleet no longer has (retired or
- * lost). It reads state, not events, so a missed or repeated wake-up is harmless.
+ * lost). Each launch is asked in the zone placement chose for the instance and, when the fleet's variant has a
+ * {@code CapacityReservationConfig} (read from the endpoint's stream), into that reservation. It reads state, not
+ * events, so a missed or repeated wake-up is harmless.
  */
 public final class InstanceReconciler {
     private final FleetRepository fleets;
+    private final FleetVariants variants;
     private final InstanceProvider provider;
     private final Clock clock;
 
-    public InstanceReconciler(FleetRepository fleets, InstanceProvider provider, Clock clock) {
+    public InstanceReconciler(FleetRepository fleets, FleetVariants variants, InstanceProvider provider, Clock clock) {
         this.fleets = fleets;
+        this.variants = variants;
         this.provider = provider;
         this.clock = clock;
     }
@@ -31,28 +39,33 @@ public final class InstanceReconciler {
     public void reconcile(FleetKey key) {
         FleetState fleet = fleets.load(key.stream()).state();
         Set<String> launched = new HashSet<>(provider.launched(key.stream()));
+        List<FleetInstanceRecord> toLaunch = fleet.instances().values().stream()
+                .filter(i -> i.status() == FleetInstanceRecord.Status.REQUESTED && !launched.contains(i.instanceId()))
+                .toList();
+        Optional<CapacityReservationConfig> reservation = toLaunch.isEmpty()
+                ? Optional.empty()
+                : variants.of(key).flatMap(ProductionVariant::capacityReservation);
         RuntimeException refused = null;
-        for (FleetInstanceRecord instance : fleet.instances().values()) {
-            if (instance.status() == FleetInstanceRecord.Status.REQUESTED
-                    && !launched.contains(instance.instanceId())) {
-                try {
-                    provider.launch(
-                            key.stream(),
-                            instance.instanceId(),
-                            instance.instanceType(),
-                            key.stream() + "/" + instance.instanceId());
-                } catch (InsufficientCapacity e) {
-                    fleets.handle(
-                            key.stream(),
-                            new FleetCommand.ReportLaunchFailed(instance.instanceId(), e.getMessage(), clock.instant()),
-                            clock,
-                            key.stream() + "/" + instance.instanceId());
-                } catch (RuntimeException e) {
-                    if (refused == null) {
-                        refused = e;
-                    } else {
-                        refused.addSuppressed(e);
-                    }
+        for (FleetInstanceRecord instance : toLaunch) {
+            try {
+                provider.launch(new Launch(
+                        key.stream(),
+                        instance.instanceId(),
+                        instance.instanceType(),
+                        instance.zone(),
+                        key.stream() + "/" + instance.instanceId(),
+                        reservation));
+            } catch (InsufficientCapacity e) {
+                fleets.handle(
+                        key.stream(),
+                        new FleetCommand.ReportLaunchFailed(instance.instanceId(), e.getMessage(), clock.instant()),
+                        clock,
+                        key.stream() + "/" + instance.instanceId());
+            } catch (RuntimeException e) {
+                if (refused == null) {
+                    refused = e;
+                } else {
+                    refused.addSuppressed(e);
                 }
             }
         }

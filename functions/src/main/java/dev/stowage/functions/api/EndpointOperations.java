@@ -96,7 +96,7 @@ final class EndpointOperations {
         }
         JsonNode reservation = variant.path("CapacityReservationConfig");
         if (reservation.isObject()) {
-            // Locally accepted and shown; on AWS, launches would target the reservation (issue 14, later).
+            // Locally accepted and shown; on AWS, launches target the reservation (ADR 27).
             ObjectNode shown = summary.putObject("CapacityReservationConfig");
             for (String member : new String[] {"CapacityReservationPreference", "MlReservationArn"}) {
                 if (reservation.hasNonNull(member)) {

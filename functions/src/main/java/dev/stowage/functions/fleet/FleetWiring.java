@@ -3,23 +3,41 @@ package dev.stowage.functions.fleet;
 import dev.stowage.domain.alarms.AlarmStates;
 import dev.stowage.domain.fleet.FleetRepository;
 import dev.stowage.domain.fleet.FleetSettings;
+import dev.stowage.domain.fleet.FleetVariants;
 import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.instances.InstanceTypeCatalog;
 import dev.stowage.functions.cloudwatch.CloudWatchAlarmStates;
 import dev.stowage.functions.config.DeploymentCatalog;
+import dev.stowage.functions.config.Environment;
 import dev.stowage.functions.config.Stores;
+import dev.stowage.functions.ec2.HostSubnet;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The fleet side of one deployment, built once per Lambda container: the placement reactor and the instance
- * reconciler over the same stores, at real time.
+ * reconciler over the same stores, at real time, with placement balancing new instances over {@code zones} (those
+ * of the host subnets; none when unknown).
  */
-public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock clock) {
+public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock clock, List<String> zones) {
+
+    public FleetWiring {
+        zones = List.copyOf(zones);
+    }
 
     public static FleetWiring fromEnvironment() {
-        return new FleetWiring(Stores.fromEnvironment(), DeploymentCatalog.fromEnvironment(), Clock.systemUTC());
+        return new FleetWiring(
+                Stores.fromEnvironment(),
+                DeploymentCatalog.fromEnvironment(),
+                Clock.systemUTC(),
+                HostSubnet.zones(HostSubnet.fromEnvironment(Environment.variables())));
+    }
+
+    /** Placement's settings: the defaults, in the host subnets' zones. */
+    public FleetSettings settings() {
+        return FleetSettings.defaults().inZones(zones);
     }
 
     /** The placement reactor, reading the alarms of rolling updates from CloudWatch. */
@@ -36,12 +54,12 @@ public record FleetWiring(Stores stores, InstanceTypeCatalog catalog, Clock cloc
                 catalog,
                 stores.arns(),
                 clock,
-                FleetSettings.defaults(),
+                settings(),
                 alarms);
     }
 
     public InstanceReconciler instances(InstanceProvider provider) {
-        return new InstanceReconciler(fleets(), provider, clock);
+        return new InstanceReconciler(fleets(), new FleetVariants(stores.events(), stores.arns()), provider, clock);
     }
 
     public FleetRepository fleets() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.domain.alarms.AlarmDefinition;
 import dev.stowage.domain.alarms.AlarmDefinition.TreatMissingData;
+import dev.stowage.domain.fleet.Launch;
 import dev.stowage.functions.cloudwatch.CloudWatchAlarmService;
 import dev.stowage.functions.cloudwatch.CloudWatchDashboards;
 import dev.stowage.testing.AlarmFixtures;
@@ -54,10 +55,13 @@ class AwsAdaptersLocalStackTest {
                     .getFirst()
                     .targetGroupArn();
             Ec2InstanceProvider provider = new Ec2InstanceProvider(
-                    ec2, elb, new Ec2FleetSettings(template, template, List.of(subnet), targetGroup, "stowage", 5));
+                    ec2,
+                    elb,
+                    new Ec2FleetSettings(
+                            template, template, List.of(new HostSubnet(subnet, "")), targetGroup, "stowage", 5));
 
-            provider.launch("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1");
-            provider.launch("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1");
+            provider.launch(Launch.of("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1"));
+            provider.launch(Launch.of("fleet/ep/AllTraffic", "i-1", "ml.g5.xlarge", "fleet/ep/AllTraffic/i-1"));
 
             assertThat(provider.launched("fleet/ep/AllTraffic")).containsExactly("i-1");
             provider.terminate("fleet/ep/AllTraffic", "i-1");

@@ -4,58 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.domain.fleet.InsufficientCapacity;
+import dev.stowage.domain.fleet.Launch;
 import dev.stowage.functions.ec2.Ec2Responses.Described;
 import dev.stowage.testing.aws.CannedResponse;
 import dev.stowage.testing.aws.CapturedRequest;
 import dev.stowage.testing.aws.CapturingAwsServer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /** The EC2 instance provider, checked on the Query requests the real EC2 and ELB clients send. */
 class Ec2InstanceProviderTest {
     private static final String FLEET = "fleet/ep/AllTraffic";
     private static final String TARGET_GROUP =
             "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/stowage-runtime/0123456789abcdef";
-    private static final Ec2FleetSettings SETTINGS = new Ec2FleetSettings(
-            "lt-gpu", "lt-neuron", List.of("subnet-a", "subnet-b", "subnet-c"), TARGET_GROUP, "stowage", 3);
+    static final Ec2FleetSettings SETTINGS = new Ec2FleetSettings(
+            "lt-gpu",
+            "lt-neuron",
+            List.of(
+                    new HostSubnet("subnet-a", "us-east-1a"),
+                    new HostSubnet("subnet-b", "us-east-1b"),
+                    new HostSubnet("subnet-c", "us-east-1a")),
+            TARGET_GROUP,
+            "stowage",
+            3);
 
-    private final CapturingAwsServer server = CapturingAwsServer.start();
-    private final Ec2Client ec2 = server.configure(Ec2Client.builder())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
-    private final ElasticLoadBalancingV2Client elb = server.configure(ElasticLoadBalancingV2Client.builder())
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
-    private final Ec2InstanceProvider provider = new Ec2InstanceProvider(ec2, elb, SETTINGS);
+    private final ScriptedEc2 aws = new ScriptedEc2();
+    private final CapturingAwsServer server = aws.server;
+    private final Ec2InstanceProvider provider = new Ec2InstanceProvider(aws.ec2, aws.elb, SETTINGS);
 
     @AfterEach
     void close() {
-        ec2.close();
-        elb.close();
-        server.close();
+        aws.close();
     }
 
-    /** Answers each operation with its queued responses in turn (the last one repeats). */
     private void script(Map<String, List<CannedResponse>> answers) {
-        Map<String, Deque<CannedResponse>> queues = new HashMap<>();
-        answers.forEach((op, list) -> queues.put(op, new ArrayDeque<>(list)));
-        Function<CapturedRequest, CannedResponse> responder = request -> {
-            Deque<CannedResponse> queue = queues.get(request.operation());
-            if (queue == null) {
-                return Ec2Responses.elb(request.operation());
-            }
-            return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
-        };
-        server.respond(responder);
+        aws.script(answers);
     }
 
     @Test
@@ -64,13 +51,13 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.runInstances("i-0aaa"))));
 
-        provider.launch(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1");
+        provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1"));
 
         Map<String, String> run = server.requests("RunInstances").getFirst().form();
         assertThat(run)
                 .containsEntry("LaunchTemplate.LaunchTemplateId", "lt-gpu")
                 .containsEntry("InstanceType", "g5.xlarge")
-                .containsEntry("SubnetId", SETTINGS.subnetsFor("i-1").getFirst())
+                .containsEntry("SubnetId", SETTINGS.subnetsFor("i-1", "").getFirst())
                 .containsEntry("MinCount", "1")
                 .containsEntry("MaxCount", "1")
                 .containsEntry("ClientToken", "fleet/ep/AllTraffic/i-1")
@@ -110,8 +97,8 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.runInstances("i-0aaa"))));
 
-        provider.launch(FLEET, "i-1", "ml.inf2.xlarge", "t1");
-        provider.launch(FLEET, "i-2", "ml.trn1.2xlarge", "t2");
+        provider.launch(Launch.of(FLEET, "i-1", "ml.inf2.xlarge", "t1"));
+        provider.launch(Launch.of(FLEET, "i-2", "ml.trn1.2xlarge", "t2"));
 
         assertThat(server.requests("RunInstances"))
                 .extracting(r -> r.form().get("LaunchTemplate.LaunchTemplateId"))
@@ -124,7 +111,7 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances",
                 List.of(Ec2Responses.describe(List.of(new Described("i-0aaa", "running", "i-1")), ""))));
 
-        provider.launch(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1");
+        provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", FLEET + "/i-1"));
 
         assertThat(server.requests("RunInstances")).isEmpty();
         assertThat(server.requests("RegisterTargets").getFirst().form())
@@ -142,12 +129,12 @@ class Ec2InstanceProviderTest {
                                 Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"),
                                 Ec2Responses.runInstances("i-0bbb"))));
 
-        provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1");
+        provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", "token-1"));
 
         List<CapturedRequest> runs = server.requests("RunInstances");
         assertThat(runs)
                 .extracting(r -> r.form().get("SubnetId"))
-                .containsExactlyElementsOf(SETTINGS.subnetsFor("i-1").subList(0, 2));
+                .containsExactlyElementsOf(SETTINGS.subnetsFor("i-1", "").subList(0, 2));
         assertThat(runs).extracting(r -> r.form().get("ClientToken")).containsOnly("token-1");
     }
 
@@ -157,7 +144,7 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"))));
 
-        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+        assertThatThrownBy(() -> provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", "token-1")))
                 .isInstanceOf(InsufficientCapacity.class)
                 .hasMessageStartingWith("InsufficientInstanceCapacity: ")
                 .hasMessageContaining("every subnet refused it")
@@ -171,7 +158,7 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.ec2Error(400, "VcpuLimitExceeded"))));
 
-        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+        assertThatThrownBy(() -> provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", "token-1")))
                 .isInstanceOf(LaunchFailedException.class)
                 .hasMessageContaining("VcpuLimitExceeded");
         assertThat(server.requests("RunInstances")).hasSize(1);
@@ -183,7 +170,7 @@ class Ec2InstanceProviderTest {
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
                 "RunInstances", List.of(Ec2Responses.ec2Error(400, "IdempotentParameterMismatch"))));
 
-        provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1");
+        provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", "token-1"));
 
         assertThat(server.requests("RunInstances")).hasSize(1);
     }
@@ -197,7 +184,7 @@ class Ec2InstanceProviderTest {
         script(Map.of(
                 "DescribeInstances", List.of(Ec2Responses.describe(List.of(), ""), Ec2Responses.describe(three, ""))));
 
-        assertThatThrownBy(() -> provider.launch(FLEET, "i-1", "ml.g5.xlarge", "token-1"))
+        assertThatThrownBy(() -> provider.launch(Launch.of(FLEET, "i-1", "ml.g5.xlarge", "token-1")))
                 .isInstanceOf(LaunchFailedException.class)
                 .hasMessageContaining("MAX_INSTANCES is 3");
         assertThat(server.requests("RunInstances")).isEmpty();
@@ -244,19 +231,62 @@ class Ec2InstanceProviderTest {
     }
 
     @Test
-    void settings_come_from_the_environment() {
-        Ec2FleetSettings settings = Ec2FleetSettings.fromEnvironment(Map.of(
-                "GPU_LAUNCH_TEMPLATE_ID", "lt-gpu",
-                "NEURON_LAUNCH_TEMPLATE_ID", "lt-neuron",
-                "HOST_SUBNET_IDS", "subnet-a, subnet-b",
-                "RUNTIME_TARGET_GROUP_ARN", TARGET_GROUP,
-                "MAX_INSTANCES", "10"));
+    void an_instance_asked_in_a_zone_is_launched_in_that_zones_subnets_only() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances",
+                        List.of(
+                                Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"),
+                                Ec2Responses.runInstances("i-0bbb"))));
 
-        assertThat(settings)
-                .isEqualTo(new Ec2FleetSettings(
-                        "lt-gpu", "lt-neuron", List.of("subnet-a", "subnet-b"), TARGET_GROUP, "stowage", 10));
-        assertThatThrownBy(() -> Ec2FleetSettings.fromEnvironment(Map.of("MAX_INSTANCES", "1")))
-                .hasMessage("The environment variable GPU_LAUNCH_TEMPLATE_ID is not set.");
+        provider.launch(inZone("i-1", "us-east-1a"));
+
+        assertThat(server.requests("RunInstances"))
+                .extracting(r -> r.form().get("SubnetId"))
+                .containsExactlyElementsOf(SETTINGS.subnetsFor("i-1", "us-east-1a"))
+                .containsExactlyInAnyOrder("subnet-a", "subnet-c");
+        assertThat(SETTINGS.subnetsFor("i-1", "us-east-1b")).containsExactly("subnet-b");
+    }
+
+    @Test
+    void an_instance_of_no_particular_zone_may_go_to_any_subnet() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"))));
+
+        assertThatThrownBy(() -> provider.launch(inZone("i-1", "")));
+
+        assertThat(server.requests("RunInstances"))
+                .extracting(r -> r.form().get("SubnetId"))
+                .containsExactlyInAnyOrder("subnet-a", "subnet-b", "subnet-c");
+    }
+
+    @Test
+    void when_the_zones_subnets_all_refuse_for_capacity_the_launch_fails_for_capacity_naming_the_zone() {
+        script(Map.of(
+                "DescribeInstances", List.of(Ec2Responses.describe(List.of(), "")),
+                "RunInstances", List.of(Ec2Responses.ec2Error(500, "InsufficientInstanceCapacity"))));
+
+        assertThatThrownBy(() -> provider.launch(inZone("i-1", "us-east-1b")))
+                .isInstanceOf(InsufficientCapacity.class)
+                .hasMessage("InsufficientInstanceCapacity: Instance i-1 (ml.g5.xlarge) was not launched in us-east-1b,"
+                        + " the zone placement asked for (another zone would upset its zone balance); every subnet"
+                        + " there refused it: subnet-b: InsufficientInstanceCapacity.");
+        assertThat(server.requests("RunInstances"))
+                .as("never another zone")
+                .extracting(r -> r.form().get("SubnetId"))
+                .containsExactly("subnet-b");
+    }
+
+    @Test
+    void a_zone_with_no_host_subnet_is_a_launch_failure_not_a_shortage() {
+        script(Map.of("DescribeInstances", List.of(Ec2Responses.describe(List.of(), ""))));
+
+        assertThatThrownBy(() -> provider.launch(inZone("i-1", "us-east-1f")))
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessageContaining("no host subnet is in us-east-1f")
+                .hasMessageContaining("[us-east-1a, us-east-1b]");
+        assertThat(server.requests("RunInstances")).isEmpty();
     }
 
     @Test
@@ -268,6 +298,10 @@ class Ec2InstanceProviderTest {
                 .hasSize(64)
                 .isEqualTo(Ec2InstanceProvider.ec2Token(longToken))
                 .isNotEqualTo(Ec2InstanceProvider.ec2Token(longToken + "2"));
+    }
+
+    private static Launch inZone(String instanceId, String zone) {
+        return new Launch(FLEET, instanceId, "ml.g5.xlarge", zone, "token-" + instanceId, Optional.empty());
     }
 
     private static Map<String, String> tags(Map<String, String> form, String prefix) {

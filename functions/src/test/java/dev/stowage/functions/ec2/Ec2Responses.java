@@ -45,6 +45,23 @@ final class Ec2Responses {
                         + "</reservationSet></DescribeInstancesResponse>");
     }
 
+    /** A capacity reservation as DescribeCapacityReservations lists it. */
+    record Reservation(String id, String instanceType, String zone, int available) {}
+
+    static CannedResponse describeCapacityReservations(List<Reservation> reservations) {
+        String items = reservations.stream()
+                .map(r -> "<item><capacityReservationId>" + r.id() + "</capacityReservationId><instanceType>"
+                        + r.instanceType() + "</instanceType><instancePlatform>Linux/UNIX</instancePlatform>"
+                        + "<availabilityZone>" + r.zone() + "</availabilityZone><availableInstanceCount>"
+                        + r.available() + "</availableInstanceCount><state>active</state></item>")
+                .collect(Collectors.joining());
+        return CannedResponse.xml(
+                200,
+                "<DescribeCapacityReservationsResponse " + EC2_NS + "><requestId>c</requestId>"
+                        + "<capacityReservationSet>" + items + "</capacityReservationSet>"
+                        + "</DescribeCapacityReservationsResponse>");
+    }
+
     static CannedResponse runInstances(String ec2Id) {
         return CannedResponse.xml(
                 200,

@@ -3,6 +3,7 @@ package dev.stowage.local.fleet;
 import dev.stowage.domain.fleet.FleetKey;
 import dev.stowage.domain.fleet.InstanceProvider;
 import dev.stowage.domain.fleet.InsufficientCapacity;
+import dev.stowage.domain.fleet.Launch;
 import dev.stowage.host.FleetPort;
 import dev.stowage.host.HostConfig;
 import dev.stowage.host.InferenceHost;
@@ -60,9 +61,17 @@ public final class LocalInstanceProvider implements InstanceProvider, AutoClosea
         this.tuning = tuning;
     }
 
-    /** @throws InsufficientCapacity when {@code instanceType} is at its {@link CapacityLimits limit} */
+    /**
+     * Zones are placement's bookkeeping here (every simulated host runs on this machine), and a {@code
+     * CapacityReservationConfig} is accepted and shown only: local mode has no reservations to launch into.
+     *
+     * @throws InsufficientCapacity when the type is at its {@link CapacityLimits limit}
+     */
     @Override
-    public void launch(String fleetStream, String instanceId, String instanceType, String clientToken) {
+    public void launch(Launch launch) {
+        String fleetStream = launch.fleetStream();
+        String instanceId = launch.instanceId();
+        String instanceType = launch.instanceType();
         synchronized (launched) {
             if (launched.containsKey(key(fleetStream, instanceId))) {
                 return;

@@ -2,6 +2,7 @@ package dev.stowage.local.wiring;
 
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.fleet.FleetRepository;
+import dev.stowage.domain.fleet.FleetVariants;
 import dev.stowage.domain.fleet.InstanceReconciler;
 import dev.stowage.domain.fleet.PlacementReactor;
 import dev.stowage.domain.fleet.PreviousRun;
@@ -152,7 +153,8 @@ public final class StowageApplication implements LocalApplication {
         this.instances = provider;
         var fleets = new FleetRepository(stores.events(), stores.snapshots());
         PreviousRun.declareHostsLost(reactor.allFleets(), fleets, environment.clock());
-        var instances = new InstanceReconciler(fleets, provider, environment.clock());
+        var instances =
+                new InstanceReconciler(fleets, new FleetVariants(stores.events(), arns), provider, environment.clock());
         var ticker = new FleetTicker(reactor, instances, options.scaled(options.tick()));
 
         // The front stands where API Gateway and the load balancer stand on AWS, but reaches copies through their
