@@ -109,7 +109,7 @@ record FleetPlanning(
 
     /**
      * The variant's ScaleInPolicy ({@link ScaleIn#NONE} without one), its cool-down divided by the time scale, the
-     * fleet's last change ({@link FleetState#lastChange}) and the components' measured load times.
+     * last CONSOLIDATION step ({@link FleetState#lastConsolidationStep}) and the components' measured load times.
      */
     private ScaleIn scaleIn(FleetState current) {
         Optional<ProductionVariant.ScaleInPolicy> given = variant.flatMap(ProductionVariant::managedInstanceScaling)
@@ -128,7 +128,7 @@ record FleetPlanning(
                 Optional.empty(),
                 current.loadTimes(),
                 settings.atTimeScale(ScaleIn.DEFAULT_LOAD_TIME));
-        return current.lastChange().map(scaleIn::changedAt).orElse(scaleIn);
+        return current.lastConsolidationStep().map(scaleIn::steppedAt).orElse(scaleIn);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.stowage.domain.fleet;
 
 import dev.stowage.domain.fleet.FleetCopyRecord.Status;
+import dev.stowage.domain.placement.ScaleIn;
 import dev.stowage.events.FleetEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,18 +92,14 @@ public record FleetState(
     }
 
     /**
-     * When the fleet last changed as far as its live records tell: a copy scheduled, loaded or being removed, an
-     * instance requested, registered or emptied. A removed copy leaves its time as its instance's last hosting time.
+     * When copies of the last CONSOLIDATION step were last scheduled or loaded, as far as the live records tell (their
+     * reasons say the step): the cool-down of the next step counts from here.
      */
-    public Optional<Instant> lastChange() {
-        Optional<Instant> copy =
-                copies.values().stream().map(FleetCopyRecord::since).max(Instant::compareTo);
-        Optional<Instant> instance = instances.values().stream()
-                .map(i -> i.lastHostedAt().filter(t -> t.isAfter(i.since())).orElse(i.since()))
+    public Optional<Instant> lastConsolidationStep() {
+        return copies.values().stream()
+                .filter(c -> c.why().startsWith(ScaleIn.STEP))
+                .map(FleetCopyRecord::since)
                 .max(Instant::compareTo);
-        return copy.isEmpty()
-                ? instance
-                : instance.map(i -> i.isAfter(copy.get()) ? i : copy.get()).or(() -> copy);
     }
 
     public long runningInstances() {

@@ -16,9 +16,10 @@ import java.util.Set;
  * moving every copy on each onto the other occupied running instances, make before break ({@link Emptying}). A copy
  * moves only to an instance of its own pool or a higher-priority one, so the fleet never drifts to a pool the owner
  * ranked lower. The instances whose idle share costs the most (price × unused share) go first, then those of
- * lower-priority pools, then the least used (with one price, the least used first). A step waits for the cool-down after the fleet last changed. An instance is
- * emptied only when reloading its copies (their components' load times, summed) costs no more instance-time than
- * releasing it saves over the cool-down window; at least MinInstanceCount instances stay.
+ * lower-priority pools, then the least used (with one price, the least used first). A step runs only on a settled
+ * fleet and waits for the cool-down after the last step. An instance is emptied only when reloading its copies
+ * (they load at once, so the longest of their components' load times) costs no more instance-time than releasing it
+ * saves over the cool-down window; at least MinInstanceCount instances stay.
  */
 final class ConsolidationStep {
     private ConsolidationStep() {}
@@ -41,7 +42,10 @@ final class ConsolidationStep {
             if (emptied.size() == step) {
                 break;
             }
-            if (emptied.contains(id) || source.copies() == 0 || !worthIt(source, ledger, scaleIn)) {
+            if (emptied.contains(id)
+                    || source.copies() == 0
+                    || !Emptying.allServing(source, ledger)
+                    || !worthIt(source, ledger, scaleIn)) {
                 continue;
             }
             int rank = policy.rank(source.type);
@@ -55,7 +59,7 @@ final class ConsolidationStep {
                     others,
                     ledger,
                     targets,
-                    (copy, to) -> "CONSOLIDATION step (instance " + (emptied.size() + 1) + " of at most " + step
+                    (copy, to) -> ScaleIn.STEP + " (instance " + (emptied.size() + 1) + " of at most " + step
                             + "): moves " + copy + " off " + source.id + why + " (make before break: "
                             + copy + " is removed once this copy is loaded)");
             if (emptying.isPresent()) {
@@ -88,9 +92,14 @@ final class ConsolidationStep {
         return !reloadCost(source, ledger, scaleIn).minus(scaleIn.cooldown()).isPositive();
     }
 
+    /**
+     * The instance-time a move costs: the source stays up until the last of its copies has loaded elsewhere, and they
+     * load at once, each on its own target, so the longest load.
+     */
     private static Duration reloadCost(Host source, Ledger ledger, ScaleIn scaleIn) {
         return Emptying.live(source, ledger).stream()
                 .map(c -> scaleIn.loadTime(c.inferenceComponent()))
-                .reduce(Duration.ZERO, Duration::plus);
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 }

@@ -66,6 +66,13 @@ final class Emptying {
         return Optional.of(named);
     }
 
+    /** Whether every copy on {@code host} serves: none loading, none leaving (only such an instance is emptied). */
+    static boolean allServing(Host host, Ledger ledger) {
+        return ledger.copies.values().stream()
+                .filter(c -> c.instanceId().equals(host.id))
+                .allMatch(c -> c.state() == FleetCopy.State.LOADED);
+    }
+
     /** The copies on {@code host} that are not already leaving. */
     static List<FleetCopy> live(Host host, Ledger ledger) {
         return ledger.copies.values().stream()

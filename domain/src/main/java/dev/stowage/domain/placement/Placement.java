@@ -63,7 +63,7 @@ public final class Placement {
                     "keeps MinInstanceCount " + policy.minInstances() + " instances"
                             + RequestReason.which(minPool.get(), policy)));
         }
-        if (decisions.isEmpty() && settled(fleet)) {
+        if (decisions.isEmpty() && settledFor(policy.scaleIn().strategy(), fleet)) {
             List<Decision> scaleIn = scaleIn(ledger, sorted, active, policy);
             active += (int)
                     scaleIn.stream().filter(RequestInstance.class::isInstance).count();
@@ -190,6 +190,21 @@ public final class Placement {
                     && !ledger.hosts.get(move.instanceId()).zone.equals(from);
         });
         return crosses ? List.of() : moves;
+    }
+
+    /**
+     * Whether the ScaleInPolicy may act: with none, only on a fleet with nothing under way (ADR 26); CONSOLIDATION
+     * whenever no move is under way and no instance comes or goes, as copies loading or leaving elsewhere (a scale-out,
+     * a scale-in) never make a move unsafe: a step only empties instances whose copies all serve, and an original
+     * goes only once its replacement serves (ADR 28).
+     */
+    private static boolean settledFor(ScaleIn.Strategy strategy, FleetView fleet) {
+        if (strategy != ScaleIn.Strategy.CONSOLIDATION) {
+            return settled(fleet);
+        }
+        return fleet.instances().stream().allMatch(i -> i.state() == FleetInstance.State.RUNNING)
+                && fleet.copies().stream()
+                        .noneMatch(c -> c.replaces().isPresent() && c.state() == FleetCopy.State.SCHEDULED);
     }
 
     /** Nothing under way: no copy starting or stopping, no instance coming or going. */

@@ -57,6 +57,7 @@ final class PoolReturn {
     private static List<Host> fallen(Ledger ledger, PlacementPolicy policy) {
         return ledger.hosts.values().stream()
                 .filter(h -> h.kind == Host.Kind.RUNNING && h.copies() > 0 && policy.rank(h.type) > 0)
+                .filter(h -> Emptying.allServing(h, ledger))
                 .sorted(Comparator.<Host>comparingInt(h -> -policy.rank(h.type))
                         .thenComparingDouble(Host::utilization)
                         .thenComparing(h -> h.id, NaturalOrder.INSTANCE))

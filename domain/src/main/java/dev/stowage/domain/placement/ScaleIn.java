@@ -10,10 +10,9 @@ import java.util.Optional;
  *
  * @param strategy {@link Strategy#DEFAULT} without a ScaleInPolicy
  * @param maxStepSize instances one CONSOLIDATION step may empty ({@code MaximumStepSize})
- * @param cooldown quiet time after the fleet last changed before the next step ({@code CooldownInMinutes}, divided by
- *     the time scale); also the window over which a step's saving is counted
- * @param lastChange when the fleet last changed (a copy scheduled, loaded or removed, an instance requested,
- *     registered or emptied), if ever
+ * @param cooldown time between CONSOLIDATION steps ({@code CooldownInMinutes}, divided by the time scale); also the
+ *     window over which a step's saving is counted
+ * @param lastStep when copies of the last CONSOLIDATION step were last scheduled or loaded, if any remain
  * @param loadTimes the measured time a copy of each component took from scheduled to loaded
  * @param defaultLoadTime the load time assumed for a component never measured
  */
@@ -21,9 +20,12 @@ public record ScaleIn(
         Strategy strategy,
         int maxStepSize,
         Duration cooldown,
-        Optional<Instant> lastChange,
+        Optional<Instant> lastStep,
         Map<String, Duration> loadTimes,
         Duration defaultLoadTime) {
+
+    /** How the reason of every move of a CONSOLIDATION step begins, by which the fleet finds the last step. */
+    public static final String STEP = "CONSOLIDATION step";
 
     /** The load time assumed for a component whose load was never measured. */
     public static final Duration DEFAULT_LOAD_TIME = Duration.ofMinutes(5);
@@ -54,14 +56,14 @@ public record ScaleIn(
         return new ScaleIn(strategy, maxStepSize, cooldown, Optional.empty(), Map.of(), DEFAULT_LOAD_TIME);
     }
 
-    /** This policy with the fleet last changed at {@code at}. */
-    public ScaleIn changedAt(Instant at) {
+    /** This policy with the last step made at {@code at}. */
+    public ScaleIn steppedAt(Instant at) {
         return new ScaleIn(strategy, maxStepSize, cooldown, Optional.of(at), loadTimes, defaultLoadTime);
     }
 
     /** This policy with measured load times. */
     public ScaleIn measured(Map<String, Duration> times) {
-        return new ScaleIn(strategy, maxStepSize, cooldown, lastChange, times, defaultLoadTime);
+        return new ScaleIn(strategy, maxStepSize, cooldown, lastStep, times, defaultLoadTime);
     }
 
     /** The load time of a copy of {@code ic}: measured, else the default. */
@@ -69,8 +71,8 @@ public record ScaleIn(
         return loadTimes.getOrDefault(ic, defaultLoadTime);
     }
 
-    /** Whether the cool-down since the last change has passed at {@code now}. */
+    /** Whether the cool-down since the last step has passed at {@code now}. */
     boolean quiet(Instant now) {
-        return lastChange.map(t -> !t.plus(cooldown).isAfter(now)).orElse(true);
+        return lastStep.map(t -> !t.plus(cooldown).isAfter(now)).orElse(true);
     }
 }

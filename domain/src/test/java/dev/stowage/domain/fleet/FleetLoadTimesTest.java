@@ -65,4 +65,27 @@ class FleetLoadTimesTest {
         }
         assertThat(FleetSnapshots.decode(bytes.toByteArray()).loadTimes()).isEmpty();
     }
+
+    @Test
+    void the_cool_down_of_a_consolidation_step_counts_from_the_last_step_not_from_other_changes() {
+        List<FleetEvent> events = new ArrayList<>(loadedAfter(Duration.ofSeconds(90)));
+        assertThat(fleet(events).lastConsolidationStep()).isEmpty();
+
+        events.add(new FleetEvent.CopyScheduled(
+                "a",
+                "a-c2",
+                "i-1",
+                List.of(1),
+                1000,
+                1024,
+                "a-c1",
+                "CONSOLIDATION step (instance 1 of at most 1)",
+                T0,
+                T0.plusSeconds(600)));
+        events.add(new FleetEvent.CopyLoaded("a-c2", T0.plusSeconds(660)));
+        events.add(new FleetEvent.CopyScheduled(
+                "b", "b-c1", "i-1", List.of(2), 1000, 1024, "", "1 copy (b=1) fits", T0, T0.plusSeconds(900)));
+
+        assertThat(fleet(events).lastConsolidationStep()).contains(T0.plusSeconds(660));
+    }
 }

@@ -34,7 +34,7 @@ class ConsolidationPropertiesTest {
         FleetView fleet = FleetView.EMPTY;
         Instant changed = Scenarios.T0;
         for (int round = 0; round < ROUNDS; round++) {
-            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.changedAt(changed));
+            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.steppedAt(changed));
             Map<String, IcTarget> targets = targets(scenario, round);
             Plan plan = Placement.plan(fleet, targets, policy);
             FleetView after = FleetSimulator.apply(fleet, plan, policy);
@@ -58,14 +58,14 @@ class ConsolidationPropertiesTest {
             fleet = round % 3 != 2 ? FleetSimulator.settle(after, policy.now()) : after;
         }
         for (int round = ROUNDS; round < ROUNDS + 40; round++) {
-            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.changedAt(changed));
+            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.steppedAt(changed));
             Plan plan = Placement.plan(fleet, scenario.after(), policy);
             if (!plan.decisions().stream().allMatch(Blocked.class::isInstance)) {
                 changed = policy.now();
             }
             fleet = FleetSimulator.settle(FleetSimulator.apply(fleet, plan, policy), policy.now());
         }
-        PlacementPolicy last = policy(scenario, ROUNDS + 40).scalingIn(consolidation.changedAt(changed));
+        PlacementPolicy last = policy(scenario, ROUNDS + 40).scalingIn(consolidation.steppedAt(changed));
         Plan settled = Placement.plan(fleet, scenario.after(), last);
         assertThat(settled.decisions())
                 .as("a converged fleet yields nothing but Blocked")

@@ -65,7 +65,7 @@ class ConsolidationTest {
 
         Instant changed = policy.now();
         PlacementPolicy tenMinutesOn = policy.at(changed.plus(Duration.ofMinutes(10)))
-                .scalingIn(policy.scaleIn().changedAt(changed));
+                .scalingIn(policy.scaleIn().steppedAt(changed));
         Plan later = Placement.plan(done, ONE_EACH, tenMinutesOn);
 
         assertThat(later.only(RetireInstance.class))
@@ -122,19 +122,19 @@ class ConsolidationTest {
     @Test
     void refusesAMoveWhoseReloadCostsMoreThanItSaves() {
         ScaleIn slow = ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, 1, COOLDOWN)
-                .changedAt(T0)
+                .steppedAt(T0)
                 .measured(Map.of(
                         "ic-a",
                         Duration.ofMinutes(25),
                         "ic-b",
                         Duration.ofMinutes(21),
                         "ic-c",
-                        Duration.ofMinutes(16)));
+                        Duration.ofMinutes(22)));
 
         Plan plan = Placement.plan(FALLEN, ONE_EACH, policy(T0.plus(COOLDOWN)).scalingIn(slow));
 
         assertThat(plan.only(ScheduleCopy.class))
-                .as("i-1 and i-2 cost more to reload than 20 minutes save; i-3's two copies cost 21")
+                .as("i-1 and i-2 cost more to reload than 20 minutes save; i-3's copies load at once, the longer in 22")
                 .isEmpty();
     }
 
@@ -167,7 +167,7 @@ class ConsolidationTest {
                 new FleetView(List.of(running("i-1"), running("i-2"), running("i-3"), running("i-4")), FALLEN.copies());
         PlacementPolicy idle = policy(T0.plus(Duration.ofHours(1)))
                 .scalingIn(
-                        ScaleIn.of(ScaleIn.Strategy.IDLE_RELEASE, 1, COOLDOWN).changedAt(T0));
+                        ScaleIn.of(ScaleIn.Strategy.IDLE_RELEASE, 1, COOLDOWN).steppedAt(T0));
 
         assertThat(Placement.plan(withEmpty, ONE_EACH, idle).decisions())
                 .extracting(
@@ -178,7 +178,7 @@ class ConsolidationTest {
     static PlacementPolicy consolidation(int step, Instant now) {
         return policy(now)
                 .scalingIn(ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, step, COOLDOWN)
-                        .changedAt(T0));
+                        .steppedAt(T0));
     }
 
     static PlacementPolicy policy(Instant now) {

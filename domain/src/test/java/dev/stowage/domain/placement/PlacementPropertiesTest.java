@@ -72,7 +72,7 @@ class PlacementPropertiesTest {
         FleetView fleet = FleetView.EMPTY;
         java.time.Instant changed = Scenarios.T0;
         for (int round = 0; round < ROUNDS; round++) {
-            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.changedAt(changed));
+            PlacementPolicy policy = policy(scenario, round).scalingIn(consolidation.steppedAt(changed));
             Map<String, IcTarget> targets = targets(scenario, round);
             Plan plan = Placement.plan(fleet, targets, policy);
             FleetView after = FleetSimulator.apply(fleet, plan, policy);

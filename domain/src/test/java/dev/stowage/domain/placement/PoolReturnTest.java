@@ -87,7 +87,7 @@ class PoolReturnTest {
         Instant later = T0.plus(COOLDOWN).plus(Duration.ofHours(1));
         FleetView running = FleetSimulator.settle(asked, T0.plus(COOLDOWN).plusSeconds(90));
         PlacementPolicy busy =
-                policy(Optional.empty(), later).scalingIn(consolidation().changedAt(later));
+                policy(Optional.empty(), later).scalingIn(consolidation().steppedAt(later));
 
         Plan back = Placement.plan(running, WITH_E, busy);
 
@@ -135,7 +135,7 @@ class PoolReturnTest {
     void idleReleaseNeverBringsCopiesBack() {
         PlacementPolicy idle = policy(Optional.empty(), T0.plus(Duration.ofHours(2)))
                 .scalingIn(
-                        ScaleIn.of(ScaleIn.Strategy.IDLE_RELEASE, 1, COOLDOWN).changedAt(T0));
+                        ScaleIn.of(ScaleIn.Strategy.IDLE_RELEASE, 1, COOLDOWN).steppedAt(T0));
 
         assertThat(Placement.plan(FELL_BACK, WITH_E, idle).isEmpty()).isTrue();
     }
@@ -190,7 +190,7 @@ class PoolReturnTest {
     }
 
     private static ScaleIn consolidation() {
-        return ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, 1, COOLDOWN).changedAt(T0);
+        return ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, 1, COOLDOWN).steppedAt(T0);
     }
 
     private static Map<String, IcTarget> withE(IcTarget e) {

@@ -132,6 +132,6 @@ final class ChurnReplay {
                 Optional.empty(),
                 fleet.measuredLoadTimes(),
                 ScaleIn.DEFAULT_LOAD_TIME);
-        return fleet.lastChange().map(scaleIn::changedAt).orElse(scaleIn);
+        return fleet.lastStep().map(scaleIn::steppedAt).orElse(scaleIn);
     }
 }

@@ -99,7 +99,7 @@ final class ReplayTally {
             notServing.add((double) pending);
             boolean settled = fleet.settled();
             boolean quiet =
-                    fleet.lastChange().map(t -> !t.plus(cooldown).isAfter(now)).orElse(true);
+                    fleet.lastStep().map(t -> !t.plus(cooldown).isAfter(now)).orElse(true);
             settledTicks += settled ? 1 : 0;
             quietTicks += quiet ? 1 : 0;
             settledAndQuietTicks += settled && quiet ? 1 : 0;

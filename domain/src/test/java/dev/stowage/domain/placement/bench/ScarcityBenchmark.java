@@ -40,10 +40,18 @@ class ScarcityBenchmark {
         runs.put(
                 "two pools: ml.g6.12xlarge capped at " + CAP + ", then ml.g5.12xlarge",
                 ChurnReplay.run(workload, new PricedPools(List.of(PricedPools.G6, PricedPools.G5)), policy, capped));
+        runs.put(
+                "two pools, CONSOLIDATION step 1, cool-down 20 min (copies return to ml.g6.12xlarge when it has room)",
+                ChurnReplay.run(
+                        workload,
+                        new PricedPools(List.of(PricedPools.G6, PricedPools.G5)),
+                        ChurnReplay.ScaleInChoice.consolidation(1, 20),
+                        capped));
         ReplayTally baseline = runs.values().iterator().next();
         System.out.printf(
                 Locale.ROOT,
-                "Scarcity: ServeGen churn (%d components, %.0f h measured), %s, provider refuses ml.g6.12xlarge beyond %d%n",
+                "Scarcity: ServeGen churn (%d components, %.0f h measured), %s unless a row says otherwise, provider"
+                        + " refuses ml.g6.12xlarge beyond %d%n",
                 workload.demands().size(),
                 baseline.hours(),
                 policy.name(),

@@ -11,6 +11,7 @@ import dev.stowage.domain.placement.FleetView;
 import dev.stowage.domain.placement.InstanceCapacity;
 import dev.stowage.domain.placement.Plan;
 import dev.stowage.domain.placement.Resources;
+import dev.stowage.domain.placement.ScaleIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -192,15 +193,12 @@ final class SimulatedFleet {
         return new FleetView(seen, held, usedInstanceNumber, usedCopyNumbers);
     }
 
-    /** {@code FleetState.lastChange}: the latest copy or instance time the live records hold. */
-    Optional<Instant> lastChange() {
-        Optional<Instant> copy = copies.values().stream().map(c -> c.since).max(Instant::compareTo);
-        Optional<Instant> instance = instances.values().stream()
-                .map(i -> i.lastHostedAt.filter(t -> t.isAfter(i.since)).orElse(i.since))
+    /** {@code FleetState.lastConsolidationStep}: when copies of the last CONSOLIDATION step last changed. */
+    Optional<Instant> lastStep() {
+        return copies.values().stream()
+                .filter(c -> c.scheduled.why().startsWith(ScaleIn.STEP))
+                .map(c -> c.since)
                 .max(Instant::compareTo);
-        return copy.isEmpty()
-                ? instance
-                : instance.map(i -> i.isAfter(copy.get()) ? i : copy.get()).or(() -> copy);
     }
 
     Map<String, Duration> measuredLoadTimes() {
