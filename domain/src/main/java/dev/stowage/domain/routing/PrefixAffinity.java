@@ -21,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  *     its prefixes at low load; at least 0
  */
 public record PrefixAffinity(int depth, double epsilon, double slack) {
-    /** Key on the first two blocks (the first is often a shared system prompt), ε = 0.5, slack 2 requests. */
-    public static final PrefixAffinity DEFAULT = new PrefixAffinity(2, 0.5, 2);
+    /**
+     * Key on the first two blocks (the first is often a shared system prompt, as in the Mooncake trace), ε = 0.25,
+     * slack 2 requests: the best of the settings the prefix routing benchmark tried (docs/benchmarks.md).
+     */
+    public static final PrefixAffinity DEFAULT = new PrefixAffinity(2, 0.25, 2);
 
     public PrefixAffinity {
         if (depth < 1) {

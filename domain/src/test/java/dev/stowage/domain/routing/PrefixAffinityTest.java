@@ -46,12 +46,12 @@ class PrefixAffinityTest {
         List<Candidate> idle = List.of(copy("c1", 0), copy("c2", 0), copy("c3", 0), copy("c4", 0));
         String preferred = PrefixAffinity.DEFAULT.preferred(idle, KEY).copyId();
         Router router = new Router(PREFIX_AWARE, new SplittableRandom(3));
-        // mean 1 with the preferred copy at 4: bound ceil(1.5 × 1 + 2) = 4, so it still takes the request
+        // mean 1 with the preferred copy at 4: bound ceil(1.25 × 1 + 2) = 4, so it still takes the request
         List<Candidate> within = idle.stream()
                 .map(c -> c.copyId().equals(preferred) ? copy(preferred, 4) : c)
                 .toList();
         assertThat(((Pick.Routed) router.pick(within, KEY)).copy().copyId()).isEqualTo(preferred);
-        // at 8 it is past ceil(1.5 × 2 + 2) = 5: the request goes to an idle copy
+        // at 8 it is past ceil(1.25 × 2 + 2) = 5: the request goes to an idle copy
         List<Candidate> past = idle.stream()
                 .map(c -> c.copyId().equals(preferred) ? copy(preferred, 8) : c)
                 .toList();
