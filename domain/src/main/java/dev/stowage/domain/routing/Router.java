@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * copies that are all at their limit it is {@link Pick.Saturated}.
  *
  * <p>A router holds no state but its random generator (its {@link PrefixAffinity} is an immutable value): it is as
- * thread-safe as that generator. Give each thread
- * its own router (or a thread-safe generator). The pick is made from the counts in the candidates; reserving the
+ * thread-safe as that generator. Give each thread its own router (or a thread-safe generator). The pick is made from the counts in the candidates; reserving the
  * slot (for example {@link OutstandingCounts#tryIncrement}) is the caller's, which picks again if it lost a race.
  */
 public final class Router {
