@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The routing strategy of a production variant ({@code RoutingConfig.RoutingStrategy} in the SageMaker API),
- * with the service's wire names.
+ * with the service's wire names, plus one extension of Stowage's own ({@link #PREFIX_AWARE}) whose wire name
+ * carries a {@code STOWAGE_} prefix so that it can never collide with a value the service adds.
  */
 public enum RoutingStrategy {
     /** Each request goes to a copy chosen uniformly at random among the serving copies with room. */
@@ -13,7 +14,14 @@ public enum RoutingStrategy {
      * Each request goes to the serving copy with the fewest outstanding requests, ties broken at random. This is
      * what SageMaker documents (not power-of-two-choices).
      */
-    LEAST_OUTSTANDING_REQUESTS("LEAST_OUTSTANDING_REQUESTS");
+    LEAST_OUTSTANDING_REQUESTS("LEAST_OUTSTANDING_REQUESTS"),
+    /**
+     * Stowage's extension (ADR 29), not a value of the service: each request goes to the copy most likely to hold
+     * its prompt's prefix in cache (rendezvous hashing of its {@link PrefixKey} over the copy ids), as long as that
+     * copy is not loaded beyond the bound of {@link PrefixAffinity}; otherwise, and for requests with no prefix
+     * key, least outstanding requests.
+     */
+    PREFIX_AWARE("STOWAGE_PREFIX_AWARE");
 
     private final String wireName;
 
@@ -24,6 +32,11 @@ public enum RoutingStrategy {
     /** The name on the wire, as in {@code "RoutingStrategy": "LEAST_OUTSTANDING_REQUESTS"}. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Whether this value is Stowage's own and not one of the service's {@code RoutingStrategy} enum. */
+    public boolean stowageExtension() {
+        return this == PREFIX_AWARE;
     }
 
     /** The strategy with this wire name, if any (names are case-sensitive, as the service's enum is). */

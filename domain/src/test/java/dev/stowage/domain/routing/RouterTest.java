@@ -123,5 +123,13 @@ class RouterTest {
         assertThat(RoutingStrategy.fromWireName("LEAST_OUTSTANDING_REQUESTS")).contains(LEAST_OUTSTANDING_REQUESTS);
         assertThat(RoutingStrategy.fromWireName("least_outstanding_requests")).isEmpty();
         assertThat(LEAST_OUTSTANDING_REQUESTS.wireName()).isEqualTo("LEAST_OUTSTANDING_REQUESTS");
+        assertThat(LEAST_OUTSTANDING_REQUESTS.stowageExtension()).isFalse();
+    }
+
+    @Test
+    void prefixAwareIsStowagesOwnNameThatTheServiceCannotTake() {
+        assertThat(RoutingStrategy.fromWireName("STOWAGE_PREFIX_AWARE")).contains(RoutingStrategy.PREFIX_AWARE);
+        assertThat(RoutingStrategy.PREFIX_AWARE.stowageExtension()).isTrue();
+        assertThat(RoutingStrategy.fromWireName("PREFIX_AWARE")).isEmpty();
     }
 }

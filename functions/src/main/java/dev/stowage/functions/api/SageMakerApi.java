@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.CommandRejected;
 import dev.stowage.domain.controlplane.ControlPlane;
+import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.WireError;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -15,7 +17,17 @@ import java.util.function.BiConsumer;
  * validated against the service model; domain rules are the deciders' to enforce.
  */
 public final class SageMakerApi implements ServiceApi {
-    private static final ServiceModel MODEL = ServiceModel.sageMaker();
+    /**
+     * The service's model with Stowage's extensions to its enums: the routing strategies of Stowage's own (ADR 29),
+     * which the service itself would refuse.
+     */
+    private static final ServiceModel MODEL = ServiceModel.sageMaker()
+            .withEnumValues(
+                    "RoutingStrategy",
+                    Arrays.stream(RoutingStrategy.values())
+                            .filter(RoutingStrategy::stowageExtension)
+                            .map(RoutingStrategy::wireName)
+                            .toList());
 
     /** An operation: validated input and the request id in, the output object out. */
     @FunctionalInterface

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -32,12 +33,25 @@ final class ContractServer implements RunningModel {
 
     static ContractServer start(int port, String name, BooleanSupplier ready, HttpHandler invocations, CopyLog log)
             throws IOException {
+        return start(port, name, ready, invocations, Map.of(), log);
+    }
+
+    /** A server that also answers {@code GET} on each path of {@code more} with its handler (a model's own stats). */
+    static ContractServer start(
+            int port,
+            String name,
+            BooleanSupplier ready,
+            HttpHandler invocations,
+            Map<String, HttpHandler> more,
+            CopyLog log)
+            throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         HttpServer server = HttpServers.create(new InetSocketAddress(loopback, port));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/ping", exchange -> ping(exchange, ready));
         server.createContext("/invocations", exchange -> invoke(exchange, invocations));
+        more.forEach(server::createContext);
         server.start();
         URI baseUrl = URI.create("http://" + loopback.getHostAddress() + ":" + port);
         log.line(name + " serving the container contract on " + baseUrl);

@@ -12,8 +12,8 @@ import java.util.function.IntSupplier;
  * The continuous batch of one simulated model server: a scheduler thread decodes every active {@link Sequence} in
  * lock-step, one token each per step of {@link StepTime}, and hands each sequence its token. A sequence submitted
  * while {@code maxBatch} are active waits, first come first served, and joins at the next step boundary after one
- * ends; a step in which sequences join also pays their prefill ({@code prefillPerToken} × prompt tokens), which
- * delays everyone in the batch, as chunked prefill does.
+ * ends; a step in which sequences join also pays their prefill ({@code prefillPerToken} × the prompt tokens the
+ * copy's {@link PrefixCache} does not hold), which delays everyone in the batch, as chunked prefill does.
  *
  * <p>Steps keep to a schedule of deadlines rather than sleeping a step after the previous one ends, so that sleep
  * overshoot does not add up over a long generation (with steps of a millisecond or two, a sleep often overshoots by a
@@ -30,6 +30,7 @@ final class DecodeBatch implements AutoCloseable {
     private final StepTime stepTime;
     private final int maxBatch;
     private final Duration prefillPerToken;
+    private final PrefixCache prefixCache;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
@@ -38,18 +39,27 @@ final class DecodeBatch implements AutoCloseable {
     private boolean closed;
 
     DecodeBatch(StepTime stepTime, int maxBatch, Duration prefillPerToken) {
+        this(stepTime, maxBatch, prefillPerToken, new PrefixCache(512, 0));
+    }
+
+    DecodeBatch(StepTime stepTime, int maxBatch, Duration prefillPerToken, PrefixCache prefixCache) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("A batch holds at least one sequence, not " + maxBatch + ".");
         }
         this.stepTime = stepTime;
         this.maxBatch = maxBatch;
         this.prefillPerToken = prefillPerToken;
+        this.prefixCache = prefixCache;
         this.scheduler = Thread.ofVirtual().name("llm-sim-decode").start(this::run);
     }
 
     /** Queues a generation of {@code tokens} (at least 1) tokens after a prompt of {@code promptTokens}. */
     Sequence submit(int tokens, int promptTokens) {
-        Sequence sequence = new Sequence(tokens, promptTokens);
+        return submit(new Sequence(tokens, promptTokens));
+    }
+
+    /** Queues a generation; its prompt's prefix blocks decide what its prefill skips. */
+    Sequence submit(Sequence sequence) {
         lock.lock();
         try {
             if (closed) {
@@ -72,6 +82,10 @@ final class DecodeBatch implements AutoCloseable {
     /** Sequences waiting for a place in the batch. */
     int waiting() {
         return locked(waiting::size);
+    }
+
+    PrefixCache prefixCache() {
+        return prefixCache;
     }
 
     /** What the scheduler thread is doing: {@code WAITING} when there is nothing to decode. */
@@ -107,7 +121,7 @@ final class DecodeBatch implements AutoCloseable {
                         Sequence joining = waiting.poll();
                         if (!joining.cancelled()) {
                             active.add(joining);
-                            joinedPromptTokens += joining.promptTokens();
+                            joinedPromptTokens += prefixCache.prefill(joining.prefixBlocks(), joining.promptTokens());
                         }
                     }
                 } finally {

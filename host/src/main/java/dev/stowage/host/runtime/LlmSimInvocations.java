@@ -133,7 +133,7 @@ final class LlmSimInvocations implements HttpHandler {
             if (tokens <= 0) {
                 return;
             }
-            Sequence sequence = batch.submit(tokens, request.promptTokens());
+            Sequence sequence = batch.submit(new Sequence(tokens, request.promptTokens(), request.prefixBlocks()));
             try {
                 int id;
                 while ((id = sequence.next()) != Sequence.END) {

@@ -4,6 +4,7 @@ import dev.stowage.host.time.TimeScale;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code stowage/llm-sim}: a language model server stand-in with continuous batching, so that its latency grows
@@ -25,6 +26,12 @@ import java.time.Duration;
  * contexts slows less (set a smaller slowdown, as the routing simulation's {@code ServingModel.llm()} does); the
  * default leans towards long contexts, where attention over every sequence's KV cache makes each step costlier,
  * which is also where routing shows.
+ *
+ * <p>Each copy keeps a prefix cache ({@link PrefixCache}, {@code STOWAGE_PREFIX_CACHE_BLOCKS} blocks of {@code
+ * STOWAGE_PREFIX_BLOCK_TOKENS} tokens, LRU): a prompt's leading blocks found there are not prefilled again, so with
+ * a prefill time set ({@code STOWAGE_PREFILL_US_PER_TOKEN}) where a request lands changes its first token's time.
+ * The blocks are the request's {@code hash_ids} or its text's ({@link GenerationRequest}). {@code GET
+ * /stowage/llm-sim/stats} answers the cache's counters as JSON.
  */
 final class LlmSimRuntime implements ModelRuntime {
     static final String IMAGE = "stowage/llm-sim";
@@ -43,13 +50,18 @@ final class LlmSimRuntime implements ModelRuntime {
         TokenCounts counts = new TokenCounts(settings.seed());
         long readyAt = System.nanoTime() + settings.load().toNanos();
         log.line(IMAGE + " loading for " + settings.load() + ", " + settings);
-        DecodeBatch batch = new DecodeBatch(settings.stepTime(), settings.maxBatch(), settings.prefillPerToken());
+        DecodeBatch batch = new DecodeBatch(
+                settings.stepTime(),
+                settings.maxBatch(),
+                settings.prefillPerToken(),
+                new PrefixCache(settings.prefixBlockTokens(), settings.prefixCacheBlocks()));
         try {
             ContractServer server = ContractServer.start(
                     launch.port(),
                     IMAGE,
                     () -> System.nanoTime() - readyAt >= 0,
                     new LlmSimInvocations(counts, batch),
+                    Map.of(LlmSimStats.PATH, new LlmSimStats(batch.prefixCache())),
                     log);
             return new Batched(server, batch);
         } catch (IOException | RuntimeException e) {

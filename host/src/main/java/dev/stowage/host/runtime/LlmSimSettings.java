@@ -17,15 +17,27 @@ import java.util.function.Function;
  *   <li>{@code STOWAGE_MAX_BATCH} (16): sequences decoded together; more wait in the copy's queue;
  *   <li>{@code STOWAGE_PREFILL_US_PER_TOKEN} (0): prefill time per prompt token, paid in the step where a sequence
  *       joins (about 200–300 µs resembles a 7–8B model on one A10G);
+ *   <li>{@code STOWAGE_PREFIX_CACHE_BLOCKS} (1000): the copy's prefix cache ({@link PrefixCache}), in blocks; a
+ *       prompt's cached leading blocks are not prefilled again; 0 turns it off;
+ *   <li>{@code STOWAGE_PREFIX_BLOCK_TOKENS} (512): tokens per block of the prefix cache (Mooncake's block);
  *   <li>{@code STOWAGE_LOAD_MS} (0): time from start until {@code /ping} answers 200;
  *   <li>{@code STOWAGE_SEED}, else {@code STOWAGE_COPY_ID}: the seed of the output lengths and texts.
  * </ul>
  */
-record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken, Duration load, long seed) {
+record LlmSimSettings(
+        StepTime stepTime,
+        int maxBatch,
+        Duration prefillPerToken,
+        int prefixCacheBlocks,
+        int prefixBlockTokens,
+        Duration load,
+        long seed) {
     static final String TOKEN_MS = "STOWAGE_TOKEN_MS";
     static final String BATCH_SLOWDOWN = "STOWAGE_BATCH_SLOWDOWN";
     static final String MAX_BATCH = "STOWAGE_MAX_BATCH";
     static final String PREFILL_US_PER_TOKEN = "STOWAGE_PREFILL_US_PER_TOKEN";
+    static final String PREFIX_CACHE_BLOCKS = "STOWAGE_PREFIX_CACHE_BLOCKS";
+    static final String PREFIX_BLOCK_TOKENS = "STOWAGE_PREFIX_BLOCK_TOKENS";
     static final String LOAD_MS = "STOWAGE_LOAD_MS";
     static final String SEED = "STOWAGE_SEED";
     /** Set by the host to the copy id so that an unseeded copy is still deterministic. */
@@ -34,6 +46,8 @@ record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken,
     static final long DEFAULT_TOKEN_MS = 20;
     static final double DEFAULT_BATCH_SLOWDOWN = 0.2;
     static final int DEFAULT_MAX_BATCH = 16;
+    static final int DEFAULT_PREFIX_CACHE_BLOCKS = 1_000;
+    static final int DEFAULT_PREFIX_BLOCK_TOKENS = 512;
 
     static LlmSimSettings from(Map<String, String> environment, TimeScale timeScale, String fallbackSeed) {
         Duration tokenTime = timeScale.millis(Math.max(0, longEnv(environment, TOKEN_MS, DEFAULT_TOKEN_MS)));
@@ -41,6 +55,8 @@ record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken,
         long maxBatch = longEnv(environment, MAX_BATCH, DEFAULT_MAX_BATCH);
         Duration prefill =
                 timeScale.scale(Duration.ofNanos(Math.max(0, longEnv(environment, PREFILL_US_PER_TOKEN, 0)) * 1000));
+        long cacheBlocks = longEnv(environment, PREFIX_CACHE_BLOCKS, DEFAULT_PREFIX_CACHE_BLOCKS);
+        long blockTokens = longEnv(environment, PREFIX_BLOCK_TOKENS, DEFAULT_PREFIX_BLOCK_TOKENS);
         Duration load = timeScale.millis(Math.max(0, longEnv(environment, LOAD_MS, 0)));
         String seedText = environment.getOrDefault(SEED, environment.getOrDefault(COPY_ID, fallbackSeed));
         long seed = seedText.matches("-?\\d+") ? Long.parseLong(seedText) : seedText.hashCode();
@@ -48,6 +64,8 @@ record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken,
                 new StepTime(tokenTime, slowdown >= 0 && Double.isFinite(slowdown) ? slowdown : DEFAULT_BATCH_SLOWDOWN),
                 maxBatch >= 1 ? (int) Math.min(maxBatch, 4096) : DEFAULT_MAX_BATCH,
                 prefill,
+                cacheBlocks >= 0 ? (int) Math.min(cacheBlocks, 10_000_000) : DEFAULT_PREFIX_CACHE_BLOCKS,
+                blockTokens >= 1 ? (int) Math.min(blockTokens, 1 << 20) : DEFAULT_PREFIX_BLOCK_TOKENS,
                 load,
                 seed);
     }
@@ -56,7 +74,8 @@ record LlmSimSettings(StepTime stepTime, int maxBatch, Duration prefillPerToken,
     public String toString() {
         return "batches of up to " + maxBatch + ", " + stepTime.tokenTime() + " per token alone, slowdown "
                 + stepTime.slowdown() + " per further sequence (" + stepTime.slowdownAt(maxBatch) + "x at "
-                + maxBatch + "), prefill " + prefillPerToken + " per prompt token, seed " + seed;
+                + maxBatch + "), prefill " + prefillPerToken + " per prompt token, prefix cache of " + prefixCacheBlocks
+                + " blocks of " + prefixBlockTokens + " tokens, seed " + seed;
     }
 
     private static long longEnv(Map<String, String> environment, String name, long fallback) {

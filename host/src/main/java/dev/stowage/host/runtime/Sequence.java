@@ -14,16 +14,23 @@ final class Sequence {
 
     private final int tokens;
     private final int promptTokens;
+    private final long[] prefixBlocks;
     private final BlockingQueue<Integer> emitted = new LinkedBlockingQueue<>();
     private int count;
     private volatile boolean cancelled;
 
     Sequence(int tokens, int promptTokens) {
+        this(tokens, promptTokens, new long[0]);
+    }
+
+    /** A generation whose prompt's prefix blocks are {@code prefixBlocks} (chained ids, see {@link PrefixCache}). */
+    Sequence(int tokens, int promptTokens, long[] prefixBlocks) {
         if (tokens < 1) {
             throw new IllegalArgumentException("A sequence generates at least one token, not " + tokens + ".");
         }
         this.tokens = tokens;
         this.promptTokens = Math.max(0, promptTokens);
+        this.prefixBlocks = prefixBlocks.clone();
     }
 
     /** The id of the next token (0, 1, …), waiting for the batch to decode it, or {@link #END}. */
@@ -41,6 +48,10 @@ final class Sequence {
 
     int promptTokens() {
         return promptTokens;
+    }
+
+    long[] prefixBlocks() {
+        return prefixBlocks;
     }
 
     /** The scheduler's: hands over the next token; true when that was the last one. */

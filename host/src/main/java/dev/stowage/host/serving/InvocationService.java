@@ -4,7 +4,9 @@ import dev.stowage.domain.metrics.ConcurrencySample;
 import dev.stowage.domain.metrics.InvocationRecord;
 import dev.stowage.domain.routing.Candidate;
 import dev.stowage.domain.routing.Pick;
+import dev.stowage.domain.routing.PrefixKey;
 import dev.stowage.domain.routing.Router;
+import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.trust.PeerSigner;
 import dev.stowage.wire.runtime.InvocationRequest;
@@ -38,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * free copy as long as it would wait for a first one, as the burst that scaled its component out from zero may fill
  * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked; when every
  * copy refused, the router reads the directory again for up to {@link #REFUSED_RETRY} before it answers that there is
- * no capacity, so a scale-in fails no request.
+ * no capacity, so a scale-in fails no request. When the variant routes by Stowage's {@code STOWAGE_PREFIX_AWARE},
+ * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29).
  */
 public final class InvocationService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
@@ -125,6 +128,11 @@ public final class InvocationService implements AutoCloseable {
     private RuntimeResponse route(Call call) {
         Target target = call.target();
         Router router = new Router(target.strategy(), nextRandom());
+        @Nullable
+        PrefixKey prefix = target.strategy() == RoutingStrategy.PREFIX_AWARE
+                ? PromptPrefix.key(call.request().body(), router.affinity().depth())
+                        .orElse(null)
+                : null;
         Set<String> refused = new HashSet<>();
         long queueDeadline = 0;
         boolean inQueue = false;
@@ -135,7 +143,7 @@ public final class InvocationService implements AutoCloseable {
                 Map<String, Slot> slots = slots(target, refused);
                 List<Candidate> candidates = new ArrayList<>();
                 slots.values().forEach(slot -> candidates.add(slot.candidate(call.limit())));
-                switch (router.pick(candidates)) {
+                switch (router.pick(candidates, prefix)) {
                     case Pick.NoCapacity none -> {
                         if (!refused.isEmpty() && refusals.tryAgain()) {
                             refused.clear();

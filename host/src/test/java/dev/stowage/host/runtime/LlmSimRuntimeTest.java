@@ -191,6 +191,30 @@ class LlmSimRuntimeTest {
     }
 
     @Test
+    void counts_prefix_cache_hits_of_a_repeated_prompt_and_answers_them_at_its_stats_path() throws Exception {
+        RunningModel sim = start(Map.of("STOWAGE_TOKEN_MS", "100"));
+        String prompt = "q".repeat(5_000); // 3 blocks of 2,048 characters
+        String body = "{\"inputs\":\"" + prompt + "\",\"parameters\":{\"max_new_tokens\":2}}";
+        invoke(sim.baseUrl(), body).body().readAllBytes();
+        invoke(sim.baseUrl(), body).body().readAllBytes();
+        invoke(sim.baseUrl(), "{\"hash_ids\":[5,6],\"input_length\":1000,\"max_new_tokens\":1}")
+                .body()
+                .readAllBytes();
+
+        HttpResponse<String> stats = http.send(
+                HttpRequest.newBuilder(sim.baseUrl().resolve(LlmSimStats.PATH)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(stats.body())
+                .contains("\"prompts\":3")
+                .contains("\"looked_up_blocks\":8")
+                .contains("\"hit_blocks\":3")
+                .contains("\"prompt_tokens\":3500")
+                .contains("\"hit_tokens\":1249");
+    }
+
+    @Test
     void draws_long_tailed_output_lengths_deterministically_from_the_seed() {
         TokenCounts first = new TokenCounts(42);
         TokenCounts second = new TokenCounts(42);

@@ -19,6 +19,8 @@ class LlmSimSettingsTest {
                 .isBetween(3.0, 4.0);
         assertThat(settings.maxBatch()).isEqualTo(16);
         assertThat(settings.prefillPerToken()).isZero();
+        assertThat(settings.prefixCacheBlocks()).isEqualTo(1_000);
+        assertThat(settings.prefixBlockTokens()).isEqualTo(512);
         assertThat(settings.load()).isZero();
         assertThat(settings.seed()).isEqualTo("fallback".hashCode());
     }
@@ -32,6 +34,8 @@ class LlmSimSettingsTest {
                         "STOWAGE_MAX_BATCH", "8",
                         "STOWAGE_PREFILL_US_PER_TOKEN", "250",
                         "STOWAGE_LOAD_MS", "1000",
+                        "STOWAGE_PREFIX_CACHE_BLOCKS", "64",
+                        "STOWAGE_PREFIX_BLOCK_TOKENS", "16",
                         "STOWAGE_COPY_ID", "7"),
                 TimeScale.of(10),
                 "fallback");
@@ -40,17 +44,26 @@ class LlmSimSettingsTest {
         assertThat(settings.maxBatch()).isEqualTo(8);
         assertThat(settings.prefillPerToken()).isEqualTo(Duration.ofNanos(25_000));
         assertThat(settings.load()).isEqualTo(Duration.ofMillis(100));
+        assertThat(settings.prefixCacheBlocks()).isEqualTo(64);
+        assertThat(settings.prefixBlockTokens()).isEqualTo(16);
         assertThat(settings.seed()).isEqualTo(7);
     }
 
     @Test
     void a_malformed_or_out_of_range_value_takes_the_default() {
         LlmSimSettings settings = LlmSimSettings.from(
-                Map.of("STOWAGE_BATCH_SLOWDOWN", "-1", "STOWAGE_MAX_BATCH", "0", "STOWAGE_TOKEN_MS", "soon"),
+                Map.of(
+                        "STOWAGE_BATCH_SLOWDOWN", "-1",
+                        "STOWAGE_MAX_BATCH", "0",
+                        "STOWAGE_TOKEN_MS", "soon",
+                        "STOWAGE_PREFIX_CACHE_BLOCKS", "-3",
+                        "STOWAGE_PREFIX_BLOCK_TOKENS", "0"),
                 TimeScale.REAL_TIME,
                 "fallback");
 
         assertThat(settings.stepTime()).isEqualTo(new StepTime(Duration.ofMillis(20), 0.2));
         assertThat(settings.maxBatch()).isEqualTo(16);
+        assertThat(settings.prefixCacheBlocks()).isEqualTo(1_000);
+        assertThat(settings.prefixBlockTokens()).isEqualTo(512);
     }
 }

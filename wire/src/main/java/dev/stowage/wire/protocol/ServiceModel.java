@@ -142,6 +142,24 @@ public final class ServiceModel {
         return shape;
     }
 
+    /**
+     * This model with {@code values} added to the enum of the string shape {@code shapeName}: how Stowage accepts a
+     * value of its own (an extension, named {@code STOWAGE_…} so that it cannot collide with one the service adds)
+     * where the service's model has an enum, with the same validation and error text for anything else.
+     *
+     * @throws IllegalArgumentException when the shape is not a string enum
+     */
+    public ServiceModel withEnumValues(String shapeName, List<String> values) {
+        if (!(shape(shapeName) instanceof Shape.Text text) || text.enumValues().isEmpty()) {
+            throw new IllegalArgumentException(shapeName + " is not a string enum");
+        }
+        List<String> extended = new ArrayList<>(text.enumValues());
+        values.stream().filter(v -> !extended.contains(v)).forEach(extended::add);
+        Map<String, Shape> copy = new LinkedHashMap<>(shapes);
+        copy.put(shapeName, new Shape.Text(text.name(), text.min(), text.max(), text.pattern(), List.copyOf(extended)));
+        return new ServiceModel(serviceId, targetPrefix, signingName, operations, copy);
+    }
+
     /** All shapes, in model order. */
     public Map<String, Shape> shapes() {
         return shapes;

@@ -1,6 +1,7 @@
 package dev.stowage.wire.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -74,5 +75,18 @@ class ServiceModelTest {
                 }
             });
         }
+    }
+
+    @Test
+    void an_enum_takes_stowages_own_values_in_a_copy_of_the_model() {
+        ServiceModel service = ServiceModel.sageMaker();
+        ServiceModel extended = service.withEnumValues("RoutingStrategy", List.of("STOWAGE_PREFIX_AWARE", "RANDOM"));
+
+        assertThat(((Shape.Text) extended.shape("RoutingStrategy")).enumValues())
+                .containsExactly("LEAST_OUTSTANDING_REQUESTS", "RANDOM", "STOWAGE_PREFIX_AWARE");
+        assertThat(((Shape.Text) service.shape("RoutingStrategy")).enumValues())
+                .containsExactly("LEAST_OUTSTANDING_REQUESTS", "RANDOM");
+        assertThatThrownBy(() -> service.withEnumValues("EndpointName", List.of("x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
