@@ -77,6 +77,13 @@ public sealed interface FleetEvent extends Event {
     record CopyLoaded(String copyId, Instant at) implements FleetEvent {}
 
     /**
+     * The copy's runtime registered the adapter inference component {@code adapterName} at its specification of
+     * {@code specifiedAt} (its container's {@code POST /adapters} answered), before or after the copy loaded: invoking
+     * the adapter may be routed to the copy from now on.
+     */
+    record AdapterLoaded(String copyId, String adapterName, Instant specifiedAt, Instant at) implements FleetEvent {}
+
+    /**
      * The copy could not start, or its runtime ended by itself after it served (an exit, an OOM kill); {@code logTail}
      * is the end of its log. Its resources are free again, and placement replaces it.
      */
