@@ -24,6 +24,10 @@ public sealed interface FleetCommand {
 
     record ReportCopyLoaded(String copyId, Instant at) implements FleetCommand {}
 
+    /** The copy's runtime registered the adapter inference component at the specification of {@code specifiedAt}. */
+    record ReportAdapterLoaded(String copyId, String adapterName, Instant specifiedAt, Instant at)
+            implements FleetCommand {}
+
     record ReportCopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetCommand {}
 
     record ReportCopyRemoved(String copyId, Instant at) implements FleetCommand {}

@@ -5,6 +5,7 @@ import dev.stowage.domain.Decider;
 import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
 import dev.stowage.domain.fleet.FleetCommand.DeclareInstanceLost;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
@@ -41,6 +42,7 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                 hasCopyIn(state, loaded.copyId(), FleetCopyRecord.Status.SCHEDULED)
                         ? List.of(new FleetEvent.CopyLoaded(loaded.copyId(), loaded.at()))
                         : List.of();
+            case ReportAdapterLoaded loaded -> adapterLoaded(loaded, state);
             case ReportCopyFailed failed ->
                 hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.SCHEDULED)
                                 || hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.LOADED)
@@ -74,6 +76,18 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
         }
         return List.of(new FleetEvent.InstanceLaunchFailed(
                 instance.instanceId(), instance.instanceType(), command.reason(), command.at()));
+    }
+
+    /** Once per copy, adapter and specification; a copy being removed or gone loads nothing. */
+    private static List<FleetEvent> adapterLoaded(ReportAdapterLoaded command, FleetState state) {
+        FleetCopyRecord copy = state.copies().get(command.copyId());
+        if (copy == null
+                || copy.status() == FleetCopyRecord.Status.REMOVING
+                || copy.hasAdapter(command.adapterName(), command.specifiedAt())) {
+            return List.of();
+        }
+        return List.of(new FleetEvent.AdapterLoaded(
+                command.copyId(), command.adapterName(), command.specifiedAt(), command.at()));
     }
 
     private static boolean hasCopyIn(FleetState state, String copyId, FleetCopyRecord.Status status) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
+import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
@@ -22,10 +24,13 @@ import dev.stowage.domain.store.StreamIds;
 import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What inference hosts tell the control plane and read from it. Reports are commands on the fleet stream
@@ -69,6 +74,15 @@ public final class FleetReports {
         fleetRepository.handle(key.stream(), new ReportCopyLoaded(copyId, clock.instant()), clock, copyId);
     }
 
+    /** The copy's runtime registered the adapter inference component at the specification of {@code specifiedAt}. */
+    public void adapterLoaded(FleetKey key, String copyId, String adapterName, Instant specifiedAt) {
+        fleetRepository.handle(
+                key.stream(),
+                new ReportAdapterLoaded(copyId, adapterName, specifiedAt, clock.instant()),
+                clock,
+                copyId);
+    }
+
     public void copyFailed(FleetKey key, String copyId, String reason, String logTail) {
         fleetRepository.handle(
                 key.stream(), new ReportCopyFailed(copyId, reason, logTail, clock.instant()), clock, copyId);
@@ -78,22 +92,55 @@ public final class FleetReports {
         fleetRepository.handle(key.stream(), new ReportCopyRemoved(copyId, clock.instant()), clock, copyId);
     }
 
-    /** The copies on {@code instanceId} now, each with its component's specification. */
+    /**
+     * The copies on {@code instanceId} now, each with its component's specification and, unless it is being removed,
+     * the adapters of its component.
+     */
     public List<CopyAssignment> assignments(FleetKey key, String instanceId) {
         FleetState fleet = fleetRepository.load(key.stream()).state();
         Map<String, InferenceComponentState> read = new HashMap<>(); // each component once, however many copies
         return fleet.copies().values().stream()
                 .filter(copy -> copy.instanceId().equals(instanceId))
                 .sorted(Comparator.comparing(FleetCopyRecord::copyId))
-                .map(copy -> new CopyAssignment(
-                        copy,
-                        specification(
-                                copy,
-                                instanceType(fleet, copy),
-                                read.computeIfAbsent(copy.inferenceComponentName(), name -> commands.load(
-                                                StreamIds.inferenceComponent(name), components)
-                                        .state()))))
+                .map(copy -> {
+                    InferenceComponentState component = read(read, copy.inferenceComponentName());
+                    return new CopyAssignment(
+                            copy,
+                            specification(copy, instanceType(fleet, copy), component),
+                            copy.status() == FleetCopyRecord.Status.REMOVING
+                                    ? List.of()
+                                    : adapters(copy, component, read));
+                })
                 .toList();
+    }
+
+    private InferenceComponentState read(Map<String, InferenceComponentState> read, String name) {
+        return read.computeIfAbsent(name, n -> commands.load(StreamIds.inferenceComponent(n), components)
+                .state());
+    }
+
+    /**
+     * The adapters the copy's component is the base of that exist and are not being deleted, each at its current
+     * specification, and whether the fleet has it loaded in the copy at that specification.
+     */
+    private List<CopyAdapter> adapters(
+            FleetCopyRecord copy, InferenceComponentState component, Map<String, InferenceComponentState> read) {
+        if (!(component instanceof InferenceComponentState.Present base)) {
+            return List.of();
+        }
+        List<CopyAdapter> adapters = new ArrayList<>();
+        for (String name : base.adapters()) {
+            if (read(read, name) instanceof InferenceComponentState.Present adapter
+                    && adapter.status() != InferenceComponentStatus.DELETING
+                    && adapter.baseInferenceComponentName().equals(Optional.of(base.inferenceComponentName()))) {
+                adapters.add(new CopyAdapter(
+                        name,
+                        adapter.specification().text("Container", "ArtifactUrl").orElse(""),
+                        adapter.specifiedAt(),
+                        copy.hasAdapter(name, adapter.specifiedAt())));
+            }
+        }
+        return List.copyOf(adapters);
     }
 
     /**

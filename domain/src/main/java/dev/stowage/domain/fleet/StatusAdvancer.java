@@ -108,6 +108,19 @@ final class StatusAdvancer {
         return Optional.empty();
     }
 
+    /**
+     * An adapter has no copies of its own: it is in service once every serving copy of its base (at least one) has
+     * loaded it at its current specification (ADR 30). Before its base serves, it stays as it is.
+     */
+    private void adapter(String name, InferenceComponentState.Present ic, String base, FleetState fleet, Instant now) {
+        var serving = fleet.copiesOf(base).stream()
+                .filter(c -> c.status() == FleetCopyRecord.Status.LOADED)
+                .toList();
+        if (!serving.isEmpty() && serving.stream().allMatch(c -> c.hasAdapter(name, ic.specifiedAt()))) {
+            commands.handle(StreamIds.inferenceComponent(name), components, new MarkInService(name, now), "placement");
+        }
+    }
+
     private void component(String name, InferenceComponentState.Present ic, FleetState fleet, Instant now) {
         String stream = StreamIds.inferenceComponent(name);
         if (ic.status() == InferenceComponentStatus.DELETING) {
@@ -120,8 +133,7 @@ final class StatusAdvancer {
             return;
         }
         if (ic.baseInferenceComponentName().isPresent()) {
-            // An adapter has no copies of its own: it is in service once loaded into every serving copy of its base,
-            // which hosts do not report yet (issue 15).
+            adapter(name, ic, ic.baseInferenceComponentName().get(), fleet, now);
             return;
         }
         Optional<String> rollback = rollbackReason(ic, now);
