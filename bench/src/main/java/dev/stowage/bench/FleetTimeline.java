@@ -80,6 +80,7 @@ final class FleetTimeline {
                 case FleetEvent.InstanceLaunchFailed ignored -> {} // it never ran
                 case FleetEvent.InstanceDrainStarted ignored -> {}
                 case FleetEvent.CopyLoaded ignored -> {}
+                case FleetEvent.AdapterLoaded ignored -> {}
                 case FleetEvent.CopyRemovalScheduled ignored -> {}
                 case FleetEvent.PlacementBlocked ignored -> {}
             }

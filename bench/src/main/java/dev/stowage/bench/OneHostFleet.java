@@ -5,6 +5,7 @@ import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
 import dev.stowage.wire.hostapi.HostKey;
 import dev.stowage.wire.hostapi.HostKeys;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,10 @@ final class OneHostFleet implements FleetPort {
     public synchronized List<Assignment> assignments(String endpointName, String variantName, String instanceId) {
         return List.copyOf(assignments.values());
     }
+
+    @Override
+    public void adapterLoaded(
+            String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt) {}
 
     @Override
     public synchronized void copyLoaded(String endpointName, String variantName, String copyId) {

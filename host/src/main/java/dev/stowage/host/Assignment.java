@@ -1,12 +1,14 @@
 package dev.stowage.host;
 
+import dev.stowage.domain.fleet.CopyAdapter;
 import dev.stowage.events.Document;
 import java.util.List;
 
 /**
  * A copy the control plane has put on this instance. {@code specification} is its inference component's
  * {@code Specification} (container image, artifact, environment, startup parameters); {@code deviceIndices}
- * are the accelerator devices it may use, and no other copy holds them.
+ * are the accelerator devices it may use, and no other copy holds them; {@code adapters} are the adapter inference
+ * components its runtime is to have registered.
  */
 public record Assignment(
         String copyId,
@@ -15,7 +17,8 @@ public record Assignment(
         long milliCores,
         long memoryMib,
         State state,
-        Document specification) {
+        Document specification,
+        List<CopyAdapter> adapters) {
 
     public enum State {
         /** To be loaded: fetch the artifact, start the runtime, report loaded or failed. */
@@ -28,5 +31,18 @@ public record Assignment(
 
     public Assignment {
         deviceIndices = List.copyOf(deviceIndices);
+        adapters = List.copyOf(adapters);
+    }
+
+    /** A copy with no adapters. */
+    public Assignment(
+            String copyId,
+            String inferenceComponentName,
+            List<Integer> deviceIndices,
+            long milliCores,
+            long memoryMib,
+            State state,
+            Document specification) {
+        this(copyId, inferenceComponentName, deviceIndices, milliCores, memoryMib, state, specification, List.of());
     }
 }

@@ -1,11 +1,13 @@
 package dev.stowage.host;
 
+import dev.stowage.domain.fleet.CopyAdapter;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.logs.CopyLogSink;
 import dev.stowage.host.runtime.CopyLog;
 import dev.stowage.host.runtime.RunningModel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The life of one copy on this host: loading, loaded (in the {@link CopyTable}) or failed, then stopping and
  * stopped. Loading and stopping each run on their own virtual thread; a stop abandons a load still under way.
  * {@link #report()} sends the report the current phase calls for, so the reconcile loop can repeat it until the
- * control plane has taken it (every report is idempotent).
+ * control plane has taken it (every report is idempotent). The copy's adapters ({@link CopyAdapters}) are loaded
+ * before it is reported loaded and takes requests, so it never serves its base without them, and kept to what each
+ * round lists afterwards.
  */
 final class CopyRun {
     enum Phase {
@@ -36,6 +40,9 @@ final class CopyRun {
     private @Nullable String failure;
     private @Nullable Thread loader;
     private @Nullable Thread stopper;
+    private final CopyAdapters adapters;
+    private volatile List<CopyAdapter> wantedAdapters;
+    private @Nullable Thread adapterSync;
 
     CopyRun(Assignment copy, CopyLog log, CopyLogSink.Following shipping, HostServices services) {
         this.copy = copy;
@@ -43,6 +50,54 @@ final class CopyRun {
         this.shipping = shipping;
         this.services = services;
         this.progress = new Progress(log);
+        this.adapters = new CopyAdapters(copy.copyId(), log, ADAPTER_TIMEOUT);
+        this.wantedAdapters = copy.adapters();
+    }
+
+    /** How long a runtime may take to load or unload one adapter. */
+    private static final Duration ADAPTER_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * The adapters the copy is to have now: a loaded copy syncs its runtime to them on a thread of its own, unless a
+     * sync is under way (the next round brings the rest); a loading one loads them before it serves.
+     */
+    void adapters(List<CopyAdapter> wanted) {
+        wantedAdapters = wanted;
+        RunningModel serving;
+        synchronized (this) {
+            if (phase != Phase.LOADED || model == null || (adapterSync != null && adapterSync.isAlive())) {
+                return;
+            }
+            serving = model;
+            adapterSync = Thread.ofVirtual().name("adapters-" + copy.copyId()).start(() -> syncAdapters(serving));
+        }
+    }
+
+    private void syncAdapters(RunningModel serving) {
+        try {
+            adapters.sync(
+                    serving.baseUrl(),
+                    wantedAdapters,
+                    services.table().get(copy.copyId()).orElse(null),
+                    this::reportAdapter);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reportAdapter(CopyAdapter adapter) {
+        HostConfig c = services.config();
+        try {
+            services.fleet()
+                    .adapterLoaded(
+                            c.endpointName(),
+                            c.variantName(),
+                            copy.copyId(),
+                            adapter.adapterName(),
+                            adapter.specifiedAt());
+        } catch (RuntimeException e) {
+            log.line("could not report adapter " + adapter.adapterName() + " loaded (will retry): " + e);
+        }
     }
 
     /** What the copy uses now, while it serves and its runtime can tell. */
@@ -81,6 +136,14 @@ final class CopyRun {
         } catch (InterruptedException e) {
             return;
         }
+        if (outcome instanceof LoadOutcome.Loaded started && !wantedAdapters.isEmpty()) {
+            try {
+                adapters.sync(started.model().baseUrl(), wantedAdapters, null, this::reportAdapter);
+            } catch (InterruptedException e) {
+                started.model().stop(Duration.ZERO);
+                return;
+            }
+        }
         synchronized (this) {
             if (phase != Phase.LOADING) {
                 if (outcome instanceof LoadOutcome.Loaded loaded) {
@@ -92,8 +155,10 @@ final class CopyRun {
                 case LoadOutcome.Loaded loaded -> {
                     model = loaded.model();
                     coldStart = loaded.coldStart();
-                    services.table()
-                            .add(new RoutableCopy(copy.copyId(), copy.inferenceComponentName(), model.baseUrl()));
+                    RoutableCopy routable =
+                            new RoutableCopy(copy.copyId(), copy.inferenceComponentName(), model.baseUrl());
+                    adapters.loaded().keySet().forEach(routable::adapterLoaded);
+                    services.table().add(routable);
                     phase = Phase.LOADED;
                     loaded.model().onExit(this::diedAfterServing);
                 }

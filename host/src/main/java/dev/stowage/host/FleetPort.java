@@ -2,6 +2,7 @@ package dev.stowage.host;
 
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.wire.hostapi.HostKeys;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,12 @@ public interface FleetPort {
     List<Assignment> assignments(String endpointName, String variantName, String instanceId);
 
     void copyLoaded(String endpointName, String variantName, String copyId);
+
+    /**
+     * The copy's runtime registered the adapter inference component {@code adapterName} at its specification of
+     * {@code specifiedAt} (before or after the copy itself loaded).
+     */
+    void adapterLoaded(String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt);
 
     void copyFailed(String endpointName, String variantName, String copyId, String reason, String logTail);
 

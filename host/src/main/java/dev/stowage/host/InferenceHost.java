@@ -228,7 +228,10 @@ public final class InferenceHost implements AutoCloseable {
             case SCHEDULED, LOADED -> {
                 if (run == null || run.phase() == CopyRun.Phase.STOPPED) {
                     load(copy);
-                } else if (copy.state() == Assignment.State.SCHEDULED) {
+                    return;
+                }
+                run.adapters(copy.adapters());
+                if (copy.state() == Assignment.State.SCHEDULED) {
                     run.report();
                 }
             }

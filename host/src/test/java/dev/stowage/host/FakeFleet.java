@@ -3,6 +3,7 @@ package dev.stowage.host;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.hostapi.HostKeys;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ final class FakeFleet implements FleetPort {
     final List<String> loaded = new ArrayList<>();
     final Map<String, Failure> failed = new LinkedHashMap<>();
     final List<String> removed = new ArrayList<>();
+    /** Adapter loads reported, as {@code copy/adapter@specifiedAt}, in order. */
+    final List<String> adaptersLoaded = new ArrayList<>();
+
     private final Map<String, Assignment> assignments = new LinkedHashMap<>();
 
     synchronized void assign(Assignment copy) {
@@ -41,7 +45,8 @@ final class FakeFleet implements FleetPort {
                         a.milliCores(),
                         a.memoryMib(),
                         state,
-                        a.specification()));
+                        a.specification(),
+                        a.adapters()));
     }
 
     synchronized void unassign(String copyId) {
@@ -87,6 +92,16 @@ final class FakeFleet implements FleetPort {
         if (assignments.containsKey(copyId) && assignments.get(copyId).state() == Assignment.State.SCHEDULED) {
             setState(copyId, Assignment.State.LOADED);
         }
+    }
+
+    @Override
+    public synchronized void adapterLoaded(
+            String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt) {
+        adaptersLoaded.add(copyId + "/" + adapterName + "@" + specifiedAt);
+    }
+
+    synchronized List<String> adaptersLoaded() {
+        return List.copyOf(adaptersLoaded);
     }
 
     @Override

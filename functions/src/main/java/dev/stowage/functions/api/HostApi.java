@@ -17,6 +17,8 @@ import dev.stowage.wire.hostapi.RoutingSnapshotJson;
 import dev.stowage.wire.protocol.Caller;
 import dev.stowage.wire.protocol.ServiceModel;
 import dev.stowage.wire.protocol.WireError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -79,6 +81,12 @@ public final class HostApi implements ServiceApi {
                 return Optional.of(output);
             }
             case "ReportCopyLoaded" -> reports.copyLoaded(fleet(input), text(input, "CopyId"));
+            case "ReportAdapterLoaded" ->
+                reports.adapterLoaded(
+                        fleet(input),
+                        text(input, "CopyId"),
+                        text(input, "AdapterName"),
+                        specifiedAt(text(input, "SpecifiedAt")));
             case "ReportCopyFailed" ->
                 reports.copyFailed(
                         fleet(input),
@@ -115,7 +123,7 @@ public final class HostApi implements ServiceApi {
         switch (operation) {
             case "RegisterInstance", "SendHeartbeat", "DescribeAssignments", "DescribeHostKeys" ->
                 verifier.verify(caller, fleet(input), text(input, "InstanceId"));
-            case "ReportCopyLoaded", "ReportCopyFailed", "ReportCopyRemoved" ->
+            case "ReportCopyLoaded", "ReportAdapterLoaded", "ReportCopyFailed", "ReportCopyRemoved" ->
                 verifyCopyReport(caller, fleet(input), text(input, "CopyId"));
             default -> {}
         }
@@ -143,6 +151,14 @@ public final class HostApi implements ServiceApi {
                 .forEach(copy -> loading.put(
                         copy.path("CopyId").asText(), copy.path("Progress").asText()));
         return loading;
+    }
+
+    private static Instant specifiedAt(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw CommandRejected.validation("SpecifiedAt must be an ISO-8601 instant, not \"" + text + "\".");
+        }
     }
 
     private static FleetKey fleet(ObjectNode input) {

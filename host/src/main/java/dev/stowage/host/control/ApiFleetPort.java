@@ -8,8 +8,10 @@ import dev.stowage.events.Document;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
+import dev.stowage.wire.hostapi.AssignmentJson;
 import dev.stowage.wire.hostapi.HostKeys;
 import dev.stowage.wire.hostapi.HostKeysJson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,16 @@ public final class ApiFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterLoaded(String endpoint, String variant, String copyId, String adapterName, Instant specifiedAt) {
+        api.call(
+                "ReportAdapterLoaded",
+                fleet(endpoint, variant)
+                        .put("CopyId", copyId)
+                        .put("AdapterName", adapterName)
+                        .put("SpecifiedAt", specifiedAt.toString()));
+    }
+
+    @Override
     public void copyFailed(String endpoint, String variant, String copyId, String reason, String logTail) {
         api.call(
                 "ReportCopyFailed",
@@ -104,7 +116,8 @@ public final class ApiFleetPort implements FleetPort {
                 item.path("MilliCores").asLong(),
                 item.path("MemoryInMiB").asLong(),
                 Assignment.State.valueOf(item.path("Status").asText()),
-                specification instanceof ObjectNode object ? Document.of(object) : Document.empty());
+                specification instanceof ObjectNode object ? Document.of(object) : Document.empty(),
+                AssignmentJson.adapters(item));
     }
 
     private static String first(String text, int max) {

@@ -29,10 +29,14 @@ public final class CopyTable {
                 .toList();
     }
 
-    /** The copies of {@code inferenceComponentName} that take new requests. */
+    /**
+     * The copies of {@code inferenceComponentName} that take new requests; for an adapter inference component, the
+     * copies of its base that have it loaded.
+     */
     public List<RoutableCopy> serving(String inferenceComponentName) {
         return all().stream()
-                .filter(c -> c.inferenceComponentName().equals(inferenceComponentName))
+                .filter(c -> c.inferenceComponentName().equals(inferenceComponentName)
+                        || c.hasAdapter(inferenceComponentName))
                 .filter(c -> c.state() == RoutableCopy.State.SERVING)
                 .toList();
     }

@@ -2,12 +2,14 @@ package dev.stowage.host.copies;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A loaded copy as the router sees it: where it serves, its inference component, whether it takes new requests,
- * and how many requests it is serving now.
+ * A loaded copy as the router sees it: where it serves, its inference component, the adapter inference components
+ * its runtime has loaded, whether it takes new requests, and how many requests it is serving now.
  *
  * <p>The router calls {@link #tryAcquire()} before sending a request and {@link #release()} once the response is
  * over (including a streamed one). Once {@link #startDraining()} has been called no acquisition succeeds, so
@@ -24,6 +26,7 @@ public final class RoutableCopy {
     private final URI baseUrl;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    private final Set<String> adapters = ConcurrentHashMap.newKeySet();
     private int inFlight;
     private State state = State.SERVING;
 
@@ -43,6 +46,21 @@ public final class RoutableCopy {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Whether the runtime has the adapter inference component loaded, so requests for it may come here. */
+    public boolean hasAdapter(String adapterName) {
+        return adapters.contains(adapterName);
+    }
+
+    /** The runtime loaded the adapter: requests for it may come here from now on. */
+    public void adapterLoaded(String adapterName) {
+        adapters.add(adapterName);
+    }
+
+    /** Requests for the adapter go elsewhere from now on (its runtime is about to unload it). */
+    public void adapterGone(String adapterName) {
+        adapters.remove(adapterName);
     }
 
     public State state() {

@@ -18,19 +18,25 @@ import org.jspecify.annotations.Nullable;
  * text/plain}); with it, each token is written as it is decoded (server-sent events, or JSON lines for {@code
  * Accept: application/jsonlines}). An {@code Accept} it cannot answer in gets 406 with TGI's error body, which the
  * runtime API reports as a {@code ModelError} as the service does. A streaming client that goes away frees its place
- * in the batch.
+ * in the batch. A request naming an adapter ({@value #ADAPTER_HEADER}) is generated with it, reloaded first if it was
+ * evicted, and its whole JSON answer names it ({@code "adapter"}); an adapter not registered is a 400.
  */
 final class LlmSimInvocations implements HttpHandler {
     private static final String[] WORDS = {
         " the", " model", " token", " stream", " of", " a", " copy", " and", " to", " in", " is", " that"
     };
 
+    /** The header naming the adapter to apply, as SageMaker sends it to LMI and vLLM containers. */
+    static final String ADAPTER_HEADER = "X-Amzn-SageMaker-Adapter-Identifier";
+
     private final TokenCounts counts;
     private final DecodeBatch batch;
+    private final AdapterSlots adapters;
 
-    LlmSimInvocations(TokenCounts counts, DecodeBatch batch) {
+    LlmSimInvocations(TokenCounts counts, DecodeBatch batch, AdapterSlots adapters) {
         this.counts = counts;
         this.batch = batch;
+        this.adapters = adapters;
     }
 
     @Override
@@ -38,6 +44,20 @@ final class LlmSimInvocations implements HttpHandler {
         try (exchange) {
             GenerationRequest request =
                     GenerationRequest.parse(exchange.getRequestBody().readAllBytes());
+            @Nullable String adapter = exchange.getRequestHeaders().getFirst(ADAPTER_HEADER);
+            if (adapter != null && !adapter.isBlank()) {
+                try {
+                    adapters.use(adapter);
+                } catch (AdapterSlots.UnknownAdapter e) {
+                    LlmSimAdapters.error(exchange, 400, e.getMessage());
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } else {
+                adapter = null;
+            }
             List<AnswerFormat> offers = request.stream() ? AnswerFormat.STREAMED : AnswerFormat.WHOLE;
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             Optional<AnswerFormat> format = AnswerFormat.negotiate(accept, offers);
@@ -54,7 +74,7 @@ final class LlmSimInvocations implements HttpHandler {
                     stream(generation, format.get(), out);
                 }
             } else {
-                byte[] body = whole(generation, format.get());
+                byte[] body = whole(generation, format.get(), adapter);
                 exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
@@ -63,12 +83,12 @@ final class LlmSimInvocations implements HttpHandler {
         }
     }
 
-    private byte[] whole(Generation generation, AnswerFormat format) throws IOException {
+    private byte[] whole(Generation generation, AnswerFormat format, @Nullable String adapter) throws IOException {
         generation.run((index, id, token) -> {});
         String text = generation.text();
         return format == AnswerFormat.TEXT
                 ? text.getBytes(StandardCharsets.UTF_8)
-                : TgiAnswers.whole(generation.request, text, generation.finish());
+                : TgiAnswers.whole(generation.request, text, generation.finish(), adapter);
     }
 
     private void stream(Generation generation, AnswerFormat format, OutputStream out) throws IOException {

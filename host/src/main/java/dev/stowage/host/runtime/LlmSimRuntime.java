@@ -32,6 +32,11 @@ import java.util.Map;
  * a prefill time set ({@code STOWAGE_PREFILL_US_PER_TOKEN}) where a request lands changes its first token's time.
  * The blocks are the request's {@code hash_ids} or its text's ({@link GenerationRequest}). {@code GET
  * /stowage/llm-sim/stats} answers the cache's counters as JSON.
+ *
+ * <p>Adapters (LoRA) are registered at run time as LMI and vLLM containers take them ({@link LlmSimAdapters}: {@code
+ * POST /adapters}, {@code DELETE /adapters/{name}}, {@code GET /adapters}) and applied to a request that names one in
+ * {@value LlmSimInvocations#ADAPTER_HEADER}; the answer says which ({@code "adapter"}). At most {@code
+ * STOWAGE_MAX_ADAPTERS} are resident, least recently used evicted and reloaded on demand ({@link AdapterSlots}).
  */
 final class LlmSimRuntime implements ModelRuntime {
     static final String IMAGE = "stowage/llm-sim";
@@ -55,13 +60,19 @@ final class LlmSimRuntime implements ModelRuntime {
                 settings.maxBatch(),
                 settings.prefillPerToken(),
                 new PrefixCache(settings.prefixBlockTokens(), settings.prefixCacheBlocks()));
+        AdapterSlots adapters =
+                new AdapterSlots(settings.adapterLoad(), settings.maxAdapters(), settings.adapterMemoryMib());
         try {
             ContractServer server = ContractServer.start(
                     launch.port(),
                     IMAGE,
                     () -> System.nanoTime() - readyAt >= 0,
-                    new LlmSimInvocations(counts, batch),
-                    Map.of(LlmSimStats.PATH, new LlmSimStats(batch.prefixCache())),
+                    new LlmSimInvocations(counts, batch, adapters),
+                    Map.of(
+                            LlmSimStats.PATH,
+                            new LlmSimStats(batch.prefixCache(), adapters),
+                            LlmSimAdapters.PATH,
+                            new LlmSimAdapters(adapters, log)),
                     log);
             return new Batched(server, batch);
         } catch (IOException | RuntimeException e) {

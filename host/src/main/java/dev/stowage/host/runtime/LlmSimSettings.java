@@ -21,6 +21,12 @@ import java.util.function.Function;
  *       prompt's cached leading blocks are not prefilled again; 0 turns it off;
  *   <li>{@code STOWAGE_PREFIX_BLOCK_TOKENS} (512): tokens per block of the prefix cache (Mooncake's block);
  *   <li>{@code STOWAGE_LOAD_MS} (0): time from start until {@code /ping} answers 200;
+ *   <li>{@code STOWAGE_ADAPTER_LOAD_MS} (100): time to load an adapter ({@code POST /adapters}, or a request for an
+ *       evicted one);
+ *   <li>{@code STOWAGE_MAX_ADAPTERS} (4): adapters resident at once (LMI's {@code max_loras}); the least recently used
+ *       is evicted to make room, and reloaded when asked for again;
+ *   <li>{@code STOWAGE_ADAPTER_MEMORY_MB} (160): accelerator memory each resident adapter takes (a rank-16 LoRA of a
+ *       7–8B model), reported in the stats;
  *   <li>{@code STOWAGE_SEED}, else {@code STOWAGE_COPY_ID}: the seed of the output lengths and texts.
  * </ul>
  */
@@ -31,7 +37,10 @@ record LlmSimSettings(
         int prefixCacheBlocks,
         int prefixBlockTokens,
         Duration load,
-        long seed) {
+        long seed,
+        Duration adapterLoad,
+        int maxAdapters,
+        long adapterMemoryMib) {
     static final String TOKEN_MS = "STOWAGE_TOKEN_MS";
     static final String BATCH_SLOWDOWN = "STOWAGE_BATCH_SLOWDOWN";
     static final String MAX_BATCH = "STOWAGE_MAX_BATCH";
@@ -40,6 +49,9 @@ record LlmSimSettings(
     static final String PREFIX_BLOCK_TOKENS = "STOWAGE_PREFIX_BLOCK_TOKENS";
     static final String LOAD_MS = "STOWAGE_LOAD_MS";
     static final String SEED = "STOWAGE_SEED";
+    static final String ADAPTER_LOAD_MS = "STOWAGE_ADAPTER_LOAD_MS";
+    static final String MAX_ADAPTERS = "STOWAGE_MAX_ADAPTERS";
+    static final String ADAPTER_MEMORY_MB = "STOWAGE_ADAPTER_MEMORY_MB";
     /** Set by the host to the copy id so that an unseeded copy is still deterministic. */
     static final String COPY_ID = "STOWAGE_COPY_ID";
 
@@ -48,6 +60,9 @@ record LlmSimSettings(
     static final int DEFAULT_MAX_BATCH = 16;
     static final int DEFAULT_PREFIX_CACHE_BLOCKS = 1_000;
     static final int DEFAULT_PREFIX_BLOCK_TOKENS = 512;
+    static final long DEFAULT_ADAPTER_LOAD_MS = 100;
+    static final int DEFAULT_MAX_ADAPTERS = 4;
+    static final long DEFAULT_ADAPTER_MEMORY_MB = 160;
 
     static LlmSimSettings from(Map<String, String> environment, TimeScale timeScale, String fallbackSeed) {
         Duration tokenTime = timeScale.millis(Math.max(0, longEnv(environment, TOKEN_MS, DEFAULT_TOKEN_MS)));
@@ -60,6 +75,10 @@ record LlmSimSettings(
         Duration load = timeScale.millis(Math.max(0, longEnv(environment, LOAD_MS, 0)));
         String seedText = environment.getOrDefault(SEED, environment.getOrDefault(COPY_ID, fallbackSeed));
         long seed = seedText.matches("-?\\d+") ? Long.parseLong(seedText) : seedText.hashCode();
+        Duration adapterLoad =
+                timeScale.millis(Math.max(0, longEnv(environment, ADAPTER_LOAD_MS, DEFAULT_ADAPTER_LOAD_MS)));
+        long maxAdapters = longEnv(environment, MAX_ADAPTERS, DEFAULT_MAX_ADAPTERS);
+        long adapterMemory = longEnv(environment, ADAPTER_MEMORY_MB, DEFAULT_ADAPTER_MEMORY_MB);
         return new LlmSimSettings(
                 new StepTime(tokenTime, slowdown >= 0 && Double.isFinite(slowdown) ? slowdown : DEFAULT_BATCH_SLOWDOWN),
                 maxBatch >= 1 ? (int) Math.min(maxBatch, 4096) : DEFAULT_MAX_BATCH,
@@ -67,7 +86,10 @@ record LlmSimSettings(
                 cacheBlocks >= 0 ? (int) Math.min(cacheBlocks, 10_000_000) : DEFAULT_PREFIX_CACHE_BLOCKS,
                 blockTokens >= 1 ? (int) Math.min(blockTokens, 1 << 20) : DEFAULT_PREFIX_BLOCK_TOKENS,
                 load,
-                seed);
+                seed,
+                adapterLoad,
+                maxAdapters >= 1 ? (int) Math.min(maxAdapters, 1024) : DEFAULT_MAX_ADAPTERS,
+                adapterMemory >= 0 ? adapterMemory : DEFAULT_ADAPTER_MEMORY_MB);
     }
 
     @Override
@@ -75,7 +97,8 @@ record LlmSimSettings(
         return "batches of up to " + maxBatch + ", " + stepTime.tokenTime() + " per token alone, slowdown "
                 + stepTime.slowdown() + " per further sequence (" + stepTime.slowdownAt(maxBatch) + "x at "
                 + maxBatch + "), prefill " + prefillPerToken + " per prompt token, prefix cache of " + prefixCacheBlocks
-                + " blocks of " + prefixBlockTokens + " tokens, seed " + seed;
+                + " blocks of " + prefixBlockTokens + " tokens, up to " + maxAdapters + " adapters resident ("
+                + adapterLoad + " to load, " + adapterMemoryMib + " MB each), seed " + seed;
     }
 
     private static long longEnv(Map<String, String> environment, String name, long fallback) {

@@ -10,16 +10,20 @@ import java.io.OutputStream;
 /**
  * {@code GET /stowage/llm-sim/stats} of a {@code stowage/llm-sim} copy: its prefix cache's counters since start,
  * {@code {"prefix_cache": {"block_tokens", "capacity_blocks", "cached_blocks", "prompts", "prompt_tokens",
- * "hit_tokens", "looked_up_blocks", "hit_blocks", "hit_rate"}}} (hit rate = hit blocks ÷ looked-up blocks).
+ * "hit_tokens", "looked_up_blocks", "hit_blocks", "hit_rate"}}} (hit rate = hit blocks ÷ looked-up blocks), and its
+ * adapters' {@code {"adapters": {"registered", "resident", "max_resident", "memory_mb", "loads", "reloads",
+ * "evictions"}}}.
  */
 final class LlmSimStats implements HttpHandler {
     static final String PATH = "/stowage/llm-sim/stats";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrefixCache cache;
+    private final AdapterSlots adapters;
 
-    LlmSimStats(PrefixCache cache) {
+    LlmSimStats(PrefixCache cache, AdapterSlots adapters) {
         this.cache = cache;
+        this.adapters = adapters;
     }
 
     @Override
@@ -30,7 +34,17 @@ final class LlmSimStats implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] body = JSON.writeValueAsBytes(json(cache.stats()));
+            ObjectNode json = json(cache.stats());
+            AdapterSlots.Stats a = adapters.stats();
+            json.putObject("adapters")
+                    .put("registered", a.registered())
+                    .put("resident", a.resident())
+                    .put("max_resident", a.maxResident())
+                    .put("memory_mb", a.memoryMib())
+                    .put("loads", a.loads())
+                    .put("reloads", a.reloads())
+                    .put("evictions", a.evictions());
+            byte[] body = JSON.writeValueAsBytes(json);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

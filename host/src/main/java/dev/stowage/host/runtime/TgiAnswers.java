@@ -31,7 +31,15 @@ final class TgiAnswers {
 
     /** {@code [{"generated_text": text}]}, with {@code details} when the request asked. */
     static byte[] whole(GenerationRequest request, String text, Finish finish) {
+        return whole(request, text, finish, null);
+    }
+
+    /** As {@link #whole(GenerationRequest, String, Finish)}, naming the adapter applied ({@code "adapter"}), if any. */
+    static byte[] whole(GenerationRequest request, String text, Finish finish, @Nullable String adapter) {
         ObjectNode generation = NODES.objectNode().put("generated_text", text);
+        if (adapter != null) {
+            generation.put("adapter", adapter);
+        }
         if (request.details()) {
             generation.set("details", details(finish));
         }

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked; when every
  * copy refused, the router reads the directory again for up to {@link #REFUSED_RETRY} before it answers that there is
  * no capacity, so a scale-in fails no request. When the variant routes by Stowage's {@code STOWAGE_PREFIX_AWARE},
- * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29).
+ * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29). An adapter inference component is
+ * served by its base's copies that have it loaded ({@link AdapterRouting}, ADR 30).
  */
 public final class InvocationService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
@@ -254,6 +255,7 @@ public final class InvocationService implements AutoCloseable {
     /** The caller's headers a copy sees; to a peer's copy, signed as this deployment's host. */
     private Map<String, String> headers(Call call, Slot slot) {
         Map<String, String> headers = forwarded(call.request());
+        AdapterRouting.tell(directory, call.target().component(), headers);
         if (slot instanceof Slot.Peer) {
             headers.put(
                     PeerSigner.HEADER,

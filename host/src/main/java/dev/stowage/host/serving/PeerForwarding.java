@@ -50,6 +50,11 @@ final class PeerForwarding {
             refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
             return;
         }
+        if (!AdapterRouting.hasAdapterAsked(copy.get(), exchange.getRequestHeaders())) {
+            copy.get().release();
+            refuse(exchange, "adapter not loaded");
+            return;
+        }
         sampler.sampleTaken(copy.get().inferenceComponentName());
         try {
             pass(exchange, copy.get(), body);

@@ -53,13 +53,14 @@ record Target(
         }
         String variant = component.get().variantName();
         RoutingStrategy strategy = routing(endpoint.get(), variant).orElse(RoutingStrategy.RANDOM);
+        InferenceComponentRow runsOn = AdapterRouting.runsOn(directory, component.get());
         return new Found(new Target(
                 endpointName,
                 variant,
                 componentName.get(),
                 strategy,
-                CapacityWait.ofSpecification(component.get().specification()),
-                CopyConcurrency.ofSpecification(component.get().specification())));
+                CapacityWait.ofSpecification(runsOn.specification()),
+                CopyConcurrency.ofSpecification(runsOn.specification())));
     }
 
     private static Optional<RoutingStrategy> routing(EndpointRow endpoint, String variantName) {

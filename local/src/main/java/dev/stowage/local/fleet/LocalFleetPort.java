@@ -8,6 +8,7 @@ import dev.stowage.functions.hostkeys.DeploymentKeys;
 import dev.stowage.host.Assignment;
 import dev.stowage.host.FleetPort;
 import dev.stowage.wire.hostapi.HostKeys;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,11 @@ public final class LocalFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterLoaded(String endpoint, String variant, String copyId, String adapterName, Instant specifiedAt) {
+        reports.adapterLoaded(new FleetKey(endpoint, variant), copyId, adapterName, specifiedAt);
+    }
+
+    @Override
     public void copyFailed(String endpoint, String variant, String copyId, String reason, String logTail) {
         reports.copyFailed(new FleetKey(endpoint, variant), copyId, reason, logTail);
     }
@@ -74,6 +80,7 @@ public final class LocalFleetPort implements FleetPort {
                     case LOADED -> Assignment.State.LOADED;
                     case REMOVING -> Assignment.State.REMOVING;
                 },
-                given.specification());
+                given.specification(),
+                given.adapters());
     }
 }

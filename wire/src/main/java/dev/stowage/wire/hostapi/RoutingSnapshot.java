@@ -58,15 +58,24 @@ public record RoutingSnapshot(
                 if (copy.status() == FleetCopyRecord.Status.LOADED && instance != null) {
                     reachable(instance)
                             .ifPresent(host -> copies.add(new LoadedCopy(
-                                    copy.inferenceComponentName(), copy.copyId(), copy.instanceId(), host)));
+                                    copy.inferenceComponentName(),
+                                    copy.copyId(),
+                                    copy.instanceId(),
+                                    host,
+                                    copy.adapters().keySet().stream().sorted().toList())));
                 }
             }
             return new VariantRoutes(variantName, hosts, copies);
         }
 
+        /**
+         * The loaded copies of a component; for an adapter inference component, the copies of its base that have it
+         * loaded.
+         */
         public List<LoadedCopy> copiesOf(String inferenceComponentName) {
             return copies.stream()
-                    .filter(copy -> copy.inferenceComponentName().equals(inferenceComponentName))
+                    .filter(copy -> copy.inferenceComponentName().equals(inferenceComponentName)
+                            || copy.adapters().contains(inferenceComponentName))
                     .toList();
         }
 
@@ -77,6 +86,20 @@ public record RoutingSnapshot(
         }
     }
 
-    /** A loaded copy of a component on an instance, reached through the host at {@code host}. */
-    public record LoadedCopy(String inferenceComponentName, String copyId, String instanceId, URI host) {}
+    /**
+     * A loaded copy of a component on an instance, reached through the host at {@code host}, with the adapter inference
+     * components its runtime has loaded.
+     */
+    public record LoadedCopy(
+            String inferenceComponentName, String copyId, String instanceId, URI host, List<String> adapters) {
+
+        public LoadedCopy {
+            adapters = List.copyOf(adapters);
+        }
+
+        /** A copy with no adapters loaded. */
+        public LoadedCopy(String inferenceComponentName, String copyId, String instanceId, URI host) {
+            this(inferenceComponentName, copyId, instanceId, host, List.of());
+        }
+    }
 }

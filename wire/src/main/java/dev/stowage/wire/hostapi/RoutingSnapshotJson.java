@@ -40,13 +40,24 @@ public final class RoutingSnapshotJson {
             ArrayNode hosts = variant.putArray("Hosts");
             routes.hosts().forEach(host -> hosts.add(host.toString()));
             ArrayNode copies = variant.putArray("Copies");
-            routes.copies().forEach(copy -> copies.addObject()
-                    .put("InferenceComponentName", copy.inferenceComponentName())
-                    .put("CopyId", copy.copyId())
-                    .put("InstanceId", copy.instanceId())
-                    .put("Host", copy.host().toString()));
+            routes.copies().forEach(copy -> {
+                ObjectNode loaded = copies.addObject()
+                        .put("InferenceComponentName", copy.inferenceComponentName())
+                        .put("CopyId", copy.copyId())
+                        .put("InstanceId", copy.instanceId())
+                        .put("Host", copy.host().toString());
+                if (!copy.adapters().isEmpty()) {
+                    copy.adapters().forEach(loaded.putArray("Adapters")::add);
+                }
+            });
         }
         return out;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(text -> texts.add(text.asText()));
+        return texts;
     }
 
     public static RoutingSnapshot decode(JsonNode in) {
@@ -63,7 +74,8 @@ public final class RoutingSnapshotJson {
                             copy.path("InferenceComponentName").asText(),
                             copy.path("CopyId").asText(),
                             copy.path("InstanceId").asText(),
-                            URI.create(copy.path("Host").asText()))));
+                            URI.create(copy.path("Host").asText()),
+                            texts(copy.path("Adapters")))));
             variants.add(new VariantRoutes(variant.path("VariantName").asText(), hosts, copies));
         }
         return new RoutingSnapshot(in.path("Account").asText(), endpoint, components, variants);

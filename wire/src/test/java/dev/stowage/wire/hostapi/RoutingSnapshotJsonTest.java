@@ -55,7 +55,11 @@ class RoutingSnapshotJsonTest {
                         T0,
                         3)),
                 List.of(new VariantRoutes(
-                        "AllTraffic", List.of(HOST_A), List.of(new LoadedCopy("ic", "ic-c1", "i-1", HOST_A)))));
+                        "AllTraffic",
+                        List.of(HOST_A),
+                        List.of(
+                                new LoadedCopy("ic", "ic-c1", "i-1", HOST_A),
+                                new LoadedCopy("ic", "ic-c2", "i-1", HOST_A, List.of("eu", "us"))))));
 
         String wire = JSON.writeValueAsString(RoutingSnapshotJson.encode(snapshot));
 
