@@ -27,17 +27,14 @@ final class AdapterRouting {
                 .orElse(component);
     }
 
-    /** The adapter {@code component} names when it is one. */
-    static Optional<String> adapter(RoutingDirectory directory, String component) {
-        return directory
-                .component(component)
-                .filter(row -> Adapters.base(row.specification()).isPresent())
-                .map(InferenceComponentRow::name);
+    /** The adapter to apply when {@code component} is an adapter inference component. */
+    static Optional<String> adapter(InferenceComponentRow component) {
+        return Adapters.base(component.specification()).map(base -> component.name());
     }
 
     /** Adds the adapter header to the headers a copy gets, when the invocation is of an adapter. */
-    static void tell(RoutingDirectory directory, String component, Map<String, String> headers) {
-        adapter(directory, component).ifPresent(adapter -> headers.put(ADAPTER_HEADER, adapter));
+    static void tell(Target target, Map<String, String> headers) {
+        target.adapter().ifPresent(adapter -> headers.put(ADAPTER_HEADER, adapter));
     }
 
     /** Whether {@code copy} has the adapter a forwarded request asks for (true when it asks for none). */

@@ -255,7 +255,7 @@ public final class InvocationService implements AutoCloseable {
     /** The caller's headers a copy sees; to a peer's copy, signed as this deployment's host. */
     private Map<String, String> headers(Call call, Slot slot) {
         Map<String, String> headers = forwarded(call.request());
-        AdapterRouting.tell(directory, call.target().component(), headers);
+        AdapterRouting.tell(call.target(), headers);
         if (slot instanceof Slot.Peer) {
             headers.put(
                     PeerSigner.HEADER,

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The inference component an invocation is for, on its endpoint's variant, with the variant's routing strategy and
  * how long its requests wait for capacity by default; {@link #resolve} finds it or says, in the service's words, why
- * there is none.
+ * there is none. {@code adapter} names the adapter to apply when the component is an adapter inference component
+ * ({@link AdapterRouting}).
  */
 record Target(
         String endpoint,
@@ -21,7 +22,8 @@ record Target(
         String component,
         RoutingStrategy strategy,
         Duration waitForCapacity,
-        Optional<Integer> concurrencyLimit) {
+        Optional<Integer> concurrencyLimit,
+        Optional<String> adapter) {
 
     /** The target, or the {@code ValidationError} that refuses the request. */
     sealed interface Resolution {}
@@ -60,7 +62,8 @@ record Target(
                 componentName.get(),
                 strategy,
                 CapacityWait.ofSpecification(runsOn.specification()),
-                CopyConcurrency.ofSpecification(runsOn.specification())));
+                CopyConcurrency.ofSpecification(runsOn.specification()),
+                AdapterRouting.adapter(component.get())));
     }
 
     private static Optional<RoutingStrategy> routing(EndpointRow endpoint, String variantName) {
