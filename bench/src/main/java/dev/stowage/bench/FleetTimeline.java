@@ -81,6 +81,7 @@ final class FleetTimeline {
                 case FleetEvent.InstanceDrainStarted ignored -> {}
                 case FleetEvent.CopyLoaded ignored -> {}
                 case FleetEvent.AdapterLoaded ignored -> {}
+                case FleetEvent.AdapterUnloaded ignored -> {}
                 case FleetEvent.CopyRemovalScheduled ignored -> {}
                 case FleetEvent.PlacementBlocked ignored -> {}
             }

@@ -73,6 +73,9 @@ final class OneHostFleet implements FleetPort {
             String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt) {}
 
     @Override
+    public void adapterUnloaded(String endpointName, String variantName, String copyId, String adapterName) {}
+
+    @Override
     public synchronized void copyLoaded(String endpointName, String variantName, String copyId) {
         Assignment a = assignments.get(copyId);
         if (a != null && a.state() == Assignment.State.SCHEDULED) {

@@ -84,6 +84,12 @@ public sealed interface FleetEvent extends Event {
     record AdapterLoaded(String copyId, String adapterName, Instant specifiedAt, Instant at) implements FleetEvent {}
 
     /**
+     * The copy's runtime unregistered the adapter inference component {@code adapterName} (its container's {@code DELETE
+     * /adapters/{name}} answered), the adapter being deleted: invoking it is no longer routed to the copy.
+     */
+    record AdapterUnloaded(String copyId, String adapterName, Instant at) implements FleetEvent {}
+
+    /**
      * The copy could not start, or its runtime ended by itself after it served (an exit, an OOM kill); {@code logTail}
      * is the end of its log. Its resources are free again, and placement replaces it.
      */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * /adapters} with {@code {"name": <adapter component>, "src": <its Container.ArtifactUrl>}} to load one (again, with the
  * new source, when the adapter's specification changed: the runtime keeps serving the old one until the new one is in,
  * make before break), {@code DELETE /adapters/{name}} to unload one no longer listed, after routing to it has stopped.
- * Each adapter loaded at the listed specification and not yet known to the fleet is reported; a failed load is logged
- * and tried again at the next round. Not safe for concurrent {@link #sync}s: its {@link CopyRun} runs one at a time.
+ * Each adapter loaded at the listed specification and not yet known to the fleet is reported, and so is each one
+ * unloaded (until the report is taken); a failed load is logged and tried again at the next round. Not safe for
+ * concurrent {@link #sync}s: its {@link CopyRun} runs one at a time.
  */
 final class CopyAdapters {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +39,14 @@ final class CopyAdapters {
     private final CopyLog log;
     private final Duration timeout;
     private final Map<String, Instant> loaded = new ConcurrentHashMap<>();
+    private final Set<String> unreported = ConcurrentHashMap.newKeySet();
+
+    /** What the fleet is told; each answers whether the control plane took it. */
+    interface Reports {
+        boolean loaded(CopyAdapter adapter);
+
+        boolean unloaded(String adapterName);
+    }
 
     CopyAdapters(String copyId, CopyLog log, Duration timeout) {
         this.copyId = copyId;
@@ -48,10 +56,10 @@ final class CopyAdapters {
 
     /**
      * Makes the runtime at {@code baseUrl} hold exactly {@code wanted}; {@code routable} (once the copy serves) learns
-     * each adapter loaded and forgets each one about to be unloaded; {@code report} is called for each adapter loaded
-     * at its listed specification that the fleet does not know of yet.
+     * each adapter loaded and forgets each one about to be unloaded; {@code reports} hears of each adapter loaded at
+     * its listed specification that the fleet does not know of yet, and of each one unloaded.
      */
-    void sync(URI baseUrl, List<CopyAdapter> wanted, @Nullable RoutableCopy routable, Consumer<CopyAdapter> report)
+    void sync(URI baseUrl, List<CopyAdapter> wanted, @Nullable RoutableCopy routable, Reports reports)
             throws InterruptedException {
         Set<String> names = new HashSet<>();
         for (CopyAdapter adapter : wanted) {
@@ -65,8 +73,9 @@ final class CopyAdapters {
             if (routable != null) {
                 routable.adapterLoaded(adapter.adapterName());
             }
+            unreported.remove(adapter.adapterName());
             if (!adapter.reported()) {
-                report.accept(adapter);
+                reports.loaded(adapter);
             }
         }
         for (String name : Set.copyOf(loaded.keySet())) {
@@ -76,9 +85,11 @@ final class CopyAdapters {
                 }
                 if (unregister(baseUrl, name)) {
                     loaded.remove(name);
+                    unreported.add(name);
                 }
             }
         }
+        unreported.removeIf(reports::unloaded);
     }
 
     /** The adapters the runtime has loaded, with the specification each was loaded at. */

@@ -79,24 +79,41 @@ final class CopyRun {
                     serving.baseUrl(),
                     wantedAdapters,
                     services.table().get(copy.copyId()).orElse(null),
-                    this::reportAdapter);
+                    new AdapterReports());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void reportAdapter(CopyAdapter adapter) {
-        HostConfig c = services.config();
-        try {
-            services.fleet()
+    /** Tells the fleet of the copy's adapters, each report idempotent; false when it was not taken (retried). */
+    private final class AdapterReports implements CopyAdapters.Reports {
+        @Override
+        public boolean loaded(CopyAdapter adapter) {
+            HostConfig c = services.config();
+            return report("loaded " + adapter.adapterName(), () -> services.fleet()
                     .adapterLoaded(
                             c.endpointName(),
                             c.variantName(),
                             copy.copyId(),
                             adapter.adapterName(),
-                            adapter.specifiedAt());
-        } catch (RuntimeException e) {
-            log.line("could not report adapter " + adapter.adapterName() + " loaded (will retry): " + e);
+                            adapter.specifiedAt()));
+        }
+
+        @Override
+        public boolean unloaded(String adapterName) {
+            HostConfig c = services.config();
+            return report("unloaded " + adapterName, () -> services.fleet()
+                    .adapterUnloaded(c.endpointName(), c.variantName(), copy.copyId(), adapterName));
+        }
+
+        private boolean report(String what, Runnable call) {
+            try {
+                call.run();
+                return true;
+            } catch (RuntimeException e) {
+                log.line("could not report adapter " + what + " (will retry): " + e);
+                return false;
+            }
         }
     }
 
@@ -138,7 +155,7 @@ final class CopyRun {
         }
         if (outcome instanceof LoadOutcome.Loaded started && !wantedAdapters.isEmpty()) {
             try {
-                adapters.sync(started.model().baseUrl(), wantedAdapters, null, this::reportAdapter);
+                adapters.sync(started.model().baseUrl(), wantedAdapters, null, new AdapterReports());
             } catch (InterruptedException e) {
                 started.model().stop(Duration.ZERO);
                 return;

@@ -33,6 +33,9 @@ public interface FleetPort {
      */
     void adapterLoaded(String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt);
 
+    /** The copy's runtime unregistered the adapter inference component {@code adapterName}. */
+    void adapterUnloaded(String endpointName, String variantName, String copyId, String adapterName);
+
     void copyFailed(String endpointName, String variantName, String copyId, String reason, String logTail);
 
     void copyRemoved(String endpointName, String variantName, String copyId);

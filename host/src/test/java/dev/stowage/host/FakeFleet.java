@@ -100,6 +100,12 @@ final class FakeFleet implements FleetPort {
         adaptersLoaded.add(copyId + "/" + adapterName + "@" + specifiedAt);
     }
 
+    @Override
+    public synchronized void adapterUnloaded(
+            String endpointName, String variantName, String copyId, String adapterName) {
+        adaptersLoaded.add(copyId + "/" + adapterName + " unloaded");
+    }
+
     synchronized List<String> adaptersLoaded() {
         return List.copyOf(adaptersLoaded);
     }

@@ -28,6 +28,9 @@ public sealed interface FleetCommand {
     record ReportAdapterLoaded(String copyId, String adapterName, Instant specifiedAt, Instant at)
             implements FleetCommand {}
 
+    /** The copy's runtime unregistered the adapter inference component. */
+    record ReportAdapterUnloaded(String copyId, String adapterName, Instant at) implements FleetCommand {}
+
     record ReportCopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetCommand {}
 
     record ReportCopyRemoved(String copyId, Instant at) implements FleetCommand {}

@@ -72,6 +72,16 @@ public record FleetCopyRecord(
     FleetCopyRecord withAdapter(String adapter, Instant adapterSpecifiedAt) {
         Map<String, Instant> more = new LinkedHashMap<>(adapters);
         more.put(adapter, adapterSpecifiedAt);
+        return withAdapters(more);
+    }
+
+    FleetCopyRecord withoutAdapter(String adapter) {
+        Map<String, Instant> fewer = new LinkedHashMap<>(adapters);
+        fewer.remove(adapter);
+        return withAdapters(fewer);
+    }
+
+    private FleetCopyRecord withAdapters(Map<String, Instant> next) {
         return new FleetCopyRecord(
                 copyId,
                 inferenceComponentName,
@@ -84,7 +94,7 @@ public record FleetCopyRecord(
                 since,
                 why,
                 specifiedAt,
-                more);
+                next);
     }
 
     FleetCopyRecord with(Status next, Instant when) {

@@ -6,6 +6,7 @@ import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
 import dev.stowage.domain.fleet.FleetCommand.DeclareInstanceLost;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterUnloaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
@@ -43,6 +44,13 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                         ? List.of(new FleetEvent.CopyLoaded(loaded.copyId(), loaded.at()))
                         : List.of();
             case ReportAdapterLoaded loaded -> adapterLoaded(loaded, state);
+            case ReportAdapterUnloaded unloaded -> {
+                FleetCopyRecord copy = state.copies().get(unloaded.copyId());
+                yield copy != null && copy.adapters().containsKey(unloaded.adapterName())
+                        ? List.of(new FleetEvent.AdapterUnloaded(
+                                unloaded.copyId(), unloaded.adapterName(), unloaded.at()))
+                        : List.of();
+            }
             case ReportCopyFailed failed ->
                 hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.SCHEDULED)
                                 || hasCopyIn(state, failed.copyId(), FleetCopyRecord.Status.LOADED)

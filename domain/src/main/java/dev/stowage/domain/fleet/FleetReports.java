@@ -10,6 +10,7 @@ import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterUnloaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyRemoved;
@@ -81,6 +82,12 @@ public final class FleetReports {
                 new ReportAdapterLoaded(copyId, adapterName, specifiedAt, clock.instant()),
                 clock,
                 copyId);
+    }
+
+    /** The copy's runtime unregistered the adapter inference component. */
+    public void adapterUnloaded(FleetKey key, String copyId, String adapterName) {
+        fleetRepository.handle(
+                key.stream(), new ReportAdapterUnloaded(copyId, adapterName, clock.instant()), clock, copyId);
     }
 
     public void copyFailed(FleetKey key, String copyId, String reason, String logTail) {

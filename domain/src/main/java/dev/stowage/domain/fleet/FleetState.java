@@ -144,6 +144,8 @@ public record FleetState(
                 withInstances(m -> m.computeIfPresent(e.instanceId(), (id, i) -> i.draining()));
             case FleetEvent.CopyScheduled e -> scheduled(e);
             case FleetEvent.CopyLoaded e -> loaded(e.copyId(), e.at());
+            case FleetEvent.AdapterUnloaded e ->
+                withCopies(m -> m.computeIfPresent(e.copyId(), (id, c) -> c.withoutAdapter(e.adapterName())));
             case FleetEvent.AdapterLoaded e ->
                 withCopies(m ->
                         m.computeIfPresent(e.copyId(), (id, c) -> c.withAdapter(e.adapterName(), e.specifiedAt())));

@@ -83,6 +83,20 @@ class AdapterLoadsTest {
     }
 
     @Test
+    void an_unloaded_adapter_leaves_the_copy_once() {
+        FleetState loaded =
+                decider.fold(plus(baseCopies("base-c1"), new FleetEvent.AdapterLoaded("base-c1", "eu", T0, T1)));
+        FleetCommand.ReportAdapterUnloaded report = new FleetCommand.ReportAdapterUnloaded("base-c1", "eu", T2);
+
+        List<FleetEvent> unloaded = decider.decide(report, loaded);
+        assertThat(unloaded).containsExactly(new FleetEvent.AdapterUnloaded("base-c1", "eu", T2));
+
+        FleetState after = decider.evolve(loaded, unloaded.getFirst());
+        assertThat(after.copies().get("base-c1").adapters()).isEmpty();
+        assertThat(decider.decide(report, after)).isEmpty();
+    }
+
+    @Test
     void a_copy_that_is_gone_or_being_removed_loads_nothing() {
         FleetState removing = decider.fold(
                 plus(baseCopies("base-c1"), new FleetEvent.CopyRemovalScheduled("base-c1", "scale-in", T1)));

@@ -87,6 +87,8 @@ public final class HostApi implements ServiceApi {
                         text(input, "CopyId"),
                         text(input, "AdapterName"),
                         specifiedAt(text(input, "SpecifiedAt")));
+            case "ReportAdapterUnloaded" ->
+                reports.adapterUnloaded(fleet(input), text(input, "CopyId"), text(input, "AdapterName"));
             case "ReportCopyFailed" ->
                 reports.copyFailed(
                         fleet(input),
@@ -123,8 +125,11 @@ public final class HostApi implements ServiceApi {
         switch (operation) {
             case "RegisterInstance", "SendHeartbeat", "DescribeAssignments", "DescribeHostKeys" ->
                 verifier.verify(caller, fleet(input), text(input, "InstanceId"));
-            case "ReportCopyLoaded", "ReportAdapterLoaded", "ReportCopyFailed", "ReportCopyRemoved" ->
-                verifyCopyReport(caller, fleet(input), text(input, "CopyId"));
+            case "ReportCopyLoaded",
+                    "ReportAdapterLoaded",
+                    "ReportAdapterUnloaded",
+                    "ReportCopyFailed",
+                    "ReportCopyRemoved" -> verifyCopyReport(caller, fleet(input), text(input, "CopyId"));
             default -> {}
         }
     }

@@ -78,6 +78,13 @@ public final class ApiFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterUnloaded(String endpoint, String variant, String copyId, String adapterName) {
+        api.call(
+                "ReportAdapterUnloaded",
+                fleet(endpoint, variant).put("CopyId", copyId).put("AdapterName", adapterName));
+    }
+
+    @Override
     public void copyFailed(String endpoint, String variant, String copyId, String reason, String logTail) {
         api.call(
                 "ReportCopyFailed",

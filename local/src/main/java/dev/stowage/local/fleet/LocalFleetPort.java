@@ -58,6 +58,11 @@ public final class LocalFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterUnloaded(String endpoint, String variant, String copyId, String adapterName) {
+        reports.adapterUnloaded(new FleetKey(endpoint, variant), copyId, adapterName);
+    }
+
+    @Override
     public void copyFailed(String endpoint, String variant, String copyId, String reason, String logTail) {
         reports.copyFailed(new FleetKey(endpoint, variant), copyId, reason, logTail);
     }
