@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 /**
  * Adapter inference components through the Java SDK: created on a base with only the adapter's location, shown as
  * the service shows them, refused with the service's words when they ask for what only a base has, and a base that
- * still has adapters is not deleted. Loading adapters into the base's copies comes later (issue 15).
+ * still has adapters is not deleted. Loading them into the base's copies and invoking them: {@link AdapterServingIT}.
  */
 class AdapterComponentsIT {
     @RegisterExtension

@@ -82,6 +82,38 @@ class HostsThroughApiIT {
     }
 
     @Test
+    void an_adapter_is_loaded_routed_to_and_unloaded_by_hosts_on_the_api() {
+        String adapter = "api-echo-tuned";
+        SageMakerClient sageMaker = STOWAGE.sageMaker();
+        sageMaker.createInferenceComponent(b -> b.inferenceComponentName(adapter)
+                .endpointName(ENDPOINT)
+                .specification(
+                        s -> s.baseInferenceComponentName(ECHO).container(c -> c.artifactUrl("s3://adapters/tuned/"))));
+        Eventually.await(
+                WAIT,
+                adapter + " InService",
+                () -> sageMaker.describeInferenceComponent(b -> b.inferenceComponentName(adapter)),
+                d -> d.inferenceComponentStatusAsString().equals("InService"));
+        assertThat(hosts.stream().flatMap(h -> h.copies().serving(adapter).stream()))
+                .hasSize(2);
+        for (InferenceHost entry : hosts) {
+            try (SageMakerRuntimeClient client = STOWAGE.running().runtime(entry.address(), false)) {
+                Eventually.await(
+                        Duration.ofSeconds(10),
+                        "the adapter served through " + entry.config().instanceId(),
+                        () -> assertThat(invoke(client, adapter, "{\"a\":1}")
+                                        .body()
+                                        .asUtf8String())
+                                .isEqualTo("{\"a\":1}"));
+            }
+        }
+
+        sageMaker.deleteInferenceComponent(b -> b.inferenceComponentName(adapter));
+        Eventually.await(WAIT, adapter + " unloaded from every copy", () -> hosts.stream()
+                .allMatch(h -> h.copies().serving(adapter).isEmpty()));
+    }
+
+    @Test
     void a_request_waiting_on_a_host_scales_its_component_from_zero_through_the_api() throws Exception {
         String later = "api-later";
         try (ApplicationAutoScalingClient autoScaling = STOWAGE.running().autoScaling();
