@@ -82,6 +82,7 @@ final class FleetTimeline {
                 case FleetEvent.CopyLoaded ignored -> {}
                 case FleetEvent.AdapterLoaded ignored -> {}
                 case FleetEvent.AdapterUnloaded ignored -> {}
+                case FleetEvent.AdapterLoadFailed ignored -> {}
                 case FleetEvent.CopyRemovalScheduled ignored -> {}
                 case FleetEvent.PlacementBlocked ignored -> {}
             }

@@ -73,6 +73,15 @@ final class OneHostFleet implements FleetPort {
             String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt) {}
 
     @Override
+    public void adapterLoadFailed(
+            String endpointName,
+            String variantName,
+            String copyId,
+            String adapterName,
+            Instant specifiedAt,
+            String reason) {}
+
+    @Override
     public void adapterUnloaded(String endpointName, String variantName, String copyId, String adapterName) {}
 
     @Override

@@ -90,6 +90,13 @@ public sealed interface FleetEvent extends Event {
     record AdapterUnloaded(String copyId, String adapterName, Instant at) implements FleetEvent {}
 
     /**
+     * The copy's runtime could not register the adapter inference component {@code adapterName} at its specification of
+     * {@code specifiedAt}, try after try; {@code reason} is the last answer. The adapter fails with it.
+     */
+    record AdapterLoadFailed(String copyId, String adapterName, Instant specifiedAt, String reason, Instant at)
+            implements FleetEvent {}
+
+    /**
      * The copy could not start, or its runtime ended by itself after it served (an exit, an OOM kill); {@code logTail}
      * is the end of its log. Its resources are free again, and placement replaces it.
      */

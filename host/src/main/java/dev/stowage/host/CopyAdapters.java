@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +41,19 @@ final class CopyAdapters {
     private final Duration timeout;
     private final Map<String, Instant> loaded = new ConcurrentHashMap<>();
     private final Set<String> unreported = ConcurrentHashMap.newKeySet();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+
+    /** Tries in a row that failed before an adapter's load is reported failed (and no more tried at that specification). */
+    static final int FAILURES_BEFORE_REPORT = 3;
+
+    /** The failed loads of an adapter at one specification; {@code reported} once the fleet took the failure. */
+    private record Attempts(Instant specifiedAt, int failed, boolean reported) {}
 
     /** What the fleet is told; each answers whether the control plane took it. */
     interface Reports {
         boolean loaded(CopyAdapter adapter);
+
+        boolean failed(CopyAdapter adapter, String reason);
 
         boolean unloaded(String adapterName);
     }
@@ -65,9 +75,21 @@ final class CopyAdapters {
         for (CopyAdapter adapter : wanted) {
             names.add(adapter.adapterName());
             if (!adapter.specifiedAt().equals(loaded.get(adapter.adapterName()))) {
-                if (!register(baseUrl, adapter)) {
+                Attempts before = attempts.get(adapter.adapterName());
+                if (before != null && !before.specifiedAt().equals(adapter.specifiedAt())) {
+                    before = null;
+                }
+                if (before != null && before.reported()) {
+                    continue; // failed for good at this specification: an update brings a new one
+                }
+                Optional<String> failure = register(baseUrl, adapter);
+                if (failure.isPresent()) {
+                    int failed = before == null ? 1 : before.failed() + 1;
+                    boolean reported = failed >= FAILURES_BEFORE_REPORT && reports.failed(adapter, failure.get());
+                    attempts.put(adapter.adapterName(), new Attempts(adapter.specifiedAt(), failed, reported));
                     continue;
                 }
+                attempts.remove(adapter.adapterName());
                 loaded.put(adapter.adapterName(), adapter.specifiedAt());
             }
             if (routable != null) {
@@ -97,7 +119,8 @@ final class CopyAdapters {
         return Map.copyOf(loaded);
     }
 
-    private boolean register(URI baseUrl, CopyAdapter adapter) throws InterruptedException {
+    /** Empty once registered, else why not. */
+    private Optional<String> register(URI baseUrl, CopyAdapter adapter) throws InterruptedException {
         String body = JSON.createObjectNode()
                 .put("name", adapter.adapterName())
                 .put("src", adapter.artifactUrl())
@@ -116,20 +139,26 @@ final class CopyAdapters {
                 .timeout(timeout)
                 .DELETE()
                 .build();
-        return send(request, "unload adapter " + name);
+        return send(request, "unload adapter " + name).isEmpty();
     }
 
-    private boolean send(HttpRequest request, String what) throws InterruptedException {
+    /** Empty when the container took the request (a DELETE of what it does not have included), else why not. */
+    private Optional<String> send(HttpRequest request, String what) throws InterruptedException {
         try {
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             boolean done =
                     answer.statusCode() / 100 == 2 || (request.method().equals("DELETE") && answer.statusCode() == 404);
-            log.line((done ? "" : "could not ") + what + " in " + copyId + ": " + answer.statusCode()
-                    + (done ? "" : " " + answer.body()));
-            return done;
+            if (done) {
+                log.line(what + " in " + copyId + ": " + answer.statusCode());
+                return Optional.empty();
+            }
+            String why = request.method() + " " + request.uri().getPath() + " answered " + answer.statusCode() + ": "
+                    + answer.body();
+            log.line("could not " + what + " in " + copyId + ": " + why);
+            return Optional.of(why);
         } catch (IOException e) {
             log.line("could not " + what + " in " + copyId + ": " + e);
-            return false;
+            return Optional.of(request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage());
         }
     }
 }

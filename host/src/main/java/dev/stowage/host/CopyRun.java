@@ -100,6 +100,19 @@ final class CopyRun {
         }
 
         @Override
+        public boolean failed(CopyAdapter adapter, String reason) {
+            HostConfig c = services.config();
+            return report("load failed " + adapter.adapterName(), () -> services.fleet()
+                    .adapterLoadFailed(
+                            c.endpointName(),
+                            c.variantName(),
+                            copy.copyId(),
+                            adapter.adapterName(),
+                            adapter.specifiedAt(),
+                            reason));
+        }
+
+        @Override
         public boolean unloaded(String adapterName) {
             HostConfig c = services.config();
             return report("unloaded " + adapterName, () -> services.fleet()

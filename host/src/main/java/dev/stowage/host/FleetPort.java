@@ -33,6 +33,18 @@ public interface FleetPort {
      */
     void adapterLoaded(String endpointName, String variantName, String copyId, String adapterName, Instant specifiedAt);
 
+    /**
+     * The copy's runtime could not register the adapter inference component at its specification of {@code
+     * specifiedAt}, try after try; {@code reason} is its last answer.
+     */
+    void adapterLoadFailed(
+            String endpointName,
+            String variantName,
+            String copyId,
+            String adapterName,
+            Instant specifiedAt,
+            String reason);
+
     /** The copy's runtime unregistered the adapter inference component {@code adapterName}. */
     void adapterUnloaded(String endpointName, String variantName, String copyId, String adapterName);
 

@@ -43,6 +43,12 @@ class CopyAdaptersTest {
         }
 
         @Override
+        public boolean failed(CopyAdapter adapter, String reason) {
+            reports.add("failed " + adapter.adapterName() + "@" + adapter.specifiedAt() + ": " + reason);
+            return true;
+        }
+
+        @Override
         public boolean unloaded(String adapterName) {
             reports.add("unloaded " + adapterName);
             return true;
@@ -115,6 +121,23 @@ class CopyAdaptersTest {
         assertThat(routable.hasAdapter("eu")).isFalse();
         assertThat(reports).containsExactly("unloaded eu");
         assertThat(adapters.loaded()).isEmpty();
+    }
+
+    @Test
+    void loads_that_keep_failing_are_reported_once_and_not_tried_again_until_a_new_specification() throws Exception {
+        CopyAdapters adapters = adapters();
+        failPosts.set(100);
+        List<CopyAdapter> wanted = List.of(new CopyAdapter("eu", "s3://a/eu/", T0, false));
+
+        for (int i = 0; i < CopyAdapters.FAILURES_BEFORE_REPORT + 2; i++) {
+            adapters.sync(base, wanted, null, fleet);
+        }
+
+        assertThat(calls).hasSize(CopyAdapters.FAILURES_BEFORE_REPORT);
+        assertThat(reports).containsExactly("failed eu@" + T0 + ": POST /adapters answered 500: ");
+        failPosts.set(0);
+        adapters.sync(base, List.of(new CopyAdapter("eu", "s3://a/eu2/", T1, false)), null, fleet);
+        assertThat(reports).last().isEqualTo("loaded eu@" + T1);
     }
 
     @Test

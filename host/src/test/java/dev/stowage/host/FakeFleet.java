@@ -101,6 +101,17 @@ final class FakeFleet implements FleetPort {
     }
 
     @Override
+    public synchronized void adapterLoadFailed(
+            String endpointName,
+            String variantName,
+            String copyId,
+            String adapterName,
+            Instant specifiedAt,
+            String reason) {
+        adaptersLoaded.add(copyId + "/" + adapterName + "@" + specifiedAt + " failed: " + reason);
+    }
+
+    @Override
     public synchronized void adapterUnloaded(
             String endpointName, String variantName, String copyId, String adapterName) {
         adaptersLoaded.add(copyId + "/" + adapterName + " unloaded");

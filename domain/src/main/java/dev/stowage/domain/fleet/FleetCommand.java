@@ -31,6 +31,10 @@ public sealed interface FleetCommand {
     /** The copy's runtime unregistered the adapter inference component. */
     record ReportAdapterUnloaded(String copyId, String adapterName, Instant at) implements FleetCommand {}
 
+    /** The copy's runtime could not register the adapter inference component at that specification, try after try. */
+    record ReportAdapterLoadFailed(String copyId, String adapterName, Instant specifiedAt, String reason, Instant at)
+            implements FleetCommand {}
+
     record ReportCopyFailed(String copyId, String reason, String logTail, Instant at) implements FleetCommand {}
 
     record ReportCopyRemoved(String copyId, Instant at) implements FleetCommand {}

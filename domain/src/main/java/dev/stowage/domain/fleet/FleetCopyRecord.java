@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A copy of an inference component on an instance, as the fleet stream tells it: why it was put there, which
- * specification it runs (the component's specification time when it was scheduled), and the adapter inference
- * components its runtime has registered, each at the specification time it was loaded with.
+ * specification it runs (the component's specification time when it was scheduled), the adapter inference
+ * components its runtime has registered, each at the specification time it was loaded with, and those it could not.
  */
 public record FleetCopyRecord(
         String copyId,
@@ -22,7 +22,11 @@ public record FleetCopyRecord(
         Instant since,
         String why,
         Instant specifiedAt,
-        Map<String, Instant> adapters) {
+        Map<String, Instant> adapters,
+        Map<String, AdapterFailure> adapterFailures) {
+
+    /** An adapter the copy's runtime could not load at the specification of {@code specifiedAt}, and why. */
+    public record AdapterFailure(Instant specifiedAt, String reason) {}
 
     public enum Status {
         SCHEDULED,
@@ -34,6 +38,7 @@ public record FleetCopyRecord(
         deviceIndices = List.copyOf(deviceIndices);
         // A snapshot written before adapters were loaded has none.
         adapters = adapters == null ? Map.of() : Map.copyOf(adapters);
+        adapterFailures = adapterFailures == null ? Map.of() : Map.copyOf(adapterFailures);
     }
 
     /** A copy with no adapter loaded yet. */
@@ -61,6 +66,7 @@ public record FleetCopyRecord(
                 since,
                 why,
                 specifiedAt,
+                Map.of(),
                 Map.of());
     }
 
@@ -69,19 +75,35 @@ public record FleetCopyRecord(
         return specifiedAt.equals(adapters.get(adapter));
     }
 
+    /** Whether the copy's runtime could not load {@code adapter} at the specification of {@code specifiedAt}. */
+    public boolean adapterFailed(String adapter, Instant specifiedAt) {
+        AdapterFailure failure = adapterFailures.get(adapter);
+        return failure != null && failure.specifiedAt().equals(specifiedAt);
+    }
+
     FleetCopyRecord withAdapter(String adapter, Instant adapterSpecifiedAt) {
         Map<String, Instant> more = new LinkedHashMap<>(adapters);
         more.put(adapter, adapterSpecifiedAt);
-        return withAdapters(more);
+        Map<String, AdapterFailure> fewer = new LinkedHashMap<>(adapterFailures);
+        fewer.remove(adapter);
+        return withAdapters(more, fewer);
     }
 
     FleetCopyRecord withoutAdapter(String adapter) {
         Map<String, Instant> fewer = new LinkedHashMap<>(adapters);
         fewer.remove(adapter);
-        return withAdapters(fewer);
+        Map<String, AdapterFailure> fewerFailures = new LinkedHashMap<>(adapterFailures);
+        fewerFailures.remove(adapter);
+        return withAdapters(fewer, fewerFailures);
     }
 
-    private FleetCopyRecord withAdapters(Map<String, Instant> next) {
+    FleetCopyRecord withAdapterFailure(String adapter, AdapterFailure failure) {
+        Map<String, AdapterFailure> more = new LinkedHashMap<>(adapterFailures);
+        more.put(adapter, failure);
+        return withAdapters(adapters, more);
+    }
+
+    private FleetCopyRecord withAdapters(Map<String, Instant> next, Map<String, AdapterFailure> nextFailures) {
         return new FleetCopyRecord(
                 copyId,
                 inferenceComponentName,
@@ -94,7 +116,8 @@ public record FleetCopyRecord(
                 since,
                 why,
                 specifiedAt,
-                next);
+                next,
+                nextFailures);
     }
 
     FleetCopyRecord with(Status next, Instant when) {
@@ -110,6 +133,7 @@ public record FleetCopyRecord(
                 when,
                 why,
                 specifiedAt,
-                adapters);
+                adapters,
+                adapterFailures);
     }
 }

@@ -5,6 +5,7 @@ import dev.stowage.domain.Decider;
 import dev.stowage.domain.fleet.FleetCommand.ApplyPlan;
 import dev.stowage.domain.fleet.FleetCommand.DeclareInstanceLost;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoadFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterUnloaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
@@ -44,6 +45,7 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                         ? List.of(new FleetEvent.CopyLoaded(loaded.copyId(), loaded.at()))
                         : List.of();
             case ReportAdapterLoaded loaded -> adapterLoaded(loaded, state);
+            case ReportAdapterLoadFailed failed -> adapterLoadFailed(failed, state);
             case ReportAdapterUnloaded unloaded -> {
                 FleetCopyRecord copy = state.copies().get(unloaded.copyId());
                 yield copy != null && copy.adapters().containsKey(unloaded.adapterName())
@@ -96,6 +98,19 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
         }
         return List.of(new FleetEvent.AdapterLoaded(
                 command.copyId(), command.adapterName(), command.specifiedAt(), command.at()));
+    }
+
+    /** Once per copy, adapter and specification; nothing for one loaded at that specification or a copy leaving. */
+    private static List<FleetEvent> adapterLoadFailed(ReportAdapterLoadFailed command, FleetState state) {
+        FleetCopyRecord copy = state.copies().get(command.copyId());
+        if (copy == null
+                || copy.status() == FleetCopyRecord.Status.REMOVING
+                || copy.hasAdapter(command.adapterName(), command.specifiedAt())
+                || copy.adapterFailed(command.adapterName(), command.specifiedAt())) {
+            return List.of();
+        }
+        return List.of(new FleetEvent.AdapterLoadFailed(
+                command.copyId(), command.adapterName(), command.specifiedAt(), command.reason(), command.at()));
     }
 
     private static boolean hasCopyIn(FleetState state, String copyId, FleetCopyRecord.Status status) {

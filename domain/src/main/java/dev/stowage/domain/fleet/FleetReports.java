@@ -9,6 +9,7 @@ import dev.stowage.domain.component.InferenceComponentState;
 import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
+import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoadFailed;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterUnloaded;
 import dev.stowage.domain.fleet.FleetCommand.ReportCopyFailed;
@@ -80,6 +81,15 @@ public final class FleetReports {
         fleetRepository.handle(
                 key.stream(),
                 new ReportAdapterLoaded(copyId, adapterName, specifiedAt, clock.instant()),
+                clock,
+                copyId);
+    }
+
+    /** The copy's runtime could not register the adapter inference component at that specification, try after try. */
+    public void adapterLoadFailed(FleetKey key, String copyId, String adapterName, Instant specifiedAt, String reason) {
+        fleetRepository.handle(
+                key.stream(),
+                new ReportAdapterLoadFailed(copyId, adapterName, specifiedAt, reason, clock.instant()),
                 clock,
                 copyId);
     }

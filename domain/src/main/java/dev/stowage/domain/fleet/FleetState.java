@@ -144,6 +144,11 @@ public record FleetState(
                 withInstances(m -> m.computeIfPresent(e.instanceId(), (id, i) -> i.draining()));
             case FleetEvent.CopyScheduled e -> scheduled(e);
             case FleetEvent.CopyLoaded e -> loaded(e.copyId(), e.at());
+            case FleetEvent.AdapterLoadFailed e ->
+                withCopies(m -> m.computeIfPresent(
+                        e.copyId(),
+                        (id, c) -> c.withAdapterFailure(
+                                e.adapterName(), new FleetCopyRecord.AdapterFailure(e.specifiedAt(), e.reason()))));
             case FleetEvent.AdapterUnloaded e ->
                 withCopies(m -> m.computeIfPresent(e.copyId(), (id, c) -> c.withoutAdapter(e.adapterName())));
             case FleetEvent.AdapterLoaded e ->

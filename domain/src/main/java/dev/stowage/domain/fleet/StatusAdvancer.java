@@ -110,9 +110,21 @@ final class StatusAdvancer {
 
     /**
      * An adapter has no copies of its own: it is in service once every serving copy of its base (at least one) has
-     * loaded it at its current specification (ADR 30). Before its base serves, it stays as it is.
+     * loaded it at its current specification (ADR 30). Before its base serves, it stays as it is. It fails when a copy
+     * of its base could not load it at that specification, try after try.
      */
     private void adapter(String name, InferenceComponentState.Present ic, String base, FleetState fleet, Instant now) {
+        var failed = fleet.copiesOf(base).stream()
+                .filter(c -> c.adapterFailed(name, ic.specifiedAt()))
+                .findFirst();
+        if (failed.isPresent()) {
+            String reason = "Adapter " + name + " could not be loaded into copy "
+                    + failed.get().copyId() + " of " + base + ": "
+                    + failed.get().adapterFailures().get(name).reason();
+            commands.handle(
+                    StreamIds.inferenceComponent(name), components, new MarkFailed(name, reason, now), "placement");
+            return;
+        }
         var serving = fleet.copiesOf(base).stream()
                 .filter(c -> c.status() == FleetCopyRecord.Status.LOADED)
                 .toList();

@@ -146,6 +146,20 @@ class AdapterLoadsTest {
     }
 
     @Test
+    void an_adapter_a_copy_could_not_load_fails_with_the_copy_s_reason() {
+        Status status = new Status();
+        FleetState state = decider.fold(plus(
+                baseCopies("base-c1", "base-c2"),
+                new FleetEvent.AdapterLoaded("base-c1", "eu", T0, T1),
+                new FleetEvent.AdapterLoadFailed("base-c2", "eu", T0, "POST /adapters answered 400: bad rank", T1)));
+
+        assertThat(status.after(state)).isEqualTo(InferenceComponentStatus.FAILED);
+        assertThat(decider.decide(new FleetCommand.ReportAdapterLoadFailed("base-c2", "eu", T0, "again", T2), state))
+                .as("reported once per specification")
+                .isEmpty();
+    }
+
+    @Test
     void an_adapter_stays_creating_while_its_base_has_no_serving_copy() {
         Status status = new Status();
 

@@ -51,6 +51,7 @@ public final class EventTypes {
             new EventType("fleet.copy-loaded", 1, FleetEvent.CopyLoaded.class),
             new EventType("fleet.adapter-loaded", 1, FleetEvent.AdapterLoaded.class),
             new EventType("fleet.adapter-unloaded", 1, FleetEvent.AdapterUnloaded.class),
+            new EventType("fleet.adapter-load-failed", 1, FleetEvent.AdapterLoadFailed.class),
             new EventType("fleet.copy-failed", 1, FleetEvent.CopyFailed.class),
             new EventType("fleet.copy-removal-scheduled", 1, FleetEvent.CopyRemovalScheduled.class),
             new EventType("fleet.copy-removed", 1, FleetEvent.CopyRemoved.class),

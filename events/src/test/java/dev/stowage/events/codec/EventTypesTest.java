@@ -16,7 +16,7 @@ class EventTypesTest {
         List<Class<?>> records = new ArrayList<>();
         collectRecords(Event.class, records);
 
-        assertThat(records).hasSize(42);
+        assertThat(records).hasSize(43);
         assertThat(EventTypes.ALL.stream().map(EventType::recordClass).toList())
                 .containsExactlyInAnyOrderElementsOf(
                         records.stream().map(c -> c.asSubclass(Event.class)).toList());

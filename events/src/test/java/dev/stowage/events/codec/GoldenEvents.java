@@ -185,6 +185,14 @@ final class GoldenEvents {
                             T1)),
             Map.entry("fleet.copy-loaded/v1", new FleetEvent.CopyLoaded("llm-ic-c2", T1)),
             Map.entry("fleet.adapter-loaded/v1", new FleetEvent.AdapterLoaded("llm-ic-c2", "llm-adapter-eu", T0, T1)),
+            Map.entry(
+                    "fleet.adapter-load-failed/v1",
+                    new FleetEvent.AdapterLoadFailed(
+                            "llm-ic-c2",
+                            "llm-adapter-eu",
+                            T0,
+                            "POST /adapters answered 400: the adapter's rank exceeds max_lora_rank.",
+                            T1)),
             Map.entry("fleet.adapter-unloaded/v1", new FleetEvent.AdapterUnloaded("llm-ic-c2", "llm-adapter-eu", T1)),
             Map.entry(
                     "fleet.copy-failed/v1",

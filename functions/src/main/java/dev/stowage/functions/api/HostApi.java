@@ -87,6 +87,13 @@ public final class HostApi implements ServiceApi {
                         text(input, "CopyId"),
                         text(input, "AdapterName"),
                         specifiedAt(text(input, "SpecifiedAt")));
+            case "ReportAdapterLoadFailed" ->
+                reports.adapterLoadFailed(
+                        fleet(input),
+                        text(input, "CopyId"),
+                        text(input, "AdapterName"),
+                        specifiedAt(text(input, "SpecifiedAt")),
+                        text(input, "FailureReason"));
             case "ReportAdapterUnloaded" ->
                 reports.adapterUnloaded(fleet(input), text(input, "CopyId"), text(input, "AdapterName"));
             case "ReportCopyFailed" ->
@@ -128,6 +135,7 @@ public final class HostApi implements ServiceApi {
             case "ReportCopyLoaded",
                     "ReportAdapterLoaded",
                     "ReportAdapterUnloaded",
+                    "ReportAdapterLoadFailed",
                     "ReportCopyFailed",
                     "ReportCopyRemoved" -> verifyCopyReport(caller, fleet(input), text(input, "CopyId"));
             default -> {}

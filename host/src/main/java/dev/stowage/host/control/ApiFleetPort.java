@@ -78,6 +78,18 @@ public final class ApiFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterLoadFailed(
+            String endpoint, String variant, String copyId, String adapterName, Instant specifiedAt, String reason) {
+        api.call(
+                "ReportAdapterLoadFailed",
+                fleet(endpoint, variant)
+                        .put("CopyId", copyId)
+                        .put("AdapterName", adapterName)
+                        .put("SpecifiedAt", specifiedAt.toString())
+                        .put("FailureReason", first(reason, MAX_REASON)));
+    }
+
+    @Override
     public void adapterUnloaded(String endpoint, String variant, String copyId, String adapterName) {
         api.call(
                 "ReportAdapterUnloaded",

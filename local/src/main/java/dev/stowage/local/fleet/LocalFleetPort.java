@@ -58,6 +58,12 @@ public final class LocalFleetPort implements FleetPort {
     }
 
     @Override
+    public void adapterLoadFailed(
+            String endpoint, String variant, String copyId, String adapterName, Instant specifiedAt, String reason) {
+        reports.adapterLoadFailed(new FleetKey(endpoint, variant), copyId, adapterName, specifiedAt, reason);
+    }
+
+    @Override
     public void adapterUnloaded(String endpoint, String variant, String copyId, String adapterName) {
         reports.adapterUnloaded(new FleetKey(endpoint, variant), copyId, adapterName);
     }
