@@ -48,6 +48,12 @@ class AdapterComponentsIT {
                 .extracting(c -> c.inferenceComponentName())
                 .contains(BASE, ADAPTER);
 
+        // Loaded into the base's copy in the background; counted once that is over.
+        Eventually.await(
+                ScenarioFleet.WAIT,
+                ADAPTER + " InService",
+                () -> sageMaker.describeInferenceComponent(b -> b.inferenceComponentName(ADAPTER)),
+                d -> d.inferenceComponentStatusAsString().equals("InService"));
         long before = STOWAGE.eventCount();
         assertThat(refusal(() -> sageMaker.createInferenceComponent(b -> b.inferenceComponentName("adapters-bad")
                         .endpointName(ENDPOINT)
