@@ -126,6 +126,22 @@ class AdapterServingIT {
             assertThat(registered(copy)).containsExactlyInAnyOrderElementsOf(ADAPTERS);
         }
 
+        String updated = ADAPTERS.get(2);
+        sageMaker.updateInferenceComponent(
+                b -> b.inferenceComponentName(updated).specification(s -> s.baseInferenceComponentName(BASE)
+                        .container(c -> c.artifactUrl("s3://adapters/" + updated + "-v2/"))));
+        // Make before break: the old artifact serves until the new one is in, so every invocation meanwhile succeeds.
+        Eventually.await(ScenarioFleet.WAIT, updated + " InService with its new artifact", () -> {
+            assertThat(applied(runtime, updated)).isEqualTo(updated);
+            return sageMaker
+                            .describeInferenceComponent(b -> b.inferenceComponentName(updated))
+                            .inferenceComponentStatus()
+                    == InferenceComponentStatus.IN_SERVICE;
+        });
+        for (RoutableCopy copy : copies()) {
+            assertThat(source(copy, updated)).isEqualTo("s3://adapters/" + updated + "-v2/");
+        }
+
         String deleted = ADAPTERS.getFirst();
         sageMaker.deleteInferenceComponent(b -> b.inferenceComponentName(deleted));
         Eventually.await(ScenarioFleet.WAIT, deleted + " unloaded from every copy", () -> copies().stream()
@@ -199,6 +215,15 @@ class AdapterServingIT {
                 .path("adapters")
                 .forEach(a -> names.add(a.path("name").asText()));
         return names;
+    }
+
+    private String source(RoutableCopy copy, String adapter) {
+        for (JsonNode registered : get(copy.baseUrl(), "/adapters").path("adapters")) {
+            if (registered.path("name").asText().equals(adapter)) {
+                return registered.path("src").asText();
+            }
+        }
+        return "";
     }
 
     private JsonNode stats(RoutableCopy copy) {
