@@ -269,6 +269,17 @@ public final class ControlPlane {
     }
 
     /**
+     * The component whose copies serve {@code name}: the base of an adapter inference component, else {@code name}
+     * itself (a consistent read).
+     */
+    public String servedBy(String name) {
+        return commands.load(StreamIds.inferenceComponent(name), components).state()
+                        instanceof InferenceComponentState.Present present
+                ? present.baseInferenceComponentName().orElse(name)
+                : name;
+    }
+
+    /**
      * Refused while adapters that exist name the component as their base, counted from its stream as loaded for the
      * decision: an adapter created after that moved the stream ({@code AdapterAttached}), so the delete loses the
      * race and counts again.

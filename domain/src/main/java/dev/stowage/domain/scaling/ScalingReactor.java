@@ -92,10 +92,13 @@ public final class ScalingReactor implements AlarmListener {
     }
 
     /**
-     * A request is waiting for {@code component}, which may have no copy: when it is at zero and its scalable target
-     * allows more, scale it out now (one activity for a burst of waiting requests).
+     * A request is waiting for {@code waitedFor}, which may have no copy (for an adapter inference component, its base
+     * may have none): when that component is at zero and its scalable target allows more, scale it out now (one
+     * activity for a burst of waiting requests).
      */
-    public void onWaitingRequest(String component) {
+    public void onWaitingRequest(String waitedFor) {
+        // A request for an adapter inference component waits for a copy of its base.
+        String component = controlPlane.servedBy(waitedFor);
         Optional<Integer> current = controlPlane.desiredCopyCount(component);
         if (current.isEmpty() || current.get() > 0) {
             return;

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.InferenceComponentStatus;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -184,6 +185,44 @@ class AdapterServingIT {
             }
         }
         return sum;
+    }
+
+    @Test
+    void a_request_for_an_adapter_waiting_at_zero_scales_its_base_from_zero_and_is_served_by_the_new_copy() {
+        String endpoint = "adapted-zero";
+        String base = "adapted-zero-base";
+        String adapter = "adapted-zero-tuned";
+        SageMakerClient sageMaker = STOWAGE.sageMaker();
+        ScenarioFleet.endpoint(STOWAGE, endpoint, 1);
+        ScenarioFleet.component(STOWAGE, endpoint, base, "stowage/llm-sim", Map.of(), 1);
+        sageMaker.createInferenceComponent(b -> b.inferenceComponentName(adapter)
+                .endpointName(endpoint)
+                .specification(s -> s.baseInferenceComponentName(base)
+                        .container(c -> c.artifactUrl("s3://adapters/" + adapter + "/"))));
+        Eventually.await(
+                ScenarioFleet.WAIT,
+                adapter + " InService",
+                () -> sageMaker.describeInferenceComponent(b -> b.inferenceComponentName(adapter)),
+                d -> d.inferenceComponentStatus() == InferenceComponentStatus.IN_SERVICE);
+        try (ApplicationAutoScalingClient autoScaling = STOWAGE.running().autoScaling();
+                SageMakerRuntimeClient runtime = STOWAGE.running().runtime(false)) {
+            ScaledComponent scaled = new ScaledComponent(autoScaling, sageMaker, base);
+            scaled.register(0, 1);
+            sageMaker.updateInferenceComponentRuntimeConfig(
+                    b -> b.inferenceComponentName(base).desiredRuntimeConfig(r -> r.copyCount(0)));
+            scaled.awaitServing(0);
+
+            String body = runtime.invokeEndpoint(b -> b.endpointName(endpoint)
+                            .inferenceComponentName(adapter)
+                            .contentType("application/json")
+                            .overrideConfiguration(o -> o.putHeader("X-Stowage-Wait-For-Capacity", "20"))
+                            .body(SdkBytes.fromUtf8String(PROMPT)))
+                    .body()
+                    .asUtf8String();
+
+            assertThat(body).contains("\"adapter\":\"" + adapter + "\"");
+            assertThat(scaled.runtimeConfig().desiredCopyCount()).isEqualTo(1);
+        }
     }
 
     /** The adapter the answer says was applied ("" for none). */
