@@ -139,9 +139,11 @@ class LlmSimRuntimeTest {
                 tokenArrivalMillis(invoke(sim.baseUrl(), "{\"max_new_tokens\":30,\"stream\":true}"), start);
 
         assertThat(arrivals).hasSize(30);
+        // 29 steps of 10 ms separate them; a loaded machine's late steps catch up on the schedule, so only a third
+        // of that is asked: a buffered answer would deliver them all at once.
         assertThat(arrivals.getLast() - arrivals.getFirst())
                 .as("the first token arrives long before the last (29 steps of 10 ms later)")
-                .isGreaterThanOrEqualTo(250);
+                .isGreaterThanOrEqualTo(100);
     }
 
     @Test
