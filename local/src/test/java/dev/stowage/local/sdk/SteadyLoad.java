@@ -1,6 +1,7 @@
 package dev.stowage.local.sdk;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,7 @@ final class SteadyLoad implements AutoCloseable {
         return served.get();
     }
 
+    /** Each failed request: when it failed, the exception's class and message. */
     List<String> failures() {
         return List.copyOf(failures);
     }
@@ -133,7 +135,7 @@ final class SteadyLoad implements AutoCloseable {
             Optional<String> copy = response.sdkHttpResponse().firstMatchingHeader("X-Stowage-Copy");
             copy.ifPresent(copies::add);
         } catch (RuntimeException e) {
-            failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.add(Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
