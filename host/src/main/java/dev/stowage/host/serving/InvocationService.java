@@ -222,6 +222,12 @@ public final class InvocationService implements AutoCloseable {
 
     /** The answer of the copy, or empty when its host refused the request (pick another). */
     private Optional<RuntimeResponse> send(Call call, Slot slot, Slot.Lease lease, int serving) {
+        if (slot instanceof Slot.Own own
+                && call.session() instanceof Sessions.Pinned pinned
+                && Sessions.closedOn(own.copy(), pinned.containerHeader())) {
+            lease.release();
+            return Optional.of(RuntimeResponse.error(pinned.closed(), call.requestId()));
+        }
         long sent = System.nanoTime();
         Duration timeout = Duration.ofNanos(call.deadline(settings, sent) - sent);
         CopyClient.Answer answer;
@@ -244,10 +250,16 @@ public final class InvocationService implements AutoCloseable {
         if (loads != null) {
             board.reportAll(CopyLoads.parse(loads));
         }
-        if (CopyClient.header(answer.headers(), PeerForwarding.REFUSED_HEADER) != null) {
+        String refusal = CopyClient.header(answer.headers(), PeerForwarding.REFUSED_HEADER);
+        if (refusal != null) {
             lease.release();
             Replies.closeQuietly(answer.body());
-            return Optional.empty();
+            return call.session() instanceof Sessions.Pinned pinned && refusal.equals(Sessions.CLOSED_REFUSAL)
+                    ? Optional.of(RuntimeResponse.error(pinned.closed(), call.requestId()))
+                    : Optional.empty();
+        }
+        if (slot instanceof Slot.Own own) {
+            Sessions.noteClosed(own.copy(), answer.headers());
         }
         return Optional.of(replies.of(call, slot, lease, answer, serving, sent));
     }

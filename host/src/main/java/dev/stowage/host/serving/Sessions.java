@@ -1,5 +1,6 @@
 package dev.stowage.host.serving;
 
+import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.trust.SessionTokens;
 import dev.stowage.wire.runtime.InvocationRequest;
 import dev.stowage.wire.runtime.RuntimeError;
@@ -27,6 +28,8 @@ final class Sessions {
     static final String NEW_SESSION_HEADER = "X-Amzn-SageMaker-New-Session-Id";
     static final String CLOSED_SESSION_HEADER = "X-Amzn-SageMaker-Closed-Session-Id";
     static final String NEW_SESSION = "NEW_SESSION";
+    /** What a copy's host answers in {@value PeerForwarding#REFUSED_HEADER} for a request of a closed session. */
+    static final String CLOSED_REFUSAL = "session-closed";
     /** A session's life when its container names no {@code Expires}: DJL's and vLLM's default. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(20);
 
@@ -81,6 +84,12 @@ final class Sessions {
             return pin.containerId();
         }
 
+        /** The service's refusal of a session that its container closed. */
+        RuntimeError closed() {
+            return RuntimeError.validation(
+                    "Session " + clientId + " has been closed. Start a new session with NEW_SESSION.");
+        }
+
         /** The service's refusal once the session's copy no longer serves. */
         RuntimeError gone() {
             return RuntimeError.validation("Session " + clientId + " is no longer available: the copy of inference"
@@ -111,6 +120,24 @@ final class Sessions {
                     + Instant.ofEpochSecond(pin.get().expires()) + ". Start a new session with NEW_SESSION."));
         }
         return new Pinned(pin.get(), id);
+    }
+
+    /**
+     * Whether {@code copy}'s container closed the session {@code containerSessionId} names, or the session that
+     * {@code binding} is. Called where requests reach a copy: its host's router, or its host's {@link PeerForwarding}.
+     */
+    static boolean closedOn(RoutableCopy copy, @Nullable String containerSessionId) {
+        return containerSessionId != null
+                && !containerSessionId.equals(NEW_SESSION)
+                && copy.isSessionClosed(containerSessionId);
+    }
+
+    /** Remembers on {@code copy} the session its container's answer ({@code headers}) says it closed. */
+    static void noteClosed(RoutableCopy copy, Map<String, String> headers) {
+        String closed = CopyClient.header(headers, CLOSED_SESSION_HEADER);
+        if (closed != null && closed.length() <= SessionTokens.MAX_LENGTH) {
+            copy.sessionClosed(closed);
+        }
     }
 
     /** The session headers the client gets, in the service's terms, or the error that replaces the answer. */

@@ -7,11 +7,13 @@ import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.PrefixKey;
 import dev.stowage.domain.routing.Router;
 import dev.stowage.domain.routing.RoutingStrategy;
+import dev.stowage.host.copies.RoutableCopy;
 import dev.stowage.host.trust.KeySource;
 import dev.stowage.host.trust.SessionTokens;
 import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.protocol.Headers;
 import dev.stowage.wire.runtime.InvocationRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,5 +157,17 @@ class SessionRoutingTest {
                 TARGET, "ic-c1", new Sessions.Opening(), Map.of("X-Amzn-SageMaker-New-Session-Id", "abc"), "ic");
 
         assertThat(((Sessions.Ids) reply).newSessionId()).endsWith("; Expires=2026-12-08T10:20:00Z");
+    }
+
+    @Test
+    void a_copy_remembers_the_sessions_its_container_closed() {
+        RoutableCopy copy = new RoutableCopy("ic-c1", "ic", URI.create("http://127.0.0.1:1"));
+
+        Sessions.noteClosed(copy, Map.of("X-Amzn-SageMaker-Closed-Session-Id", "abc-123"));
+
+        assertThat(Sessions.closedOn(copy, "abc-123")).isTrue();
+        assertThat(Sessions.closedOn(copy, "abc-124")).isFalse();
+        assertThat(Sessions.closedOn(copy, "NEW_SESSION")).isFalse();
+        assertThat(Sessions.closedOn(copy, null)).isFalse();
     }
 }

@@ -21,14 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
-import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 /**
  * Stateful sessions (issue 15, ADR 31) with the Java SDK: an endpoint of two instances, each with a copy of llm-sim
  * whose sessions live 5 s. A session opened through local mode's port stays on the copy that opened it whichever host
- * its requests enter, until it is closed; an expired, garbled or forged session id, and one whose copy has gone, get
- * the service's {@code ValidationError}.
+ * its requests enter, until it is closed; a closed, expired, garbled or forged session id, and one whose copy has
+ * gone, get the service's {@code ValidationError}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionsIT {
@@ -108,10 +107,11 @@ class SessionsIT {
         assertThat(closed.closedSessionId()).isEqualTo(session);
         assertThat(copy(closed)).isEqualTo(copy);
 
-        ModelErrorException afterClose =
-                catchThrowableOfType(ModelErrorException.class, () -> invoke(entries.get(1), session, TURN));
-        assertThat(afterClose.originalStatusCode()).isEqualTo(400);
-        assertThat(afterClose.originalMessage()).contains("is not open");
+        for (SageMakerRuntimeClient entry : entries) {
+            ValidationErrorException afterClose =
+                    catchThrowableOfType(ValidationErrorException.class, () -> invoke(entry, session, TURN));
+            assertThat(afterClose.getMessage()).contains("Session " + session + " has been closed.");
+        }
     }
 
     @Test
