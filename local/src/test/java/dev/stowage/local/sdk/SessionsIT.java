@@ -2,9 +2,11 @@ package dev.stowage.local.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stowage.domain.store.StreamIds;
 import dev.stowage.host.InferenceHost;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
@@ -27,7 +30,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorExc
  * Stateful sessions (issue 15, ADR 31) with the Java SDK: an endpoint of two instances, each with a copy of llm-sim
  * whose sessions live 5 s. A session opened through local mode's port stays on the copy that opened it whichever host
  * its requests enter, until it is closed; a closed, expired, garbled or forged session id, and one whose copy has
- * gone, get the service's {@code ValidationError}.
+ * gone, get the service's {@code ValidationError}. boto3 does the same as the README shows.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionsIT {
@@ -175,6 +178,38 @@ class SessionsIT {
 
     @Test
     @Order(5)
+    void boto3_opens_continues_and_closes_a_session(@TempDir Path home) throws Exception {
+        ClientProcesses python = new ClientProcesses(home);
+        assumeTrue(python.succeeds(List.of("python3", "-c", "import boto3")), "python3 with boto3 is not installed");
+        String script =
+                """
+                import boto3, json
+                rt = boto3.client("sagemaker-runtime", endpoint_url="%s")
+                def call(session, body):
+                    return rt.invoke_endpoint(EndpointName="%s", InferenceComponentName="%s",
+                            ContentType="application/json", SessionId=session, Body=json.dumps(body))
+                opened = call("NEW_SESSION", {"requestType": "NEW_SESSION"})
+                sid = opened["NewSessionId"].split(";")[0]
+                turns = [call(sid, {"inputs": "hi", "parameters": {"max_new_tokens": 1}})["CustomAttributes"]
+                        for _ in range(3)]
+                print(turns, call(sid, {"requestType": "CLOSE"})["ClosedSessionId"] == sid)
+                try:
+                    call(sid, {"inputs": "hi"})
+                except rt.exceptions.ValidationError as e:
+                    print("refused:", "has been closed" in str(e))
+                """
+                        .formatted(STOWAGE.running().baseUri(), ENDPOINT, CHAT);
+
+        ClientProcesses.Run run = python.run(List.of("python3", "-c", script), Map.of());
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("['session_turn=1', 'session_turn=2', 'session_turn=3'] True")
+                .contains("refused: True");
+    }
+
+    @Test
+    @Order(6)
     void a_session_whose_copy_has_gone_is_refused_with_the_services_validation_error() {
         Map<String, String> sessionsByCopy = new HashMap<>();
         Eventually.await(Duration.ofSeconds(4), "a session on each copy", () -> {
