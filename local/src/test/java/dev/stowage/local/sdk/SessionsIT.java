@@ -22,8 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 /**
@@ -119,7 +121,7 @@ class SessionsIT {
 
     @Test
     @Order(2)
-    void sessions_are_opened_on_every_copy_and_each_keeps_its_own_turns() {
+    void sessions_are_opened_on_every_copy_and_each_keeps_its_own_turns_streamed_too() {
         Map<String, String> sessionsByCopy = new HashMap<>();
         Eventually.await(Duration.ofSeconds(4), "a session on each copy", () -> {
             InvokeEndpointResponse opened = invoke(entries.getFirst(), "NEW_SESSION", OPEN);
@@ -132,7 +134,31 @@ class SessionsIT {
             }
             assertThat(invoke(entries.getFirst(), session, TURN).customAttributes())
                     .isEqualTo("session_turn=" + (entries.size() + 1));
+            assertThat(streamedBy(session)).isEqualTo(copy);
         });
+    }
+
+    /** The copy that streams the answer to a turn of {@code session}. */
+    private static String streamedBy(String session) {
+        try (SageMakerRuntimeAsyncClient client = STOWAGE.running().runtimeAsync()) {
+            List<String> copies = new ArrayList<>();
+            client.invokeEndpointWithResponseStream(
+                            b -> b.endpointName(ENDPOINT)
+                                    .inferenceComponentName(CHAT)
+                                    .contentType("application/json")
+                                    .sessionId(session)
+                                    .body(
+                                            SdkBytes.fromUtf8String(
+                                                    "{\"inputs\":\"hi\",\"parameters\":{\"max_new_tokens\":3},\"stream\":true}")),
+                            InvokeEndpointWithResponseStreamResponseHandler.builder()
+                                    .onResponse(response -> copies.add(response.sdkHttpResponse()
+                                            .firstMatchingHeader("X-Stowage-Copy")
+                                            .orElseThrow()))
+                                    .subscriber(event -> {})
+                                    .build())
+                    .join();
+            return copies.getFirst();
+        }
     }
 
     @Test
