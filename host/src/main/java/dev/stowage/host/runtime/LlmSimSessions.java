@@ -28,8 +28,6 @@ final class LlmSimSessions {
     static final String CLOSE = "CLOSE";
     static final int MAX_OPEN = 10_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Duration lifetime;
     private final Clock clock;
     private final Map<String, Session> open = new ConcurrentHashMap<>();
@@ -87,10 +85,15 @@ final class LlmSimSessions {
             return Optional.empty();
         }
         try {
-            JsonNode type = JSON.readTree(body).path("requestType");
+            JsonNode type = Json.MAPPER.readTree(body).path("requestType");
             return type.isTextual() ? Optional.of(type.asText()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Made on the first session request, not when a copy starts (a cold mapper takes a while to build). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
