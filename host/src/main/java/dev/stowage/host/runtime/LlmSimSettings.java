@@ -21,6 +21,8 @@ import java.util.function.Function;
  *       prompt's cached leading blocks are not prefilled again; 0 turns it off;
  *   <li>{@code STOWAGE_PREFIX_BLOCK_TOKENS} (512): tokens per block of the prefix cache (Mooncake's block);
  *   <li>{@code STOWAGE_LOAD_MS} (0): time from start until {@code /ping} answers 200;
+ *   <li>{@code STOWAGE_SESSION_TTL_S} (1200, DJL's default): how long a stateful session lives ({@link
+ *       LlmSimSessions});
  *   <li>{@code STOWAGE_SEED}, else {@code STOWAGE_COPY_ID}: the seed of the output lengths and texts.
  * </ul>
  */
@@ -31,6 +33,7 @@ record LlmSimSettings(
         int prefixCacheBlocks,
         int prefixBlockTokens,
         Duration load,
+        Duration sessionLifetime,
         long seed) {
     static final String TOKEN_MS = "STOWAGE_TOKEN_MS";
     static final String BATCH_SLOWDOWN = "STOWAGE_BATCH_SLOWDOWN";
@@ -39,6 +42,7 @@ record LlmSimSettings(
     static final String PREFIX_CACHE_BLOCKS = "STOWAGE_PREFIX_CACHE_BLOCKS";
     static final String PREFIX_BLOCK_TOKENS = "STOWAGE_PREFIX_BLOCK_TOKENS";
     static final String LOAD_MS = "STOWAGE_LOAD_MS";
+    static final String SESSION_TTL_S = "STOWAGE_SESSION_TTL_S";
     static final String SEED = "STOWAGE_SEED";
     /** Set by the host to the copy id so that an unseeded copy is still deterministic. */
     static final String COPY_ID = "STOWAGE_COPY_ID";
@@ -48,6 +52,7 @@ record LlmSimSettings(
     static final int DEFAULT_MAX_BATCH = 16;
     static final int DEFAULT_PREFIX_CACHE_BLOCKS = 1_000;
     static final int DEFAULT_PREFIX_BLOCK_TOKENS = 512;
+    static final long DEFAULT_SESSION_TTL_S = 1_200;
 
     static LlmSimSettings from(Map<String, String> environment, TimeScale timeScale, String fallbackSeed) {
         Duration tokenTime = timeScale.millis(Math.max(0, longEnv(environment, TOKEN_MS, DEFAULT_TOKEN_MS)));
@@ -58,6 +63,9 @@ record LlmSimSettings(
         long cacheBlocks = longEnv(environment, PREFIX_CACHE_BLOCKS, DEFAULT_PREFIX_CACHE_BLOCKS);
         long blockTokens = longEnv(environment, PREFIX_BLOCK_TOKENS, DEFAULT_PREFIX_BLOCK_TOKENS);
         Duration load = timeScale.millis(Math.max(0, longEnv(environment, LOAD_MS, 0)));
+        long ttl = longEnv(environment, SESSION_TTL_S, DEFAULT_SESSION_TTL_S);
+        Duration sessionLifetime = timeScale.scale(
+                Duration.ofSeconds(ttl >= 1 ? Math.min(ttl, Duration.ofDays(1).toSeconds()) : DEFAULT_SESSION_TTL_S));
         String seedText = environment.getOrDefault(SEED, environment.getOrDefault(COPY_ID, fallbackSeed));
         long seed = seedText.matches("-?\\d+") ? Long.parseLong(seedText) : seedText.hashCode();
         return new LlmSimSettings(
@@ -67,6 +75,7 @@ record LlmSimSettings(
                 cacheBlocks >= 0 ? (int) Math.min(cacheBlocks, 10_000_000) : DEFAULT_PREFIX_CACHE_BLOCKS,
                 blockTokens >= 1 ? (int) Math.min(blockTokens, 1 << 20) : DEFAULT_PREFIX_BLOCK_TOKENS,
                 load,
+                sessionLifetime,
                 seed);
     }
 
@@ -75,7 +84,7 @@ record LlmSimSettings(
         return "batches of up to " + maxBatch + ", " + stepTime.tokenTime() + " per token alone, slowdown "
                 + stepTime.slowdown() + " per further sequence (" + stepTime.slowdownAt(maxBatch) + "x at "
                 + maxBatch + "), prefill " + prefillPerToken + " per prompt token, prefix cache of " + prefixCacheBlocks
-                + " blocks of " + prefixBlockTokens + " tokens, seed " + seed;
+                + " blocks of " + prefixBlockTokens + " tokens, sessions of " + sessionLifetime + ", seed " + seed;
     }
 
     private static long longEnv(Map<String, String> environment, String name, long fallback) {
