@@ -180,16 +180,25 @@ class LlmSimRuntimeTest {
 
     @Test
     void answers_ping_only_once_its_load_time_has_passed() throws Exception {
-        RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "20000"));
+        long start = System.nanoTime();
+        RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "100000")); // 1 s at this time scale
         URI ping = sim.baseUrl().resolve("/ping");
 
-        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(503);
-        Thread.sleep(250);
-        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(pingStatus(ping)).as("loading").isEqualTo(503);
+        while (pingStatus(ping) != 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("still loading")
+                    .isLessThan(Duration.ofSeconds(30));
+            Thread.sleep(20);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("ready no sooner than its load time")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    private int pingStatus(URI ping) throws Exception {
+        return http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
