@@ -65,17 +65,7 @@ public sealed interface InferenceComponentState {
             if (!more.contains(adapterName)) {
                 more.add(adapterName);
             }
-            return new Present(
-                    inferenceComponentName,
-                    endpointName,
-                    variantName,
-                    specification,
-                    desiredCopyCount,
-                    status,
-                    changedAt,
-                    specifiedAt,
-                    updates,
-                    more);
+            return next(specification, desiredCopyCount, status, changedAt, specifiedAt, updates, more);
         }
 
         /**
@@ -185,6 +175,24 @@ public sealed interface InferenceComponentState {
                 Instant nextChangedAt,
                 Instant nextSpecifiedAt,
                 Updates nextUpdates) {
+            return next(
+                    nextSpecification,
+                    nextCopyCount,
+                    nextStatus,
+                    nextChangedAt,
+                    nextSpecifiedAt,
+                    nextUpdates,
+                    adapters);
+        }
+
+        private Present next(
+                Document nextSpecification,
+                int nextCopyCount,
+                InferenceComponentStatus nextStatus,
+                Instant nextChangedAt,
+                Instant nextSpecifiedAt,
+                Updates nextUpdates,
+                List<String> nextAdapters) {
             return new Present(
                     inferenceComponentName,
                     endpointName,
@@ -195,7 +203,7 @@ public sealed interface InferenceComponentState {
                     nextChangedAt,
                     nextSpecifiedAt,
                     nextUpdates,
-                    adapters);
+                    nextAdapters);
         }
     }
 

@@ -144,6 +144,12 @@ public final class FleetDecider implements Decider<FleetCommand, FleetState, Fle
                 case Decision.RequestInstance r ->
                     events.add(new FleetEvent.InstanceRequested(
                             r.instanceId(), r.instanceType(), r.zone(), r.why(), command.at()));
+                case Decision.DrainInstance d -> {
+                    FleetInstanceRecord instance = state.instances().get(d.instanceId());
+                    if (instance != null && instance.status() == FleetInstanceRecord.Status.RUNNING) {
+                        events.add(new FleetEvent.InstanceDrainStarted(d.instanceId(), d.why(), command.at()));
+                    }
+                }
                 case Decision.RetireInstance r -> {
                     if (state.instances().containsKey(r.instanceId())) {
                         events.add(new FleetEvent.InstanceRetired(r.instanceId(), r.why(), command.at()));

@@ -61,7 +61,7 @@ public record FleetState(
                 .toList();
     }
 
-    /** Serving copies of a component, a move's replacement not counted while its original is still there. */
+    /** Serving copies of a component, a move's replacement not counted while its original still serves. */
     public int loadedCopies(String inferenceComponentName) {
         return (int) copiesOf(inferenceComponentName).stream()
                 .filter(c -> c.status() == Status.LOADED && !replacing(c))
@@ -86,9 +86,13 @@ public record FleetState(
         return byType;
     }
 
-    /** Whether {@code copy} is a move's replacement whose original has not been removed yet. */
+    /**
+     * Whether {@code copy} is a move's replacement whose original still serves: once the original is being removed
+     * (make before break: the replacement has loaded), the replacement serves in its place and counts as any copy.
+     */
     public boolean replacing(FleetCopyRecord copy) {
-        return !copy.replaces().isEmpty() && copies.containsKey(copy.replaces());
+        FleetCopyRecord original = copy.replaces().isEmpty() ? null : copies.get(copy.replaces());
+        return original != null && original.status() != Status.REMOVING;
     }
 
     /**

@@ -1,9 +1,5 @@
 package dev.stowage.domain.instances;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +7,8 @@ import java.util.OptionalDouble;
 
 /**
  * What an instance of each type costs an hour, on demand, in US dollars. {@link #standard()} is the list Stowage
- * ships ({@code instance-prices.csv}: a header {@code name,usd_per_hour}, then one row per type; blank lines and
- * lines starting with {@code #} are ignored); a simulation or a deployment may override some of them.
+ * ships ({@code instance-prices.csv}, read as {@link CsvRows}: a header {@code name,usd_per_hour}, then one row
+ * per type); a simulation or a deployment may override some of them.
  */
 public final class InstancePrices {
     static final String HEADER = "name,usd_per_hour";
@@ -58,41 +54,15 @@ public final class InstancePrices {
     }
 
     private static Map<String, Double> readResource(String resource) {
-        try (InputStream in = InstancePrices.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The price list " + resource + " is not on the classpath.");
-            }
-            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(CsvRows.resource(resource, "price list"));
     }
 
     private static Map<String, Double> read(String csv) {
         Map<String, Double> prices = new LinkedHashMap<>();
-        boolean headerSeen = false;
-        int lineNumber = 0;
-        for (String raw : csv.split("\\R")) {
-            lineNumber++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!headerSeen) {
-                if (!line.equals(HEADER)) {
-                    throw new IllegalArgumentException("Line " + lineNumber + ": expected the header " + HEADER);
-                }
-                headerSeen = true;
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 2) {
-                throw new IllegalArgumentException("Line " + lineNumber + ": expected 2 cells, found " + cells.length);
-            }
-            String name = cells[0].strip();
-            double price = price(cells[1].strip(), lineNumber);
-            if (prices.put(name, price) != null) {
-                throw new IllegalArgumentException("Line " + lineNumber + ": " + name + " is priced twice.");
+        for (CsvRows.Row row : CsvRows.parse(csv, HEADER, 2)) {
+            String name = row.cells().get(0);
+            if (prices.put(name, price(row.cells().get(1), row.lineNumber())) != null) {
+                throw new IllegalArgumentException("Line " + row.lineNumber() + ": " + name + " is priced twice.");
             }
         }
         return prices;

@@ -51,10 +51,9 @@ final class ConsolidationStep {
             int rank = policy.rank(source.type);
             List<Host> others = working.values().stream()
                     .filter(h -> !h.id.equals(id) && !emptied.contains(h.id) && policy.rank(h.type) <= rank)
-                    .map(Host::copy)
                     .toList();
             String why = why(source, ledger, scaleIn);
-            Optional<List<ScheduleCopy>> emptying = Emptying.of(
+            Optional<Emptying.Result> emptying = Emptying.of(
                     source,
                     others,
                     ledger,
@@ -64,8 +63,8 @@ final class ConsolidationStep {
                             + copy + " is removed once this copy is loaded)");
             if (emptying.isPresent()) {
                 emptied.add(id);
-                moves.addAll(emptying.get());
-                others.forEach(h -> working.put(h.id, h));
+                moves.addAll(emptying.get().moves());
+                emptying.get().hosts().forEach(h -> working.put(h.id, h));
             }
         }
         return moves;

@@ -45,6 +45,12 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * Take no new copy on a running instance, and give it back once it hosts nothing: an instance moves have emptied
+     * on purpose.
+     */
+    record DrainInstance(String instanceId, String why) implements Decision {}
+
     /** Give an instance that hosts nothing back to the provider. */
     record RetireInstance(String instanceId, String why) implements Decision {}
 

@@ -19,6 +19,9 @@ final class Ledger {
     final Map<String, Host> hosts = new TreeMap<>(NaturalOrder.INSTANCE);
     final Map<String, FleetCopy> copies = new TreeMap<>(NaturalOrder.INSTANCE);
     final List<FleetCopy> orphans = new ArrayList<>();
+    /** The copies on each known instance, in copy id order. */
+    private final Map<String, List<FleetCopy>> copiesOn = new HashMap<>();
+
     private final Map<String, Integer> nextCopyNumber = new HashMap<>();
     private int nextInstanceNumber = 1;
 
@@ -60,6 +63,15 @@ final class Ledger {
             ledger.noteCopyId(copy);
         }
         return ledger;
+    }
+
+    /** The copies on instance {@code instanceId}, whatever their state, in copy id order. */
+    List<FleetCopy> copiesOn(String instanceId) {
+        if (copiesOn.isEmpty() && !copies.isEmpty()) {
+            copies.values().forEach(c -> copiesOn.computeIfAbsent(c.instanceId(), id -> new ArrayList<>())
+                    .add(c));
+        }
+        return copiesOn.getOrDefault(instanceId, List.of());
     }
 
     private void noteCopyId(FleetCopy copy) {

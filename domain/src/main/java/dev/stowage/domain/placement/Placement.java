@@ -69,6 +69,9 @@ public final class Placement {
                     scaleIn.stream().filter(RequestInstance.class::isInstance).count();
             decisions.addAll(scaleIn);
         }
+        List<Decision.DrainInstance> drains = MovedOff.drains(ledger, units.finished, decisions, active, policy);
+        decisions.addAll(drains);
+        active -= drains.size();
         decisions.addAll(Retirement.retire(ledger, placed.running(), active, targeted(decisions), policy));
         return new Plan(decisions);
     }

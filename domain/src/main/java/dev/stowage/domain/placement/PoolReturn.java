@@ -31,9 +31,9 @@ final class PoolReturn {
     /** The moves that bring every copy of one lower-pool instance back up, when an empty higher one is running. */
     static List<ScheduleCopy> moveBack(Ledger ledger, Map<String, IcTarget> targets, PlacementPolicy policy) {
         for (Host source : fallen(ledger, policy)) {
-            Optional<List<ScheduleCopy>> back = moveBack(source, ledger, targets, policy);
+            Optional<Emptying.Result> back = moveBack(source, ledger, targets, policy);
             if (back.isPresent()) {
-                return back.get();
+                return back.get().moves();
             }
         }
         return List.of();
@@ -64,12 +64,11 @@ final class PoolReturn {
                 .toList();
     }
 
-    private static Optional<List<ScheduleCopy>> moveBack(
+    private static Optional<Emptying.Result> moveBack(
             Host source, Ledger ledger, Map<String, IcTarget> targets, PlacementPolicy policy) {
         int rank = policy.rank(source.type);
         List<Host> higher = ledger.hosts.values().stream()
                 .filter(h -> h.kind == Host.Kind.RUNNING && policy.rank(h.type) < rank)
-                .map(Host::copy)
                 .toList();
         if (higher.stream().noneMatch(h -> h.copies() == 0)) {
             return Optional.empty();

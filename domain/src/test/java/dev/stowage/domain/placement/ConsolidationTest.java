@@ -6,6 +6,7 @@ import static dev.stowage.domain.placement.PlacementScenarioTest.T0;
 import static dev.stowage.domain.placement.PlacementScenarioTest.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.domain.placement.Decision.DrainInstance;
 import dev.stowage.domain.placement.Decision.RemoveCopy;
 import dev.stowage.domain.placement.Decision.RetireInstance;
 import dev.stowage.domain.placement.Decision.ScheduleCopy;
@@ -60,15 +61,19 @@ class ConsolidationTest {
         Plan finish = Placement.plan(loaded, ONE_EACH, policy);
         assertThat(finish.decisions())
                 .containsExactly(
-                        new RemoveCopy("ic-a-c1", "replaced by ic-a-c2, now loaded on i-3 (make before break)"));
+                        new RemoveCopy("ic-a-c1", "replaced by ic-a-c2, now loaded on i-3 (make before break)"),
+                        new DrainInstance(
+                                "i-1",
+                                "i-1 was emptied by moves (make before break): its copies serve elsewhere, so it is"
+                                        + " released once they are removed"));
         FleetView done = FleetSimulator.settle(FleetSimulator.apply(loaded, finish, policy), policy.now());
 
         Instant changed = policy.now();
-        PlacementPolicy tenMinutesOn = policy.at(changed.plus(Duration.ofMinutes(10)))
-                .scalingIn(policy.scaleIn().steppedAt(changed));
-        Plan later = Placement.plan(done, ONE_EACH, tenMinutesOn);
+        PlacementPolicy atOnce = policy.scalingIn(policy.scaleIn().steppedAt(changed));
+        Plan later = Placement.plan(done, ONE_EACH, atOnce);
 
         assertThat(later.only(RetireInstance.class))
+                .as("released as soon as its copy is gone, not after the idle cool-down")
                 .extracting(RetireInstance::instanceId)
                 .containsExactly("i-1");
         assertThat(later.only(ScheduleCopy.class))

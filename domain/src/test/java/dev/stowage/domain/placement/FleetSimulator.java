@@ -1,6 +1,7 @@
 package dev.stowage.domain.placement;
 
 import dev.stowage.domain.placement.Decision.Blocked;
+import dev.stowage.domain.placement.Decision.DrainInstance;
 import dev.stowage.domain.placement.Decision.RemoveCopy;
 import dev.stowage.domain.placement.Decision.RequestInstance;
 import dev.stowage.domain.placement.Decision.RetireInstance;
@@ -69,6 +70,19 @@ final class FleetSimulator {
                                                     .capacity(),
                                             policy.now())
                                     .inZone(r.zone()));
+                }
+                case DrainInstance d -> {
+                    FleetInstance i = instances.get(d.instanceId());
+                    instances.put(
+                            d.instanceId(),
+                            new FleetInstance(
+                                    i.instanceId(),
+                                    i.instanceType(),
+                                    FleetInstance.State.DRAINING,
+                                    i.capacity(),
+                                    i.since(),
+                                    i.lastHostedAt(),
+                                    i.zone()));
                 }
                 case RetireInstance r -> {
                     if (copies.values().stream().anyMatch(c -> c.instanceId().equals(r.instanceId()))) {

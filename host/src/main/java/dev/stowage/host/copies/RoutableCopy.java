@@ -2,6 +2,8 @@ package dev.stowage.host.copies;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
@@ -13,9 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The router calls {@link #tryAcquire()} before sending a request and {@link #release()} once the response is
  * over (including a streamed one). Once {@link #startDraining()} has been called no acquisition succeeds, so
- * {@link #awaitIdle} sees the count only fall. Safe for concurrent use.
+ * {@link #awaitIdle} sees the count only fall. It remembers the stateful sessions its container closed (the latest
+ * {@value #CLOSED_SESSIONS_KEPT}), so that a closed session's later requests are refused by the router rather than
+ * sent to a container that no longer knows them (ADR 31). Safe for concurrent use.
  */
 public final class RoutableCopy {
+    /** How many closed sessions a copy remembers; an older one's requests reach its container, which refuses them. */
+    public static final int CLOSED_SESSIONS_KEPT = 10_000;
+
     public enum State {
         SERVING,
         DRAINING
@@ -29,6 +36,12 @@ public final class RoutableCopy {
     private final Set<String> adapters = ConcurrentHashMap.newKeySet();
     private int inFlight;
     private State state = State.SERVING;
+    private final Map<String, Boolean> closedSessions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CLOSED_SESSIONS_KEPT;
+        }
+    };
 
     public RoutableCopy(String copyId, String inferenceComponentName, URI baseUrl) {
         this.copyId = copyId;
@@ -119,6 +132,26 @@ public final class RoutableCopy {
             if (--inFlight == 0) {
                 idle.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The container closed its session {@code sessionId} (its own id, as its container named it). */
+    public void sessionClosed(String sessionId) {
+        lock.lock();
+        try {
+            closedSessions.put(sessionId, Boolean.TRUE);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the container closed its session {@code sessionId} (as far as this copy remembers). */
+    public boolean isSessionClosed(String sessionId) {
+        lock.lock();
+        try {
+            return closedSessions.containsKey(sessionId);
         } finally {
             lock.unlock();
         }

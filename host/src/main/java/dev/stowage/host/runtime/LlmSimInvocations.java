@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * text/plain}); with it, each token is written as it is decoded (server-sent events, or JSON lines for {@code
  * Accept: application/jsonlines}). An {@code Accept} it cannot answer in gets 406 with TGI's error body, which the
  * runtime API reports as a {@code ModelError} as the service does. A streaming client that goes away frees its place
- * in the batch. A request naming an adapter ({@value #ADAPTER_HEADER}) is generated with it, reloaded first if it was
- * evicted, and its whole JSON answer names it ({@code "adapter"}); an adapter not registered is a 400.
+ * in the batch. A request with {@code X-Amzn-SageMaker-Session-Id} opens, continues or closes a stateful session
+ * first ({@link LlmSimSessions}); one naming a session that is not open gets 400, as DJL's and vLLM's containers
+ * answer. A request naming an adapter
+ * ({@value #ADAPTER_HEADER}) is generated with it, reloaded first if it was evicted, and its whole JSON answer names it
+ * ({@code "adapter"}); an adapter not registered is a 400.
  */
 final class LlmSimInvocations implements HttpHandler {
     private static final String[] WORDS = {
@@ -31,19 +34,25 @@ final class LlmSimInvocations implements HttpHandler {
 
     private final TokenCounts counts;
     private final DecodeBatch batch;
+    private final LlmSimSessions sessions;
     private final AdapterSlots adapters;
 
-    LlmSimInvocations(TokenCounts counts, DecodeBatch batch, AdapterSlots adapters) {
+    LlmSimInvocations(TokenCounts counts, DecodeBatch batch, LlmSimSessions sessions, AdapterSlots adapters) {
         this.counts = counts;
         this.batch = batch;
+        this.sessions = sessions;
         this.adapters = adapters;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            GenerationRequest request =
-                    GenerationRequest.parse(exchange.getRequestBody().readAllBytes());
+            byte[] requestBody = exchange.getRequestBody().readAllBytes();
+            String sessionId = exchange.getRequestHeaders().getFirst(LlmSimSessions.SESSION_HEADER);
+            if (sessionId != null && !session(exchange, sessionId, LlmSimSessions.requestType(requestBody))) {
+                return;
+            }
+            GenerationRequest request = GenerationRequest.parse(requestBody);
             @Nullable String adapter = exchange.getRequestHeaders().getFirst(ADAPTER_HEADER);
             if (adapter != null && !adapter.isBlank()) {
                 try {
@@ -107,6 +116,62 @@ final class LlmSimInvocations implements HttpHandler {
             }
             out.flush();
         });
+    }
+
+    /**
+     * Opens, continues or closes the request's session; true when a generation is to follow (its turn in {@code
+     * X-Amzn-SageMaker-Custom-Attributes}), false when the answer has been sent.
+     */
+    private boolean session(HttpExchange exchange, String sessionId, Optional<String> requestType) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        LlmSimSessions.Session session;
+        if (sessionId.equals(LlmSimSessions.NEW_SESSION)) {
+            Optional<LlmSimSessions.Session> opened = sessions.open();
+            if (opened.isEmpty()) {
+                answer(exchange, 429, TgiAnswers.error("Too many open sessions; close some first.", "overloaded"));
+                return false;
+            }
+            session = opened.get();
+            headers.set(LlmSimSessions.NEW_SESSION_HEADER, session.header());
+            if (requestType.filter(LlmSimSessions.NEW_SESSION::equals).isPresent()) {
+                answer(exchange, 200, result("Session " + session.id() + " created"));
+                return false;
+            }
+        } else {
+            Optional<LlmSimSessions.Session> found = sessions.find(sessionId);
+            if (found.isEmpty()) {
+                answer(
+                        exchange,
+                        400,
+                        TgiAnswers.error(
+                                "Session " + sessionId + " is not open: closed, expired or never opened here.",
+                                "validation"));
+                return false;
+            }
+            session = found.get();
+            if (requestType.filter(LlmSimSessions.CLOSE::equals).isPresent()) {
+                sessions.close(sessionId);
+                headers.set(LlmSimSessions.CLOSED_SESSION_HEADER, sessionId);
+                answer(exchange, 200, result("Session " + sessionId + " closed"));
+                return false;
+            }
+        }
+        headers.set(
+                "X-Amzn-SageMaker-Custom-Attributes",
+                "session_turn=" + session.turns().incrementAndGet());
+        return true;
+    }
+
+    private static byte[] result(String text) {
+        return ("{\"result\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", AnswerFormat.JSON.contentType());
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static void notAcceptable(HttpExchange exchange, @Nullable String accept, List<AnswerFormat> offers)

@@ -3,6 +3,7 @@ package dev.stowage.host.runtime;
 import dev.stowage.host.time.TimeScale;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,6 +33,10 @@ import java.util.Map;
  * a prefill time set ({@code STOWAGE_PREFILL_US_PER_TOKEN}) where a request lands changes its first token's time.
  * The blocks are the request's {@code hash_ids} or its text's ({@link GenerationRequest}). {@code GET
  * /stowage/llm-sim/stats} answers the cache's counters as JSON.
+ *
+ * <p>It serves SageMaker's stateful sessions as the DJL and vLLM containers do ({@link LlmSimSessions}): {@code
+ * NEW_SESSION} opens one, its id continues it (the turn shows in {@code X-Amzn-SageMaker-Custom-Attributes:
+ * session_turn=N}), {@code {"requestType": "CLOSE"}} closes it, and it expires after {@code STOWAGE_SESSION_TTL_S}.
  *
  * <p>Adapters (LoRA) are registered at run time as LMI and vLLM containers take them ({@link LlmSimAdapters}: {@code
  * POST /adapters}, {@code DELETE /adapters/{name}}, {@code GET /adapters}) and applied to a request that names one in
@@ -67,7 +72,8 @@ final class LlmSimRuntime implements ModelRuntime {
                     launch.port(),
                     IMAGE,
                     () -> System.nanoTime() - readyAt >= 0,
-                    new LlmSimInvocations(counts, batch, adapters),
+                    new LlmSimInvocations(
+                            counts, batch, new LlmSimSessions(settings.sessionLifetime(), Clock.systemUTC()), adapters),
                     Map.of(
                             LlmSimStats.PATH,
                             new LlmSimStats(batch.prefixCache(), adapters),

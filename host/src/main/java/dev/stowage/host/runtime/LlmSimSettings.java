@@ -21,6 +21,8 @@ import java.util.function.Function;
  *       prompt's cached leading blocks are not prefilled again; 0 turns it off;
  *   <li>{@code STOWAGE_PREFIX_BLOCK_TOKENS} (512): tokens per block of the prefix cache (Mooncake's block);
  *   <li>{@code STOWAGE_LOAD_MS} (0): time from start until {@code /ping} answers 200;
+ *   <li>{@code STOWAGE_SESSION_TTL_S} (1200, DJL's default): how long a stateful session lives ({@link
+ *       LlmSimSessions});
  *   <li>{@code STOWAGE_ADAPTER_LOAD_MS} (100): time to load an adapter ({@code POST /adapters}, or a request for an
  *       evicted one);
  *   <li>{@code STOWAGE_MAX_ADAPTERS} (4): adapters resident at once (LMI's {@code max_loras}); the least recently used
@@ -37,6 +39,7 @@ record LlmSimSettings(
         int prefixCacheBlocks,
         int prefixBlockTokens,
         Duration load,
+        Duration sessionLifetime,
         long seed,
         Duration adapterLoad,
         int maxAdapters,
@@ -48,6 +51,7 @@ record LlmSimSettings(
     static final String PREFIX_CACHE_BLOCKS = "STOWAGE_PREFIX_CACHE_BLOCKS";
     static final String PREFIX_BLOCK_TOKENS = "STOWAGE_PREFIX_BLOCK_TOKENS";
     static final String LOAD_MS = "STOWAGE_LOAD_MS";
+    static final String SESSION_TTL_S = "STOWAGE_SESSION_TTL_S";
     static final String SEED = "STOWAGE_SEED";
     static final String ADAPTER_LOAD_MS = "STOWAGE_ADAPTER_LOAD_MS";
     static final String MAX_ADAPTERS = "STOWAGE_MAX_ADAPTERS";
@@ -60,6 +64,7 @@ record LlmSimSettings(
     static final int DEFAULT_MAX_BATCH = 16;
     static final int DEFAULT_PREFIX_CACHE_BLOCKS = 1_000;
     static final int DEFAULT_PREFIX_BLOCK_TOKENS = 512;
+    static final long DEFAULT_SESSION_TTL_S = 1_200;
     static final long DEFAULT_ADAPTER_LOAD_MS = 100;
     static final int DEFAULT_MAX_ADAPTERS = 4;
     static final long DEFAULT_ADAPTER_MEMORY_MB = 160;
@@ -73,6 +78,9 @@ record LlmSimSettings(
         long cacheBlocks = longEnv(environment, PREFIX_CACHE_BLOCKS, DEFAULT_PREFIX_CACHE_BLOCKS);
         long blockTokens = longEnv(environment, PREFIX_BLOCK_TOKENS, DEFAULT_PREFIX_BLOCK_TOKENS);
         Duration load = timeScale.millis(Math.max(0, longEnv(environment, LOAD_MS, 0)));
+        long ttl = longEnv(environment, SESSION_TTL_S, DEFAULT_SESSION_TTL_S);
+        Duration sessionLifetime = timeScale.scale(
+                Duration.ofSeconds(ttl >= 1 ? Math.min(ttl, Duration.ofDays(1).toSeconds()) : DEFAULT_SESSION_TTL_S));
         String seedText = environment.getOrDefault(SEED, environment.getOrDefault(COPY_ID, fallbackSeed));
         long seed = seedText.matches("-?\\d+") ? Long.parseLong(seedText) : seedText.hashCode();
         Duration adapterLoad =
@@ -86,6 +94,7 @@ record LlmSimSettings(
                 cacheBlocks >= 0 ? (int) Math.min(cacheBlocks, 10_000_000) : DEFAULT_PREFIX_CACHE_BLOCKS,
                 blockTokens >= 1 ? (int) Math.min(blockTokens, 1 << 20) : DEFAULT_PREFIX_BLOCK_TOKENS,
                 load,
+                sessionLifetime,
                 seed,
                 adapterLoad,
                 maxAdapters >= 1 ? (int) Math.min(maxAdapters, 1024) : DEFAULT_MAX_ADAPTERS,
@@ -97,8 +106,9 @@ record LlmSimSettings(
         return "batches of up to " + maxBatch + ", " + stepTime.tokenTime() + " per token alone, slowdown "
                 + stepTime.slowdown() + " per further sequence (" + stepTime.slowdownAt(maxBatch) + "x at "
                 + maxBatch + "), prefill " + prefillPerToken + " per prompt token, prefix cache of " + prefixCacheBlocks
-                + " blocks of " + prefixBlockTokens + " tokens, up to " + maxAdapters + " adapters resident ("
-                + adapterLoad + " to load, " + adapterMemoryMib + " MB each), seed " + seed;
+                + " blocks of " + prefixBlockTokens + " tokens, sessions of " + sessionLifetime + ", up to "
+                + maxAdapters
+                + " adapters resident (" + adapterLoad + " to load, " + adapterMemoryMib + " MB each), seed " + seed;
     }
 
     private static long longEnv(Map<String, String> environment, String name, long fallback) {

@@ -8,10 +8,17 @@ import java.util.Optional;
 
 /**
  * One invocation on its way: what it is for, the request, when it entered the router ({@code nanoTime}), and how long
- * it may wait for a copy when none is serving, and how many requests a copy of its component takes at once.
+ * it may wait for a copy when none is serving, how many requests a copy of its component takes at once, and the
+ * stateful session it opens or belongs to ({@link Sessions}).
  */
 record Call(
-        Target target, InvocationRequest request, String requestId, long started, Duration waitForCapacity, int limit) {
+        Target target,
+        InvocationRequest request,
+        String requestId,
+        long started,
+        Duration waitForCapacity,
+        int limit,
+        Sessions.Binding session) {
 
     /** When a model sent the request at {@code sent} must have answered by: the whole answer, or the stream's end. */
     long deadline(ServingSettings settings, long sent) {

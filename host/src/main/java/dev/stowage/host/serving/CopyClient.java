@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class CopyClient implements AutoCloseable {
     /** The request headers a copy gets from the caller's. */
-    static final List<String> FORWARDED =
-            List.of("Content-Type", "Accept", "X-Amzn-SageMaker-Custom-Attributes", AdapterRouting.ADAPTER_HEADER);
-    /** The response headers a caller gets from the copy's. */
-    static final List<String> RETURNED = List.of("Content-Type", "X-Amzn-SageMaker-Custom-Attributes");
+    static final List<String> FORWARDED = List.of(
+            "Content-Type",
+            "Accept",
+            "X-Amzn-SageMaker-Custom-Attributes",
+            Sessions.SESSION_HEADER,
+            AdapterRouting.ADAPTER_HEADER);
+    /** The response headers a caller gets from the copy's (the session ones as the entry router rewrites them). */
+    static final List<String> RETURNED = List.of(
+            "Content-Type",
+            "X-Amzn-SageMaker-Custom-Attributes",
+            Sessions.NEW_SESSION_HEADER,
+            Sessions.CLOSED_SESSION_HEADER);
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))

@@ -9,10 +9,12 @@ import dev.stowage.domain.routing.Router;
 import dev.stowage.domain.routing.RoutingStrategy;
 import dev.stowage.host.copies.CopyTable;
 import dev.stowage.host.trust.PeerSigner;
+import dev.stowage.host.trust.SessionTokens;
 import dev.stowage.wire.runtime.InvocationRequest;
 import dev.stowage.wire.runtime.RuntimeError;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * that copy at once. A copy that refuses (draining, gone, full by a race) is skipped and another one picked; when every
  * copy refused, the router reads the directory again for up to {@link #REFUSED_RETRY} before it answers that there is
  * no capacity, so a scale-in fails no request. When the variant routes by Stowage's {@code STOWAGE_PREFIX_AWARE},
- * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29). An adapter inference component is
- * served by its base's copies that have it loaded ({@link AdapterRouting}, ADR 30).
+ * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29). A request of a stateful session goes
+ * to its session's copy only, within that copy's limit and queue ({@link Sessions}, ADR 31). An adapter inference
+ * component is served by its base's copies that have it loaded ({@link AdapterRouting}, ADR 30).
  */
 public final class InvocationService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
@@ -65,6 +68,7 @@ public final class InvocationService implements AutoCloseable {
     private final CopyClient client = new CopyClient();
     private final Watchdog watchdog = new Watchdog();
     private final Replies replies;
+    private final Sessions sessions;
     private final SplittableRandom seeds = new SplittableRandom();
     private final Map<String, AtomicInteger> queued = new ConcurrentHashMap<>();
 
@@ -86,7 +90,8 @@ public final class InvocationService implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.signer = signer;
-        this.replies = new Replies(watchdog, metrics, settings);
+        this.sessions = new Sessions(new SessionTokens(signer.keys()), Clock.systemUTC());
+        this.replies = new Replies(watchdog, metrics, settings, sessions);
     }
 
     /** What this router believes about its peers' copies; gossip and forwarded answers keep it current. */
@@ -115,14 +120,20 @@ public final class InvocationService implements AutoCloseable {
         return switch (Target.resolve(
                 directory, request.endpointName(), Optional.ofNullable(request.inferenceComponentName()))) {
             case Target.Refused refused -> RuntimeResponse.error(refused.error(), requestId);
-            case Target.Found found ->
-                route(new Call(
+            case Target.Found found -> {
+                Sessions.Binding session = sessions.bind(request, found.target());
+                if (session instanceof Sessions.Refused refused) {
+                    yield RuntimeResponse.error(refused.error(), requestId);
+                }
+                yield route(new Call(
                         found.target(),
                         request,
                         requestId,
                         started,
                         waitForCapacity.orElse(found.target().waitForCapacity()),
-                        found.target().concurrencyLimit().orElse(settings.concurrencyLimit())));
+                        found.target().concurrencyLimit().orElse(settings.concurrencyLimit()),
+                        session));
+            }
         };
     }
 
@@ -141,7 +152,7 @@ public final class InvocationService implements AutoCloseable {
         RefusedRetry refusals = new RefusedRetry(REFUSED_RETRY, CAPACITY_POLL);
         try {
             while (true) {
-                Map<String, Slot> slots = slots(target, refused);
+                Map<String, Slot> slots = call.session().restrict(slots(target, refused));
                 List<Candidate> candidates = new ArrayList<>();
                 slots.values().forEach(slot -> candidates.add(slot.candidate(call.limit())));
                 switch (router.pick(candidates, prefix)) {
@@ -149,6 +160,9 @@ public final class InvocationService implements AutoCloseable {
                         if (!refused.isEmpty() && refusals.tryAgain()) {
                             refused.clear();
                             continue;
+                        }
+                        if (call.session() instanceof Sessions.Pinned pinned) {
+                            return RuntimeResponse.error(pinned.gone(), call.requestId());
                         }
                         if (!call.mayStillWaitForCapacity()) {
                             return unserved(call, InvocationRecord.Kind.NO_CAPACITY, slots.size(), noCapacity(target));
@@ -209,6 +223,12 @@ public final class InvocationService implements AutoCloseable {
 
     /** The answer of the copy, or empty when its host refused the request (pick another). */
     private Optional<RuntimeResponse> send(Call call, Slot slot, Slot.Lease lease, int serving) {
+        if (slot instanceof Slot.Own own
+                && call.session() instanceof Sessions.Pinned pinned
+                && Sessions.closedOn(own.copy(), pinned.containerHeader())) {
+            lease.release();
+            return Optional.of(RuntimeResponse.error(pinned.closed(), call.requestId()));
+        }
         long sent = System.nanoTime();
         Duration timeout = Duration.ofNanos(call.deadline(settings, sent) - sent);
         CopyClient.Answer answer;
@@ -231,10 +251,16 @@ public final class InvocationService implements AutoCloseable {
         if (loads != null) {
             board.reportAll(CopyLoads.parse(loads));
         }
-        if (CopyClient.header(answer.headers(), PeerForwarding.REFUSED_HEADER) != null) {
+        String refusal = CopyClient.header(answer.headers(), PeerForwarding.REFUSED_HEADER);
+        if (refusal != null) {
             lease.release();
             Replies.closeQuietly(answer.body());
-            return Optional.empty();
+            return call.session() instanceof Sessions.Pinned pinned && refusal.equals(Sessions.CLOSED_REFUSAL)
+                    ? Optional.of(RuntimeResponse.error(pinned.closed(), call.requestId()))
+                    : Optional.empty();
+        }
+        if (slot instanceof Slot.Own own) {
+            Sessions.noteClosed(own.copy(), answer.headers());
         }
         return Optional.of(replies.of(call, slot, lease, answer, serving, sent));
     }
@@ -256,6 +282,7 @@ public final class InvocationService implements AutoCloseable {
     private Map<String, String> headers(Call call, Slot slot) {
         Map<String, String> headers = forwarded(call.request());
         AdapterRouting.tell(call.target(), headers);
+        put(headers, Sessions.SESSION_HEADER, call.session().containerHeader());
         if (slot instanceof Slot.Peer) {
             headers.put(
                     PeerSigner.HEADER,

@@ -16,8 +16,10 @@ import java.util.Optional;
  * verified): {@code POST /stowage/copies/{copyId}/invocations} takes one of the copy's
  * request slots and passes the request and the copy's answer through unchanged, streaming, so that the peer's
  * router frames and times it. When the copy is gone, draining or full it answers 503 with {@value #REFUSED_HEADER}
- * and the peer picks another copy. Every answer carries this host's copy loads ({@link CopyLoads}). A request taken
- * is sampled into {@code ConcurrentRequestsPerCopy} here, where the counts are exact ({@link LoadSampler#sampleTaken}).
+ * and the peer picks another copy; a request of a stateful session its copy's container closed is refused with
+ * {@value Sessions#CLOSED_REFUSAL} (ADR 31). Every answer carries this host's copy loads ({@link CopyLoads}). A
+ * request taken is sampled into {@code ConcurrentRequestsPerCopy} here, where the counts are exact ({@link
+ * LoadSampler#sampleTaken}).
  */
 final class PeerForwarding {
     static final String PREFIX = "/stowage/copies/";
@@ -46,6 +48,11 @@ final class PeerForwarding {
         String path = exchange.getRequestURI().getPath();
         String copyId = path.substring(PREFIX.length(), Math.max(PREFIX.length(), path.lastIndexOf('/')));
         Optional<RoutableCopy> copy = copies.get(copyId);
+        if (copy.isPresent()
+                && Sessions.closedOn(copy.get(), exchange.getRequestHeaders().getFirst(Sessions.SESSION_HEADER))) {
+            refuse(exchange, Sessions.CLOSED_REFUSAL);
+            return;
+        }
         if (copy.isEmpty() || !copy.get().tryAcquire(limit(exchange))) {
             refuse(exchange, copy.isEmpty() ? "gone" : copy.get().state() + " or full");
             return;
@@ -78,6 +85,7 @@ final class PeerForwarding {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        Sessions.noteClosed(copy, answer.headers());
         CopyClient.pick(answer.headers(), CopyClient.RETURNED)
                 .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set(CopyLoads.HEADER, CopyLoads.of(copies));

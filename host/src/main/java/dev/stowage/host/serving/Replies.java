@@ -31,11 +31,13 @@ final class Replies {
     private final Watchdog watchdog;
     private final InvocationMetrics metrics;
     private final ServingSettings settings;
+    private final Sessions sessions;
 
-    Replies(Watchdog watchdog, InvocationMetrics metrics, ServingSettings settings) {
+    Replies(Watchdog watchdog, InvocationMetrics metrics, ServingSettings settings, Sessions sessions) {
         this.watchdog = watchdog;
         this.metrics = metrics;
         this.settings = settings;
+        this.sessions = sessions;
     }
 
     RuntimeResponse of(Call call, Slot slot, Slot.Lease lease, CopyClient.Answer answer, int serving, long sent) {
@@ -48,10 +50,24 @@ final class Replies {
                     RuntimeError.modelError(source(call), answer.status(), message, null), call.requestId());
         }
         Map<String, String> returned = CopyClient.pick(answer.headers(), CopyClient.RETURNED);
+        Sessions.Ids session = new Sessions.Ids(null, null);
+        if (!call.request().streaming()) {
+            switch (sessions.reply(call.target(), slot.copyId(), call.session(), returned, source(call))) {
+                case Sessions.Ids ids -> session = ids;
+                case Sessions.Failed failed -> {
+                    closeQuietly(answer.body());
+                    lease.release();
+                    served(call, slot, InvocationRecord.Kind.MODEL_ERROR_5XX, serving, sent);
+                    return RuntimeResponse.error(failed.error(), call.requestId());
+                }
+            }
+        }
         ResponseMetadata metadata = new ResponseMetadata(
                 returned.get("Content-Type"),
                 call.target().variant(),
-                returned.get("X-Amzn-SageMaker-Custom-Attributes"));
+                returned.get("X-Amzn-SageMaker-Custom-Attributes"),
+                session.newSessionId(),
+                session.closedSessionId());
         if (call.request().streaming()) {
             return new RuntimeResponse.Streamed(
                     servedBy(slot, InvocationResponses.streamHeaders(metadata, call.requestId())),

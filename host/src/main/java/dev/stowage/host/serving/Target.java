@@ -25,6 +25,17 @@ record Target(
         Optional<Integer> concurrencyLimit,
         Optional<String> adapter) {
 
+    /** A target that is no adapter. */
+    Target(
+            String endpoint,
+            String variant,
+            String component,
+            RoutingStrategy strategy,
+            Duration waitForCapacity,
+            Optional<Integer> concurrencyLimit) {
+        this(endpoint, variant, component, strategy, waitForCapacity, concurrencyLimit, Optional.empty());
+    }
+
     /** The target, or the {@code ValidationError} that refuses the request. */
     sealed interface Resolution {}
 

@@ -19,6 +19,11 @@ public final class PeerSigner {
         this.clock = clock;
     }
 
+    /** The ring it signs with, which also signs the session ids clients hold ({@link SessionTokens}). */
+    public KeySource keys() {
+        return keys;
+    }
+
     /** The {@value #HEADER} value for {@code method uri} with {@code body}; a fresh nonce each time. */
     public String sign(String method, URI uri, byte[] body) {
         byte[] nonce = new byte[16];

@@ -139,9 +139,11 @@ class LlmSimRuntimeTest {
                 tokenArrivalMillis(invoke(sim.baseUrl(), "{\"max_new_tokens\":30,\"stream\":true}"), start);
 
         assertThat(arrivals).hasSize(30);
+        // 29 steps of 10 ms separate them; a loaded machine's late steps catch up on the schedule, so only a third
+        // of that is asked: a buffered answer would deliver them all at once.
         assertThat(arrivals.getLast() - arrivals.getFirst())
                 .as("the first token arrives long before the last (29 steps of 10 ms later)")
-                .isGreaterThanOrEqualTo(250);
+                .isGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -178,16 +180,25 @@ class LlmSimRuntimeTest {
 
     @Test
     void answers_ping_only_once_its_load_time_has_passed() throws Exception {
-        RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "20000"));
+        long start = System.nanoTime();
+        RunningModel sim = start(Map.of("STOWAGE_LOAD_MS", "100000")); // 1 s at this time scale
         URI ping = sim.baseUrl().resolve("/ping");
 
-        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(503);
-        Thread.sleep(250);
-        assertThat(http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(pingStatus(ping)).as("loading").isEqualTo(503);
+        while (pingStatus(ping) != 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("still loading")
+                    .isLessThan(Duration.ofSeconds(30));
+            Thread.sleep(20);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("ready no sooner than its load time")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    private int pingStatus(URI ping) throws Exception {
+        return http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

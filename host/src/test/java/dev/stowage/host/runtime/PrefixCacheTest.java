@@ -47,11 +47,15 @@ class PrefixCacheTest {
                 new DecodeBatch(new StepTime(Duration.ofMillis(1), 0), 4, prefill, new PrefixCache(512, 100))) {
             long[] blocks = {11, 12, 13, 14};
             long cold = firstTokenMillis(batch, blocks);
-            long warm = firstTokenMillis(batch, blocks);
+            firstTokenMillis(batch, blocks); // warm
 
             assertThat(cold).as("cold, ms").isGreaterThanOrEqualTo(195);
-            assertThat(warm).as("warm, ms").isLessThan(cold / 2);
+            // How much sooner the warm one comes is measured in the benchmark, not asserted here: on a loaded
+            // machine one scheduling stall can take longer than the prefill it saves. What it skipped is exact.
             assertThat(batch.prefixCache().stats().hitRate()).isEqualTo(0.5);
+            assertThat(batch.prefixCache().stats().hitTokens())
+                    .as("the warm prompt prefilled one token of 2,048")
+                    .isEqualTo(2_047);
         }
     }
 

@@ -2,13 +2,8 @@ package dev.stowage.host.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.domain.component.InferenceComponentStatus;
-import dev.stowage.domain.endpoint.EndpointStatus;
 import dev.stowage.domain.views.EndpointRow;
 import dev.stowage.domain.views.InferenceComponentRow;
-import dev.stowage.events.Document;
 import dev.stowage.host.LoopbackServer;
 import dev.stowage.host.NoRoutes;
 import dev.stowage.host.copies.CopyTable;
@@ -41,35 +36,13 @@ class PrefixAwareRoutingTest {
     private final class FourCopies extends NoRoutes {
         @Override
         public Optional<EndpointRow> endpoint(String endpointName) {
-            return Optional.of(new EndpointRow(
-                    "ep",
-                    "arn:aws:sagemaker:us-east-1:123456789012:endpoint/ep",
-                    "cfg",
-                    json("{\"ProductionVariants\":[{\"VariantName\":\"AllTraffic\",\"InstanceType\":\"ml.g5.xlarge\","
-                            + "\"RoutingConfig\":{\"RoutingStrategy\":\"STOWAGE_PREFIX_AWARE\"}}]}"),
-                    EndpointStatus.IN_SERVICE,
-                    Optional.empty(),
-                    T0,
-                    T0,
-                    1));
+            return Optional.of(
+                    ServingRows.endpoint("\"RoutingConfig\":{\"RoutingStrategy\":\"STOWAGE_PREFIX_AWARE\"}"));
         }
 
         @Override
         public Optional<InferenceComponentRow> component(String inferenceComponentName) {
-            return Optional.of(new InferenceComponentRow(
-                    "ic",
-                    "arn:aws:sagemaker:us-east-1:123456789012:inference-component/ic",
-                    "ep",
-                    "arn:aws:sagemaker:us-east-1:123456789012:endpoint/ep",
-                    "AllTraffic",
-                    json("{\"ModelName\":\"m\"}"),
-                    InferenceComponentStatus.IN_SERVICE,
-                    Optional.empty(),
-                    4,
-                    4,
-                    T0,
-                    T0,
-                    1));
+            return Optional.of(ServingRows.component(4));
         }
 
         @Override
@@ -135,13 +108,5 @@ class PrefixAwareRoutingTest {
                 "/endpoints/ep/invocations",
                 Headers.ofSingle(Map.of("X-Amzn-SageMaker-Inference-Component", "ic")),
                 body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Document json(String text) {
-        try {
-            return Document.of((ObjectNode) new ObjectMapper().readTree(text));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

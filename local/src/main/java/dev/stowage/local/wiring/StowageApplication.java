@@ -188,8 +188,11 @@ public final class StowageApplication implements LocalApplication {
                                                         api,
                                                         new CloudWatchApi(alarmEngine, metrics, environment.clock())),
                                                 verifier(environment))))),
+                // The routers' directory forgets first: behind placement, it kept serving routes from before a batch
+                // for as long as placement took on it (a second on a busy machine), so a component placement had just
+                // marked InService on new copies was answered "no capacity".
                 List.of(new StreamSubscription(
-                        EVENTS_TABLE, new FanOut(List.of(projector, placement, launching, directory.invalidator())))),
+                        EVENTS_TABLE, new FanOut(List.of(directory.invalidator(), projector, placement, launching)))),
                 () -> {
                     alarmEngine.close();
                     ticker.close();

@@ -107,7 +107,7 @@ final class BadRequests {
                                 .build())),
                 ONE + "Value 'ROUND_ROBIN' at 'productionVariants.1.member.routingConfig.routingStrategy' failed to"
                         + " satisfy constraint: Member must satisfy enum value set: [LEAST_OUTSTANDING_REQUESTS,"
-                        + " RANDOM]");
+                        + " RANDOM, STOWAGE_PREFIX_AWARE]");
         invalidPrefix(
                 "CreateEndpointConfig with an unknown InstanceType",
                 s -> s.createEndpointConfig(b -> b.endpointConfigName("config")

@@ -64,6 +64,11 @@ final class FleetHistory {
         return new FleetHistory(events);
     }
 
+    /** Every event of the stream, in order. */
+    List<Stored> all() {
+        return List.copyOf(events);
+    }
+
     List<Stored> ofType(String type) {
         return events.stream().filter(e -> e.type().equals(type)).toList();
     }

@@ -1,11 +1,13 @@
 package dev.stowage.local.sdk;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
@@ -26,6 +28,7 @@ final class SteadyLoad implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final Set<String> copies = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pacedInFlight = new AtomicInteger();
     private volatile double level;
     private volatile boolean running = true;
 
@@ -70,6 +73,7 @@ final class SteadyLoad implements AutoCloseable {
         return served.get();
     }
 
+    /** Each failed request: when it failed, the exception's class and message. */
     List<String> failures() {
         return List.copyOf(failures);
     }
@@ -103,7 +107,14 @@ final class SteadyLoad implements AutoCloseable {
             if (wait > 0) {
                 pause(Duration.ofNanos(wait));
             }
-            Thread.ofVirtual().start(this::once);
+            pacedInFlight.incrementAndGet();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    once();
+                } finally {
+                    pacedInFlight.decrementAndGet();
+                }
+            });
         }
     }
 
@@ -124,7 +135,7 @@ final class SteadyLoad implements AutoCloseable {
             Optional<String> copy = response.sdkHttpResponse().firstMatchingHeader("X-Stowage-Copy");
             copy.ifPresent(copies::add);
         } catch (RuntimeException e) {
-            failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.add(Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -136,7 +147,10 @@ final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    /** Stops sending and waits for the requests in flight. */
+    /**
+     * Stops sending and waits (up to 10 s) for the requests in flight, paced ones included, so that the caller may
+     * close the runtime client afterwards without failing a request still under way.
+     */
     @Override
     public void close() {
         running = false;
@@ -146,6 +160,10 @@ final class SteadyLoad implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pacedInFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            pause(Duration.ofMillis(5));
         }
     }
 }

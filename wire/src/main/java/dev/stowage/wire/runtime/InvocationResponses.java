@@ -14,7 +14,8 @@ import java.util.SequencedMap;
  *
  * <ul>
  *   <li>Success: the body, with the output members in the headers the model names: {@code Content-Type},
- *       {@code x-Amzn-Invoked-Production-Variant}, {@code X-Amzn-SageMaker-Custom-Attributes}; plus {@code
+ *       {@code x-Amzn-Invoked-Production-Variant}, {@code X-Amzn-SageMaker-Custom-Attributes}, and for a stateful session {@code
+ *       X-Amzn-SageMaker-New-Session-Id} or {@code X-Amzn-SageMaker-Closed-Session-Id}; plus {@code
  *       x-amzn-RequestId}, which the SDKs report as the request id.
  *   <li>Streaming: the same members, but the content type goes in {@code X-Amzn-SageMaker-Content-Type}
  *       and {@code Content-Type} is {@value EventStreamEncoder#CONTENT_TYPE}; the body is {@link
@@ -93,7 +94,9 @@ public final class InvocationResponses {
                         case "ContentType" -> metadata.contentType();
                         case "InvokedProductionVariant" -> metadata.invokedProductionVariant();
                         case "CustomAttributes" -> metadata.customAttributes();
-                        default -> null; // stateful sessions: not served yet
+                        case "NewSessionId" -> metadata.newSessionId();
+                        case "ClosedSessionId" -> metadata.closedSessionId();
+                        default -> null;
                     };
             if (value != null) {
                 headers.put(header, value);

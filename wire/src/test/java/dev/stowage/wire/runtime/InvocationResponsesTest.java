@@ -22,6 +22,22 @@ class InvocationResponsesTest {
     }
 
     @Test
+    void a_stateful_sessions_ids_go_in_the_models_session_headers_of_invoke_endpoint_only() {
+        var opened =
+                new ResponseMetadata("application/json", "AllTraffic", null, "s-1; Expires=2026-12-08T10:20:00Z", null);
+        var closed = new ResponseMetadata("application/json", "AllTraffic", null, null, "s-1");
+
+        assertThat(InvocationResponses.successHeaders(opened, "rid"))
+                .containsEntry("X-Amzn-SageMaker-New-Session-Id", "s-1; Expires=2026-12-08T10:20:00Z")
+                .doesNotContainKey("X-Amzn-SageMaker-Closed-Session-Id");
+        assertThat(InvocationResponses.successHeaders(closed, "rid"))
+                .containsEntry("X-Amzn-SageMaker-Closed-Session-Id", "s-1")
+                .doesNotContainKey("X-Amzn-SageMaker-New-Session-Id");
+        assertThat(InvocationResponses.streamHeaders(opened, "rid"))
+                .doesNotContainKey("X-Amzn-SageMaker-New-Session-Id");
+    }
+
+    @Test
     void stream_headers_move_the_content_type_to_X_Amzn_SageMaker_Content_Type() {
         assertThat(InvocationResponses.streamHeaders(JSON, "rid"))
                 .containsEntry("Content-Type", "application/vnd.amazon.eventstream")

@@ -6,6 +6,7 @@ import dev.stowage.domain.placement.IcTarget;
 import dev.stowage.domain.placement.Placement;
 import dev.stowage.domain.placement.PlacementPolicy;
 import dev.stowage.domain.placement.Plan;
+import dev.stowage.domain.placement.ScaleIn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,34 @@ class RoundBenchmark {
                 mixed,
                 mixed.withoutInstances(10, 20),
                 mixed.targets());
+        Rounds oneConsolidating = consolidating(baseline);
+        Rounds threeConsolidating = consolidating(mixed);
+        report(
+                "(d) CONSOLIDATION step",
+                oneConsolidating,
+                oneConsolidating.converged(),
+                oneConsolidating.targets(),
+                threeConsolidating,
+                threeConsolidating.converged(),
+                threeConsolidating.targets());
+    }
+
+    /**
+     * The converged fleet under CONSOLIDATION (step 2, its cool-down long passed) with MinInstanceCount 1, so that a
+     * step tries to empty instance after instance: the most a round of scale-in searches.
+     */
+    private static Rounds consolidating(Rounds rounds) {
+        PlacementPolicy p = rounds.policy();
+        PlacementPolicy policy = new PlacementPolicy(
+                p.pools(),
+                1,
+                p.maxInstances(),
+                p.coolDown(),
+                p.maxMovesPerRound(),
+                p.now().plus(Duration.ofHours(1)),
+                p.zones(),
+                ScaleIn.of(ScaleIn.Strategy.CONSOLIDATION, 2, Duration.ofMinutes(20)));
+        return new Rounds(rounds.name(), rounds.converged(), rounds.targets(), policy);
     }
 
     /**

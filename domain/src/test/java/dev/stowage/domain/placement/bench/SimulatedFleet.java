@@ -166,6 +166,12 @@ final class SimulatedFleet {
                         shortages.put(r.instanceType(), now);
                     }
                 }
+                case Decision.DrainInstance d -> {
+                    Instance instance = instances.get(d.instanceId());
+                    if (instance != null && instance.state == FleetInstance.State.RUNNING) {
+                        instance.state = FleetInstance.State.DRAINING;
+                    }
+                }
                 case RetireInstance r -> {
                     instances.remove(r.instanceId());
                     copies.values().removeIf(c -> c.scheduled.instanceId().equals(r.instanceId()));
