@@ -123,6 +123,20 @@ class HostApiTest {
     }
 
     @Test
+    void an_adapter_report_needs_its_specification_time_as_an_iso_instant() throws Exception {
+        var response = call(
+                "/host",
+                "StowageHost.ReportAdapterLoaded",
+                "{'EndpointName':'ep','VariantName':'AllTraffic','CopyId':'ic-c1','AdapterName':'tuned',"
+                        + "'SpecifiedAt':'yesterday'}");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("message").asText())
+                .isEqualTo("SpecifiedAt must be an ISO-8601 instant, not \"yesterday\".");
+        assertThat(events.read("fleet/ep/AllTraffic")).isEmpty();
+    }
+
+    @Test
     void an_instance_the_fleet_did_not_request_cannot_register() throws Exception {
         var response = call(
                 "/host",
