@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * in the batch. A request with {@code X-Amzn-SageMaker-Session-Id} opens, continues or closes a stateful session
  * first ({@link LlmSimSessions}); one naming a session that is not open gets 400, as DJL's and vLLM's containers
  * answer. A request naming an adapter
- * ({@value #ADAPTER_HEADER}) is generated with it, reloaded first if it was evicted, and its whole JSON answer names it
- * ({@code "adapter"}); an adapter not registered is a 400.
+ * ({@value #ADAPTER_HEADER}) is generated with it, reloaded first if it was evicted, and its whole JSON answer (or the
+ * last server-sent event of a stream) names it ({@code "adapter"}); an adapter not registered is a 400.
  */
 final class LlmSimInvocations implements HttpHandler {
     private static final String[] WORDS = {
@@ -80,7 +80,7 @@ final class LlmSimInvocations implements HttpHandler {
             if (request.stream()) {
                 exchange.sendResponseHeaders(200, 0);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    stream(generation, format.get(), out);
+                    stream(generation, format.get(), out, adapter);
                 }
             } else {
                 byte[] body = whole(generation, format.get(), adapter);
@@ -100,7 +100,8 @@ final class LlmSimInvocations implements HttpHandler {
                 : TgiAnswers.whole(generation.request, text, generation.finish(), adapter);
     }
 
-    private void stream(Generation generation, AnswerFormat format, OutputStream out) throws IOException {
+    private void stream(Generation generation, AnswerFormat format, OutputStream out, @Nullable String adapter)
+            throws IOException {
         generation.run((index, id, token) -> {
             if (format == AnswerFormat.JSON_LINES) {
                 out.write(TgiAnswers.line(id, token));
@@ -112,7 +113,8 @@ final class LlmSimInvocations implements HttpHandler {
                         id,
                         token,
                         last ? generation.finish() : null,
-                        last ? generation.text() : ""));
+                        last ? generation.text() : "",
+                        adapter));
             }
             out.flush();
         });

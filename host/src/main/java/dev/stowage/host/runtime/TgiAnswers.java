@@ -52,6 +52,18 @@ final class TgiAnswers {
      */
     static byte[] event(
             GenerationRequest request, int index, int id, String token, @Nullable Finish finish, String text) {
+        return event(request, index, id, token, finish, text, null);
+    }
+
+    /** As the other {@code event}, the last one naming the adapter applied ({@code "adapter"}), if any. */
+    static byte[] event(
+            GenerationRequest request,
+            int index,
+            int id,
+            String token,
+            @Nullable Finish finish,
+            String text,
+            @Nullable String adapter) {
         ObjectNode event = NODES.objectNode().put("index", index);
         event.set("token", token(id, token).put("logprob", 0.0).put("special", false));
         if (finish == null) {
@@ -63,6 +75,9 @@ final class TgiAnswers {
             event.set("details", details(finish));
         } else {
             event.putNull("details");
+        }
+        if (finish != null && adapter != null) {
+            event.put("adapter", adapter);
         }
         return bytes("data:" + event + "\n\n");
     }

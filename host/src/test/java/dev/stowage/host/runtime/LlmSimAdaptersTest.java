@@ -84,6 +84,26 @@ class LlmSimAdaptersTest {
     }
 
     @Test
+    void a_streamed_answer_names_the_adapter_in_its_last_event() throws Exception {
+        send("POST", "/adapters", "{\"name\":\"eu\",\"src\":\"s3://a/eu/\"}", Map.of());
+
+        HttpResponse<String> answer = send(
+                "POST",
+                "/invocations",
+                "{\"inputs\":\"hi\",\"stream\":true,\"parameters\":{\"max_new_tokens\":2}}",
+                Map.of("Content-Type", "application/json", "X-Amzn-SageMaker-Adapter-Identifier", "eu"));
+
+        String[] events = answer.body().trim().split("\n\n");
+        assertThat(events).hasSize(2);
+        assertThat(JSON.readTree(events[0].substring("data:".length())).has("adapter"))
+                .isFalse();
+        assertThat(JSON.readTree(events[1].substring("data:".length()))
+                        .path("adapter")
+                        .asText())
+                .isEqualTo("eu");
+    }
+
+    @Test
     void an_unknown_adapter_is_a_400_and_a_deleted_one_is_unknown() throws Exception {
         send("POST", "/adapters", "{\"name\":\"eu\",\"src\":\"s3://a/eu/\"}", Map.of());
 
