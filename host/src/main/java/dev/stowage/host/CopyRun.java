@@ -79,54 +79,9 @@ final class CopyRun {
                     serving.baseUrl(),
                     wantedAdapters,
                     services.table().get(copy.copyId()).orElse(null),
-                    new AdapterReports());
+                    new AdapterReports(services, copy.copyId(), log));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Tells the fleet of the copy's adapters, each report idempotent; false when it was not taken (retried). */
-    private final class AdapterReports implements CopyAdapters.Reports {
-        @Override
-        public boolean loaded(CopyAdapter adapter) {
-            HostConfig c = services.config();
-            return report("loaded " + adapter.adapterName(), () -> services.fleet()
-                    .adapterLoaded(
-                            c.endpointName(),
-                            c.variantName(),
-                            copy.copyId(),
-                            adapter.adapterName(),
-                            adapter.specifiedAt()));
-        }
-
-        @Override
-        public boolean failed(CopyAdapter adapter, String reason) {
-            HostConfig c = services.config();
-            return report("load failed " + adapter.adapterName(), () -> services.fleet()
-                    .adapterLoadFailed(
-                            c.endpointName(),
-                            c.variantName(),
-                            copy.copyId(),
-                            adapter.adapterName(),
-                            adapter.specifiedAt(),
-                            reason));
-        }
-
-        @Override
-        public boolean unloaded(String adapterName) {
-            HostConfig c = services.config();
-            return report("unloaded " + adapterName, () -> services.fleet()
-                    .adapterUnloaded(c.endpointName(), c.variantName(), copy.copyId(), adapterName));
-        }
-
-        private boolean report(String what, Runnable call) {
-            try {
-                call.run();
-                return true;
-            } catch (RuntimeException e) {
-                log.line("could not report adapter " + what + " (will retry): " + e);
-                return false;
-            }
         }
     }
 
@@ -168,7 +123,11 @@ final class CopyRun {
         }
         if (outcome instanceof LoadOutcome.Loaded started && !wantedAdapters.isEmpty()) {
             try {
-                adapters.sync(started.model().baseUrl(), wantedAdapters, null, new AdapterReports());
+                adapters.sync(
+                        started.model().baseUrl(),
+                        wantedAdapters,
+                        null,
+                        new AdapterReports(services, copy.copyId(), log));
             } catch (InterruptedException e) {
                 started.model().stop(Duration.ZERO);
                 return;
