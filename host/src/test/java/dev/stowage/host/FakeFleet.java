@@ -1,5 +1,6 @@
 package dev.stowage.host;
 
+import dev.stowage.domain.fleet.CopyAdapter;
 import dev.stowage.events.FleetEvent.Capacity;
 import dev.stowage.host.trust.TestKeys;
 import dev.stowage.wire.hostapi.HostKeys;
@@ -47,6 +48,22 @@ final class FakeFleet implements FleetPort {
                         state,
                         a.specification(),
                         a.adapters()));
+    }
+
+    /** The copy's assignment now lists {@code adapters}, as the control plane would once they changed. */
+    synchronized void setAdapters(String copyId, List<CopyAdapter> adapters) {
+        Assignment a = assignments.get(copyId);
+        assignments.put(
+                copyId,
+                new Assignment(
+                        a.copyId(),
+                        a.inferenceComponentName(),
+                        a.deviceIndices(),
+                        a.milliCores(),
+                        a.memoryMib(),
+                        a.state(),
+                        a.specification(),
+                        adapters));
     }
 
     synchronized void unassign(String copyId) {
