@@ -62,7 +62,7 @@ class AdapterRoutingBenchmark {
                     blocking ? "on the copy's engine (decoding pauses)" : "waited for by the request alone");
             header();
             for (int resident : new int[] {8, 16, 32}) {
-                for (double load : new double[] {0.5, 0.7, 0.9}) {
+                for (double load : new double[] {0.5, 0.7, 0.8, 0.9}) {
                     row(zipf1, resident, load, LOAD_SECONDS, blocking, Affinity.DEFAULT);
                 }
             }
