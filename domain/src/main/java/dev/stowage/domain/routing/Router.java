@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Draining copies never get a request. With no serving copy the pick is {@link Pick.NoCapacity}; with serving
  * copies that are all at their limit it is {@link Pick.Saturated}.
  *
- * <p>A router holds no state but its random generator (its {@link PrefixAffinity} is an immutable value): it is as
+ * <p>A router holds no state but its random generator (its {@link PrefixAffinity} and {@link Affinity} are immutable values): it is as
  * thread-safe as that generator. Give each thread its own router (or a thread-safe generator). The pick is made from the counts in the candidates; reserving the
  * slot (for example {@link OutstandingCounts#tryIncrement}) is the caller's, which picks again if it lost a race.
  */
