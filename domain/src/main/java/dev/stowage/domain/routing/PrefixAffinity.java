@@ -4,21 +4,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where {@link RoutingStrategy#PREFIX_AWARE} prefers to send a request with a {@link PrefixKey}: rendezvous
- * (highest-random-weight) hashing of the key over the copy ids, bounded by load (ADR 29).
- *
- * <p>Every copy gets a score {@code mix(key, copyId)}; the preferred copy is the serving one with the highest
- * score. Any host ranks the copies alike from the key and the copy ids alone, so requests sharing a prefix meet on
- * the same copy whichever host they enter, and when a copy goes away (or drains) only the keys it preferred move.
- * The preferred copy is taken only if it is below its concurrency limit and not loaded beyond the bound
- * {@code outstanding ≤ ceil((1 + epsilon) × mean + slack)}, the mean being over the serving copies' outstanding
- * requests; otherwise the router falls back to least outstanding requests. So a hot prefix gets its copy until that
- * copy runs ahead of the others, and then spreads like least outstanding requests.
+ * Where {@link RoutingStrategy#PREFIX_AWARE} prefers to send a request with a {@link PrefixKey} (ADR 29): the
+ * bounded-load rendezvous hashing of {@link Affinity}, keyed on the prompt's prefix block at {@code depth}.
  *
  * @param depth which prefix block makes the key: the first {@code depth} blocks (see {@link PrefixKey#of})
  * @param epsilon how far above the mean load a preferred copy may run, relatively; at least 0
- * @param slack how far above it a preferred copy may run, absolutely, so that a copy with room in its batch keeps
- *     its prefixes at low load; at least 0
+ * @param slack how far above it a preferred copy may run, absolutely; at least 0
  */
 public record PrefixAffinity(int depth, double epsilon, double slack) {
     /**
@@ -36,48 +27,23 @@ public record PrefixAffinity(int depth, double epsilon, double slack) {
         }
     }
 
-    /** The most outstanding requests a preferred copy may have and still be given one more. */
+    /** The load bound this prefix affinity applies. */
+    public Affinity affinity() {
+        return new Affinity(epsilon, slack);
+    }
+
+    /** See {@link Affinity#bound}. */
     public int bound(List<Candidate> candidates) {
-        long total = 0;
-        int serving = 0;
-        for (Candidate candidate : candidates) {
-            if (candidate.state() == Candidate.State.SERVING) {
-                total += candidate.outstanding();
-                serving++;
-            }
-        }
-        double mean = serving == 0 ? 0 : (double) total / serving;
-        return (int) Math.min(Integer.MAX_VALUE, Math.ceil((1 + epsilon) * mean + slack));
+        return affinity().bound(candidates);
     }
 
-    /**
-     * The serving copy the key prefers (highest score, ties by copy id), or null when there is none; whether it
-     * may be given the request is {@link #accepts}.
-     */
+    /** See {@link Affinity#preferred}. */
     public @Nullable Candidate preferred(List<Candidate> candidates, PrefixKey key) {
-        @Nullable Candidate best = null;
-        long bestScore = 0;
-        for (Candidate candidate : candidates) {
-            if (candidate.state() != Candidate.State.SERVING) {
-                continue;
-            }
-            long score = score(key, candidate.copyId());
-            if (best == null
-                    || Long.compareUnsigned(score, bestScore) > 0
-                    || (score == bestScore && candidate.copyId().compareTo(best.copyId()) < 0)) {
-                best = candidate;
-                bestScore = score;
-            }
-        }
-        return best;
+        return affinity().preferred(candidates, key);
     }
 
-    /** Whether the preferred copy may take the request: below its limit and within the load bound. */
+    /** See {@link Affinity#accepts}. */
     public boolean accepts(Candidate preferred, List<Candidate> candidates) {
-        return preferred.takesRequests() && preferred.outstanding() <= bound(candidates);
-    }
-
-    static long score(PrefixKey key, String copyId) {
-        return Hashes.mix(key.value() ^ Hashes.of(copyId));
+        return affinity().accepts(preferred, candidates);
     }
 }

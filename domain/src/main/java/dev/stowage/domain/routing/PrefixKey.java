@@ -7,7 +7,7 @@ import java.util.Optional;
  * (see {@link PromptBlocks}), equal for two requests exactly when (up to hash collisions) those leading blocks are
  * equal. Any host computes the same key from the same request, with no shared state.
  */
-public record PrefixKey(long value) {
+public record PrefixKey(long value) implements AffinityKey {
 
     /**
      * The key of a prompt whose prefix blocks are {@code blockIds} (chained ids: each names the whole prefix up to

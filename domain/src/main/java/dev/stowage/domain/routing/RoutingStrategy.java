@@ -12,14 +12,16 @@ public enum RoutingStrategy {
     RANDOM("RANDOM"),
     /**
      * Each request goes to the serving copy with the fewest outstanding requests, ties broken at random. This is
-     * what SageMaker documents (not power-of-two-choices).
+     * what SageMaker documents (not power-of-two-choices). Stowage adds one thing the service does not document
+     * (ADR 32): a request that names an adapter goes first to the copy ranked highest for that adapter, within a
+     * load bound ({@link Affinity}), so that adapters stay resident instead of being loaded on every copy.
      */
     LEAST_OUTSTANDING_REQUESTS("LEAST_OUTSTANDING_REQUESTS"),
     /**
      * Stowage's extension (ADR 29), not a value of the service: each request goes to the copy most likely to hold
      * its prompt's prefix in cache (rendezvous hashing of its {@link PrefixKey} over the copy ids), as long as that
      * copy is not loaded beyond the bound of {@link PrefixAffinity}; otherwise, and for requests with no prefix
-     * key, least outstanding requests.
+     * key, least outstanding requests. A request that names an adapter is routed by its adapter instead (ADR 32).
      */
     PREFIX_AWARE("STOWAGE_PREFIX_AWARE");
 

@@ -2,10 +2,12 @@ package dev.stowage.host.serving;
 
 import com.sun.net.httpserver.Headers;
 import dev.stowage.domain.component.Adapters;
+import dev.stowage.domain.routing.AdapterKey;
 import dev.stowage.domain.views.InferenceComponentRow;
 import dev.stowage.host.copies.RoutableCopy;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invocations of adapter inference components (issue 15, ADR 30). The adapter's name stands for the copies of its base
@@ -30,6 +32,11 @@ final class AdapterRouting {
     /** The adapter to apply when {@code component} is an adapter inference component. */
     static Optional<String> adapter(InferenceComponentRow component) {
         return Adapters.base(component.specification()).map(base -> component.name());
+    }
+
+    /** The routing key of an invocation of an adapter (ADR 32), null for any other. */
+    static @Nullable AdapterKey key(Target target) {
+        return target.adapter().map(AdapterKey::new).orElse(null);
     }
 
     /** Adds the adapter header to the headers a copy gets, when the invocation is of an adapter. */

@@ -2,6 +2,7 @@ package dev.stowage.host.serving;
 
 import dev.stowage.domain.metrics.ConcurrencySample;
 import dev.stowage.domain.metrics.InvocationRecord;
+import dev.stowage.domain.routing.AdapterKey;
 import dev.stowage.domain.routing.Candidate;
 import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.PrefixKey;
@@ -45,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * no capacity, so a scale-in fails no request. When the variant routes by Stowage's {@code STOWAGE_PREFIX_AWARE},
  * the pick also weighs the request's prefix key ({@link PromptPrefix}, ADR 29). A request of a stateful session goes
  * to its session's copy only, within that copy's limit and queue ({@link Sessions}, ADR 31). An adapter inference
- * component is served by its base's copies that have it loaded ({@link AdapterRouting}, ADR 30).
+ * component is served by its base's copies that have it loaded ({@link AdapterRouting}, ADR 30), its requests kept
+ * together on its top-ranked copy within the load bound under LOR and prefix-aware routing (ADR 32).
  */
 public final class InvocationService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InvocationService.class.getName());
@@ -140,8 +142,9 @@ public final class InvocationService implements AutoCloseable {
     private RuntimeResponse route(Call call) {
         Target target = call.target();
         Router router = new Router(target.strategy(), nextRandom());
+        @Nullable AdapterKey adapter = AdapterRouting.key(target);
         @Nullable
-        PrefixKey prefix = target.strategy() == RoutingStrategy.PREFIX_AWARE
+        PrefixKey prefix = target.strategy() == RoutingStrategy.PREFIX_AWARE && adapter == null
                 ? PromptPrefix.key(call.request().body(), router.affinity().depth())
                         .orElse(null)
                 : null;
@@ -155,7 +158,7 @@ public final class InvocationService implements AutoCloseable {
                 Map<String, Slot> slots = call.session().restrict(slots(target, refused));
                 List<Candidate> candidates = new ArrayList<>();
                 slots.values().forEach(slot -> candidates.add(slot.candidate(call.limit())));
-                switch (router.pick(candidates, prefix)) {
+                switch (router.pick(candidates, adapter, prefix)) {
                     case Pick.NoCapacity none -> {
                         if (!refused.isEmpty() && refusals.tryAgain()) {
                             refused.clear();

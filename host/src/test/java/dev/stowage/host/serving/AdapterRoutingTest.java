@@ -102,7 +102,17 @@ class AdapterRoutingTest {
                 1);
     }
 
-    private static final class Directory extends NoRoutes {
+    private static class Directory extends NoRoutes {
+        private final String routing;
+
+        Directory() {
+            this("");
+        }
+
+        Directory(String routing) {
+            this.routing = routing;
+        }
+
         private final Map<String, InferenceComponentRow> rows = Map.of(
                 "base", row("base", doc("{'Container':{'Image':'stowage/llm-sim'}}")),
                 "eu", row("eu", doc("{'BaseInferenceComponentName':'base','Container':{'ArtifactUrl':'s3://a/eu/'}}")),
@@ -114,7 +124,8 @@ class AdapterRoutingTest {
                     "ep",
                     "arn:ep",
                     "ep",
-                    doc("{'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.12xlarge'}]}"),
+                    doc("{'ProductionVariants':[{'VariantName':'AllTraffic','InstanceType':'ml.g5.12xlarge'" + routing
+                            + "}]}"),
                     EndpointStatus.IN_SERVICE,
                     Optional.empty(),
                     T0,
@@ -125,6 +136,30 @@ class AdapterRoutingTest {
         @Override
         public Optional<InferenceComponentRow> component(String inferenceComponentName) {
             return Optional.ofNullable(rows.get(inferenceComponentName));
+        }
+    }
+
+    private InvocationService service(RoutingDirectory directory) {
+        return new InvocationService(
+                "i-1",
+                table,
+                directory,
+                new InvocationMetrics(new InMemoryMetrics(), Clock.systemUTC()),
+                ServingSettings.defaults(),
+                TestKeys.signer());
+    }
+
+    @Test
+    void under_least_outstanding_requests_an_adapter_s_requests_meet_on_one_copy_that_has_it() {
+        table.get("base-c2").orElseThrow().adapterLoaded("eu");
+        try (InvocationService service =
+                service(new Directory(",'RoutingConfig':{'RoutingStrategy':'LEAST_OUTSTANDING_REQUESTS'}"))) {
+            String first = invoke(service, "eu");
+            for (int i = 0; i < 10; i++) {
+                assertThat(invoke(service, "eu"))
+                        .as("the adapter's top-ranked copy (ADR 32)")
+                        .isEqualTo(first);
+            }
         }
     }
 

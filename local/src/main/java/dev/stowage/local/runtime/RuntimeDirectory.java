@@ -49,9 +49,23 @@ public final class RuntimeDirectory implements RoutingDirectory {
         return account;
     }
 
+    /**
+     * The cached routes, read again when they list no copy of the component: placement's periodic tick can mark a
+     * component InService on a copy that just loaded before the events stream has told this cache, and a caller who
+     * saw InService must not be told there is no capacity.
+     */
     @Override
     public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
-        return routes(endpointName, variantName).copiesOf(inferenceComponentName).stream()
+        VariantRoutes routes = routes(endpointName, variantName);
+        if (routes.copiesOf(inferenceComponentName).isEmpty()) {
+            // compute, as computeIfAbsent, holds the entry while it reads: an invalidation meanwhile waits, then drops
+            // it
+            routes = fleetRoutes.compute(
+                    StreamIds.fleet(endpointName, variantName),
+                    (stream, stale) ->
+                            VariantRoutes.of(variantName, fleets.load(stream).state()));
+        }
+        return routes.copiesOf(inferenceComponentName).stream()
                 .map(copy -> new PeerCopy(copy.copyId(), copy.instanceId(), copy.host()))
                 .toList();
     }

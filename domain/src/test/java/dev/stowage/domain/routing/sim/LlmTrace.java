@@ -85,6 +85,11 @@ record LlmTrace(String name, double[] arrivals, int[] input, int[] output, long[
         return input.length;
     }
 
+    /** The same requests arriving at {@code seconds} instead. */
+    LlmTrace withArrivals(double[] seconds) {
+        return new LlmTrace(name, seconds, input, output, blocks, entryHost);
+    }
+
     /** Mean seconds of copy time per request with nothing cached ({@link PrefixServing#work}). */
     double meanWork(PrefixServing model) {
         double sum = 0;

@@ -14,6 +14,14 @@ record PrefixResult(double[] ttft, double[] latencies, double hitRate, int maxOu
         return quantile(ttft, q);
     }
 
+    double meanTtft() {
+        double sum = 0;
+        for (double t : ttft) {
+            sum += t;
+        }
+        return sum / ttft.length;
+    }
+
     double latency(double q) {
         return quantile(latencies, q);
     }

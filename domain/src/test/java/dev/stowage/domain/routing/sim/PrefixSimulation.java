@@ -1,5 +1,7 @@
 package dev.stowage.domain.routing.sim;
 
+import dev.stowage.domain.routing.AdapterKey;
+import dev.stowage.domain.routing.Affinity;
 import dev.stowage.domain.routing.Candidate;
 import dev.stowage.domain.routing.Pick;
 import dev.stowage.domain.routing.PrefixAffinity;
@@ -29,6 +31,8 @@ final class PrefixSimulation {
     private final PriorityQueue<SimEvent> events = new PriorityQueue<>(SimEvent.ORDER);
     private final PrefixMeasures measures;
     private final PrefixKey[] keys;
+    private final @Nullable AdapterLoads adapters;
+    private final boolean routeByAdapter;
     private double now;
     private long seq;
     private int maxOutstanding;
@@ -39,8 +43,13 @@ final class PrefixSimulation {
             PrefixAffinity affinity,
             LlmTrace trace,
             double speedUp,
-            long seed) {
+            long seed,
+            @Nullable AdapterLoads adapters,
+            boolean routeByAdapter,
+            Affinity adapterAffinity) {
         this.model = model;
+        this.adapters = adapters;
+        this.routeByAdapter = routeByAdapter;
         this.trace = trace;
         this.arrival = new double[trace.size()];
         this.keys = new PrefixKey[trace.size()];
@@ -51,11 +60,12 @@ final class PrefixSimulation {
         this.measures = new PrefixMeasures(arrival);
         this.copies = new PrefixCopy[model.copies()];
         for (int c = 0; c < copies.length; c++) {
-            copies[c] = new PrefixCopy(model, trace, measures);
+            copies[c] =
+                    new PrefixCopy(model, trace, measures, adapters == null ? PrefillSetup.NONE : adapters.forCopy());
         }
         this.routers = new Router[model.hosts()];
         for (int h = 0; h < routers.length; h++) {
-            routers[h] = new Router(strategy, new SplittableRandom(seed + h), affinity);
+            routers[h] = new Router(strategy, new SplittableRandom(seed + h), affinity, adapterAffinity);
             waiting.add(new ArrayDeque<>());
         }
     }
@@ -72,7 +82,28 @@ final class PrefixSimulation {
             double speedUp,
             int warmUp,
             long seed) {
-        PrefixSimulation simulation = new PrefixSimulation(model, strategy, affinity, trace, speedUp, seed);
+        PrefixSimulation simulation =
+                new PrefixSimulation(model, strategy, affinity, trace, speedUp, seed, null, false, Affinity.DEFAULT);
+        simulation.runAll();
+        return simulation.measures.over(warmUp, trace.size(), simulation.maxOutstanding);
+    }
+
+    /**
+     * Replays {@code trace} as recorded (its arrivals already at the load wanted) with each request naming the
+     * adapter {@code adapters} says, which copies load on a miss; the router is told the adapter only when
+     * {@code routeByAdapter} (LOR with and without adapter affinity). Misses are read from {@code adapters}.
+     */
+    static PrefixResult runAdapters(
+            PrefixServing model,
+            RoutingStrategy strategy,
+            LlmTrace trace,
+            AdapterLoads adapters,
+            boolean routeByAdapter,
+            Affinity adapterAffinity,
+            int warmUp,
+            long seed) {
+        PrefixSimulation simulation = new PrefixSimulation(
+                model, strategy, PrefixAffinity.DEFAULT, trace, 1.0, seed, adapters, routeByAdapter, adapterAffinity);
         simulation.runAll();
         return simulation.measures.over(warmUp, trace.size(), simulation.maxOutstanding);
     }
@@ -106,8 +137,9 @@ final class PrefixSimulation {
     private void drain(int host) {
         ArrayDeque<Integer> queue = waiting.get(host);
         while (!queue.isEmpty()) {
-            @Nullable PrefixKey key = keys[queue.peek()];
-            switch (routers[host].pick(candidates(), key)) {
+            int request = queue.peek();
+            @Nullable AdapterKey adapter = adapters != null && routeByAdapter ? adapters.key(request) : null;
+            switch (routers[host].pick(candidates(), adapter, keys[request])) {
                 case Pick.Routed routed ->
                     send(queue.poll(), Integer.parseInt(routed.copy().copyId()));
                 case Pick.Saturated saturated -> {
