@@ -27,32 +27,7 @@ public sealed interface InferenceComponentCommand {
             boolean modelExists,
             Optional<Adapters.BaseSnapshot> base,
             Instant at)
-            implements InferenceComponentCommand {
-
-        /** A component that names no base. */
-        public CreateInferenceComponent(
-                String inferenceComponentName,
-                Optional<EndpointSnapshot> endpoint,
-                String endpointName,
-                Optional<String> variantName,
-                Optional<Document> specification,
-                List<Document> specifications,
-                Optional<Integer> copyCount,
-                boolean modelExists,
-                Instant at) {
-            this(
-                    inferenceComponentName,
-                    endpoint,
-                    endpointName,
-                    variantName,
-                    specification,
-                    specifications,
-                    copyCount,
-                    modelExists,
-                    Optional.empty(),
-                    at);
-        }
-    }
+            implements InferenceComponentCommand {}
 
     /**
      * {@code variant} is the variant the component runs on, as its endpoint has it now; {@code deploymentConfig} is

@@ -321,7 +321,8 @@ public final class InferenceComponentDecider
                         InferenceComponentStatus.CREATING,
                         created.createdAt(),
                         created.createdAt(),
-                        InferenceComponentState.Updates.none());
+                        InferenceComponentState.Updates.none(),
+                        List.of());
             case InferenceComponentEvent.SpecificationUpdated updated ->
                 state instanceof Present p
                         ? p.changed(updated.specification(), p.desiredCopyCount(), changing(p), updated.at())

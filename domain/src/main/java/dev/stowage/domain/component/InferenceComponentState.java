@@ -31,30 +31,6 @@ public sealed interface InferenceComponentState {
             adapters = List.copyOf(adapters);
         }
 
-        /** A component no adapter named as its base. */
-        public Present(
-                String inferenceComponentName,
-                String endpointName,
-                String variantName,
-                Document specification,
-                int desiredCopyCount,
-                InferenceComponentStatus status,
-                Instant changedAt,
-                Instant specifiedAt,
-                Updates updates) {
-            this(
-                    inferenceComponentName,
-                    endpointName,
-                    variantName,
-                    specification,
-                    desiredCopyCount,
-                    status,
-                    changedAt,
-                    specifiedAt,
-                    updates,
-                    List.of());
-        }
-
         /** The base this component adapts, when it is an adapter inference component. */
         public Optional<String> baseInferenceComponentName() {
             return Adapters.base(specification);

@@ -41,7 +41,16 @@ class InferenceComponentDeciderTest {
 
     private static CreateInferenceComponent create(Optional<EndpointSnapshot> endpoint, Document spec, int copies) {
         return new CreateInferenceComponent(
-                "ic", endpoint, "e", Optional.empty(), Optional.of(spec), List.of(), Optional.of(copies), true, T0);
+                "ic",
+                endpoint,
+                "e",
+                Optional.empty(),
+                Optional.of(spec),
+                List.of(),
+                Optional.of(copies),
+                true,
+                Optional.empty(),
+                T0);
     }
 
     @Test
@@ -85,6 +94,7 @@ class InferenceComponentDeciderTest {
                         List.of(),
                         Optional.of(1),
                         true,
+                        Optional.empty(),
                         T0))
                 .thenRejected("Could not find variant \"Other\" on endpoint \"" + ENDPOINT_ARN + "\".");
     }
@@ -109,6 +119,7 @@ class InferenceComponentDeciderTest {
                         List.of(),
                         Optional.of(1),
                         false,
+                        Optional.empty(),
                         T0))
                 .thenRejected(
                         Kind.NOT_FOUND, "Could not find model \"arn:aws:sagemaker:us-east-1:123456789012:model/m\".");

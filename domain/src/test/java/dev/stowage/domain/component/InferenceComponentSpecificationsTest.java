@@ -112,6 +112,7 @@ class InferenceComponentSpecificationsTest {
                 specifications,
                 Optional.of(copies),
                 true,
+                Optional.empty(),
                 T0);
     }
 }

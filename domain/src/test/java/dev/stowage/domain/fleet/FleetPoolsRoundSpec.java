@@ -164,6 +164,7 @@ class FleetPoolsRoundSpec {
                 InferenceComponentStatus.IN_SERVICE,
                 T0,
                 T0,
-                new InferenceComponentState.Updates(Optional.empty(), Optional.empty(), Optional.empty()));
+                new InferenceComponentState.Updates(Optional.empty(), Optional.empty(), Optional.empty()),
+                List.of());
     }
 }

@@ -403,7 +403,8 @@ class FleetRoundSpec {
                 InferenceComponentStatus.UPDATING,
                 specifiedAt,
                 specifiedAt,
-                new Updates(Optional.of(new Deployment(config, specifiedAt)), Optional.empty(), Optional.empty()));
+                new Updates(Optional.of(new Deployment(config, specifiedAt)), Optional.empty(), Optional.empty()),
+                List.of());
     }
 
     private static InferenceComponentState.Present cpuOnly(String name, int copies, Instant specifiedAt) {
@@ -417,7 +418,8 @@ class FleetRoundSpec {
                 InferenceComponentStatus.CREATING,
                 specifiedAt,
                 specifiedAt,
-                new Updates(Optional.empty(), Optional.empty(), Optional.empty()));
+                new Updates(Optional.empty(), Optional.empty(), Optional.empty()),
+                List.of());
     }
 
     /** Component {@code name} wanting {@code copies} of {@code devices} accelerators, its specification set at {@code specifiedAt}. */
@@ -433,6 +435,7 @@ class FleetRoundSpec {
                 InferenceComponentStatus.IN_SERVICE,
                 specifiedAt,
                 specifiedAt,
-                new Updates(Optional.empty(), Optional.empty(), Optional.empty()));
+                new Updates(Optional.empty(), Optional.empty(), Optional.empty()),
+                List.of());
     }
 }
