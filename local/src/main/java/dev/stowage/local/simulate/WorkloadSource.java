@@ -61,14 +61,22 @@ public record WorkloadSource(Kind kind, Path path) {
         }
         return switch (kind) {
             case SERVEGEN -> ServeGenWorkload.read(path, shaping);
-            case AZURE -> perFile(".csv", shaping, file -> new AzureLines(ComponentNames.fromFile(file)));
-            case MOONCAKE -> perFile(".jsonl", shaping, file -> new MooncakeLines(ComponentNames.fromFile(file)));
+            case AZURE -> {
+                List<Path> files = files(".csv");
+                long origin = Long.MAX_VALUE;
+                for (Path file : files) {
+                    origin = Math.min(origin, AzureLines.firstNanos(file));
+                }
+                long start = origin;
+                yield merged(files, shaping, file -> new AzureLines(ComponentNames.fromFile(file), start));
+            }
+            case MOONCAKE -> merged(files(".jsonl"), shaping, file -> new MooncakeLines(ComponentNames.fromFile(file)));
             case CSV -> new RequestTrace(path, ComponentNames.fromFile(path), new CsvLines(), shaping);
         };
     }
 
-    private Workload perFile(String extension, WorkloadShaping shaping, Function<Path, LineParser> parser)
-            throws IOException {
+    /** The file, or the folder's files with this extension, sorted by name. */
+    private List<Path> files(String extension) throws IOException {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> listed = Files.list(path)) {
@@ -87,6 +95,10 @@ public record WorkloadSource(Kind kind, Path path) {
         } else {
             files = List.of(path);
         }
+        return files;
+    }
+
+    private static Workload merged(List<Path> files, WorkloadShaping shaping, Function<Path, LineParser> parser) {
         List<Workload> parts = files.stream()
                 .map(file ->
                         (Workload) new RequestTrace(file, ComponentNames.fromFile(file), parser.apply(file), shaping))

@@ -2,6 +2,7 @@ package dev.stowage.local.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -22,15 +23,15 @@ class AzureWorkloadTest {
     }
 
     @Test
-    void a_folder_is_one_component_per_file_merged_in_time_order() throws Exception {
+    void a_folder_is_one_component_per_file_merged_in_time_order_from_the_earliest_request() throws Exception {
         assertThat(Fixtures.arrivals(open(Fixtures.file("azure"))))
-                .extracting(Arrival::component)
+                .extracting(Arrival::component, Arrival::timestampMillis)
                 .containsExactly(
-                        "AzureLLMInferenceTrace-code",
-                        "AzureLLMInferenceTrace-conv",
-                        "AzureLLMInferenceTrace-code",
-                        "AzureLLMInferenceTrace-conv",
-                        "AzureLLMInferenceTrace-conv");
+                        tuple("AzureLLMInferenceTrace-conv", 0L),
+                        tuple("AzureLLMInferenceTrace-conv", 4314L),
+                        tuple("AzureLLMInferenceTrace-conv", 60_000L),
+                        tuple("AzureLLMInferenceTrace-code", 77_299L),
+                        tuple("AzureLLMInferenceTrace-code", 77_319L));
     }
 
     @Test
