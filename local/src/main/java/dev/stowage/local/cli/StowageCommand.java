@@ -1,5 +1,6 @@
 package dev.stowage.local.cli;
 
+import dev.stowage.local.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ public final class StowageCommand implements Runnable {
                 .addSubcommand("instance-types", new InstanceTypesCommand())
                 .addSubcommand("metrics", new MetricsCommand(up.runFiles()))
                 .addSubcommand("logs", new LogsCommand(up.runFiles()))
+                .addSubcommand("simulate", new SimulateCommand())
                 .setParameterExceptionHandler(new OneLineErrors());
     }
 
