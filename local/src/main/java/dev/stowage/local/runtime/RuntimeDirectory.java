@@ -35,7 +35,13 @@ public final class RuntimeDirectory implements RoutingDirectory {
     private final CapacityDemand demand;
     private final Map<String, EndpointRow> endpoints = new ConcurrentHashMap<>();
     private final Map<String, InferenceComponentRow> components = new ConcurrentHashMap<>();
-    private final Map<String, VariantRoutes> fleetRoutes = new ConcurrentHashMap<>();
+    private final Map<String, Routes> fleetRoutes = new ConcurrentHashMap<>();
+
+    /** A fleet's routes and when they were read ({@link System#nanoTime()}). */
+    private record Routes(VariantRoutes routes, long readAt) {}
+
+    /** A fleet listing no copy of a component is read again at most this often (a flood of requests reads once). */
+    private static final long REREAD_NANOS = 50_000_000L;
 
     public RuntimeDirectory(EventStore events, SnapshotStore snapshots, String account, CapacityDemand demand) {
         this.demand = demand;
@@ -50,20 +56,23 @@ public final class RuntimeDirectory implements RoutingDirectory {
     }
 
     /**
-     * The cached routes, read again when they list no copy of the component: placement's periodic tick can mark a
-     * component InService on a copy that just loaded before the events stream has told this cache, and a caller who
-     * saw InService must not be told there is no capacity.
+     * The cached routes, read again (at most every 50 ms) when they list no copy of the component: placement's
+     * periodic tick can mark a component InService on a copy that just loaded before the events stream has told this
+     * cache, and a caller who saw InService must not be told there is no capacity.
      */
     @Override
     public List<PeerCopy> copies(String endpointName, String variantName, String inferenceComponentName) {
         VariantRoutes routes = routes(endpointName, variantName);
         if (routes.copiesOf(inferenceComponentName).isEmpty()) {
             // compute, as computeIfAbsent, holds the entry while it reads: an invalidation meanwhile waits, then drops
-            // it
-            routes = fleetRoutes.compute(
-                    StreamIds.fleet(endpointName, variantName),
-                    (stream, stale) ->
-                            VariantRoutes.of(variantName, fleets.load(stream).state()));
+            // it; a flood of requests reads the fleet once per REREAD_NANOS, not once each
+            routes = fleetRoutes
+                    .compute(
+                            StreamIds.fleet(endpointName, variantName),
+                            (stream, cached) -> cached != null && System.nanoTime() - cached.readAt() < REREAD_NANOS
+                                    ? cached
+                                    : read(stream, variantName))
+                    .routes();
         }
         return routes.copiesOf(inferenceComponentName).stream()
                 .map(copy -> new PeerCopy(copy.copyId(), copy.instanceId(), copy.host()))
@@ -81,9 +90,13 @@ public final class RuntimeDirectory implements RoutingDirectory {
     }
 
     private VariantRoutes routes(String endpointName, String variantName) {
-        return fleetRoutes.computeIfAbsent(
-                StreamIds.fleet(endpointName, variantName),
-                stream -> VariantRoutes.of(variantName, fleets.load(stream).state()));
+        return fleetRoutes
+                .computeIfAbsent(StreamIds.fleet(endpointName, variantName), stream -> read(stream, variantName))
+                .routes();
+    }
+
+    private Routes read(String stream, String variantName) {
+        return new Routes(VariantRoutes.of(variantName, fleets.load(stream).state()), System.nanoTime());
     }
 
     @Override
