@@ -36,6 +36,12 @@ public sealed interface InferenceComponentState {
             return Adapters.base(specification);
         }
 
+        /** Whether this is an adapter of {@code base} that is not being deleted. */
+        public boolean liveAdapterOf(String base) {
+            return status != InferenceComponentStatus.DELETING
+                    && baseInferenceComponentName().equals(Optional.of(base));
+        }
+
         Present withAdapter(String adapterName) {
             List<String> more = new ArrayList<>(adapters);
             if (!more.contains(adapterName)) {

@@ -11,7 +11,6 @@ import dev.stowage.domain.component.InferenceComponentCommand.SetDesiredCopyCoun
 import dev.stowage.domain.component.InferenceComponentCommand.UpdateInferenceComponent;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
-import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.endpoint.EndpointCommand.CreateEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.DeleteEndpoint;
 import dev.stowage.domain.endpoint.EndpointCommand.UpdateEndpoint;
@@ -46,6 +45,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -147,16 +147,14 @@ public final class ControlPlane {
      * again.
      */
     public void deleteEndpoint(String name, String requestId) {
-        String stream = StreamIds.endpoint(name);
-        List<EventEnvelope> appended = OnConflict.retry(() -> {
-            CommandService.Loaded<EndpointState> loaded = commands.load(stream, endpoints);
-            int hosted =
-                    Math.max(inferenceComponentsOnEndpoint.applyAsInt(name), componentsNamedBy(name, loaded.state()));
-            List<EndpointEvent> events =
-                    endpoints.decide(new DeleteEndpoint(name, hosted, clock.instant()), loaded.state());
-            return store.appendAll(List.of(new Append(stream, loaded.version(), events)), context(requestId));
-        });
-        announce(appended);
+        decideOnLoaded(
+                StreamIds.endpoint(name),
+                endpoints,
+                endpoint -> new DeleteEndpoint(
+                        name,
+                        Math.max(inferenceComponentsOnEndpoint.applyAsInt(name), componentsNamedBy(name, endpoint)),
+                        clock.instant()),
+                requestId);
     }
 
     /** The components the endpoint's stream names that exist now, on it (consistent reads of their streams). */
@@ -285,17 +283,11 @@ public final class ControlPlane {
      * race and counts again.
      */
     public void deleteInferenceComponent(String name, String requestId) {
-        String stream = StreamIds.inferenceComponent(name);
-        List<EventEnvelope> appended = OnConflict.retry(() -> {
-            CommandService.Loaded<InferenceComponentState> loaded = commands.load(stream, components);
-            List<InferenceComponentEvent> events = components.decide(
-                    new DeleteInferenceComponent(name, liveAdapters(name, loaded.state()), clock.instant()),
-                    loaded.state());
-            return events.isEmpty()
-                    ? List.<EventEnvelope>of()
-                    : store.appendAll(List.of(new Append(stream, loaded.version(), events)), context(requestId));
-        });
-        announce(appended);
+        decideOnLoaded(
+                StreamIds.inferenceComponent(name),
+                components,
+                component -> new DeleteInferenceComponent(name, liveAdapters(name, component), clock.instant()),
+                requestId);
     }
 
     /** The adapters the component's stream names that exist now, not being deleted, with it as their base. */
@@ -307,8 +299,7 @@ public final class ControlPlane {
                 .filter(adapter -> commands.load(StreamIds.inferenceComponent(adapter), components)
                                         .state()
                                 instanceof InferenceComponentState.Present p
-                        && p.status() != InferenceComponentStatus.DELETING
-                        && p.baseInferenceComponentName().equals(Optional.of(base)))
+                        && p.liveAdapterOf(base))
                 .toList();
     }
 
@@ -321,6 +312,22 @@ public final class ControlPlane {
                         p.status(),
                         p.baseInferenceComponentName().isPresent()))
                 : Optional.empty();
+    }
+
+    /**
+     * Decides the command made from {@code stream}'s state as loaded, and appends at the version it decided on; a
+     * writer that moved the stream meanwhile makes the append conflict, and the decision is made again.
+     */
+    private <C, S, E extends Event> void decideOnLoaded(
+            String stream, Decider<C, S, E> decider, Function<S, C> command, String requestId) {
+        List<EventEnvelope> appended = OnConflict.retry(() -> {
+            CommandService.Loaded<S> loaded = commands.load(stream, decider);
+            List<E> events = decider.decide(command.apply(loaded.state()), loaded.state());
+            return events.isEmpty()
+                    ? List.<EventEnvelope>of()
+                    : store.appendAll(List.of(new Append(stream, loaded.version(), events)), context(requestId));
+        });
+        announce(appended);
     }
 
     private <C, S, E extends Event> void run(String stream, Decider<C, S, E> decider, C command, String requestId) {

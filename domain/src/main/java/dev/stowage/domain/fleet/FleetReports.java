@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.domain.Arns;
 import dev.stowage.domain.component.InferenceComponentDecider;
 import dev.stowage.domain.component.InferenceComponentState;
-import dev.stowage.domain.component.InferenceComponentStatus;
 import dev.stowage.domain.component.Specifications;
 import dev.stowage.domain.fleet.FleetCommand.RegisterInstance;
 import dev.stowage.domain.fleet.FleetCommand.ReportAdapterLoadFailed;
@@ -32,7 +31,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What inference hosts tell the control plane and read from it. Reports are commands on the fleet stream
@@ -148,8 +146,7 @@ public final class FleetReports {
         List<CopyAdapter> adapters = new ArrayList<>();
         for (String name : base.adapters()) {
             if (read(read, name) instanceof InferenceComponentState.Present adapter
-                    && adapter.status() != InferenceComponentStatus.DELETING
-                    && adapter.baseInferenceComponentName().equals(Optional.of(base.inferenceComponentName()))) {
+                    && adapter.liveAdapterOf(base.inferenceComponentName())) {
                 adapters.add(new CopyAdapter(
                         name,
                         adapter.specification().text("Container", "ArtifactUrl").orElse(""),

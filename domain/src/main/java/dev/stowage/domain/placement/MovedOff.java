@@ -3,7 +3,6 @@ package dev.stowage.domain.placement;
 import dev.stowage.domain.placement.Decision.Blocked;
 import dev.stowage.domain.placement.Decision.DrainInstance;
 import dev.stowage.domain.placement.Decision.RemoveCopy;
-import dev.stowage.domain.placement.Decision.ScheduleCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,17 +18,18 @@ final class MovedOff {
     private MovedOff() {}
 
     static List<DrainInstance> drains(
-            Ledger ledger, List<RemoveCopy> finished, List<Decision> decisions, int active, PlacementPolicy policy) {
+            Ledger ledger,
+            List<RemoveCopy> finished,
+            List<Decision> decisions,
+            Set<String> targeted,
+            int active,
+            PlacementPolicy policy) {
         if (policy.scaleIn().strategy() != ScaleIn.Strategy.CONSOLIDATION
                 || finished.isEmpty()
                 || decisions.stream().anyMatch(Blocked.class::isInstance)) {
             return List.of();
         }
         Set<String> originals = finished.stream().map(RemoveCopy::copyId).collect(Collectors.toSet());
-        Set<String> targeted = decisions.stream()
-                .filter(ScheduleCopy.class::isInstance)
-                .map(d -> ((ScheduleCopy) d).instanceId())
-                .collect(Collectors.toSet());
         List<DrainInstance> drains = new ArrayList<>();
         originals.stream()
                 .map(id -> ledger.copies.get(id).instanceId())

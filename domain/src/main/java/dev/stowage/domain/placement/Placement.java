@@ -69,10 +69,12 @@ public final class Placement {
                     scaleIn.stream().filter(RequestInstance.class::isInstance).count();
             decisions.addAll(scaleIn);
         }
-        List<Decision.DrainInstance> drains = MovedOff.drains(ledger, units.finished, decisions, active, policy);
+        Set<String> targeted = targeted(decisions);
+        List<Decision.DrainInstance> drains =
+                MovedOff.drains(ledger, units.finished, decisions, targeted, active, policy);
         decisions.addAll(drains);
         active -= drains.size();
-        decisions.addAll(Retirement.retire(ledger, placed.running(), active, targeted(decisions), policy));
+        decisions.addAll(Retirement.retire(ledger, placed.running(), active, targeted, policy));
         return new Plan(decisions);
     }
 
