@@ -236,9 +236,13 @@ final class TreeMutations {
         ArrayNode array = ExactJson.NODES.arrayNode();
         JsonNode current = site.get();
         int pick = dice.between(0, 4);
-        // The value may already be of another type (an object after a wrong-type mutation): then a fresh element.
+        // The value may already be of another type (an object after a wrong-type mutation), or its first element a
+        // container or a long text an earlier mutation grew (copied 20,000 times it passed 2 GiB): then a fresh one.
         JsonNode first = current.isArray() && current.size() > 0 ? current.get(0) : null;
-        JsonNode element = first != null ? first : new ValidValues(model, dice).value(model.shape(list.member()), 5);
+        boolean small = first != null
+                && first.isValueNode()
+                && (!first.isTextual() || first.textValue().length() <= 1_000);
+        JsonNode element = small ? first : new ValidValues(model, dice).value(model.shape(list.member()), 5);
         int size =
                 switch (pick) {
                     case 0 -> 0;
